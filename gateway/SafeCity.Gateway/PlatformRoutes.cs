@@ -1,0 +1,72 @@
+using Yarp.ReverseProxy.Configuration;
+
+namespace SafeCity.Gateway;
+
+/// <summary>
+/// The gateway's routes, built from the list of themes rather than written out per theme:
+/// governance at the root and /api/governance; each theme's pages under /{theme} and its API under
+/// /api/{theme}; gRPC by service path, with the theme named in the "safecity-theme" header.
+/// </summary>
+public static class PlatformRoutes
+{
+    public const string Governance = "governance";
+    public const string ThemeHeader = "safecity-theme";
+    public const string ThemeGrpcService = "safecity.themes.v1.ActionPlans";
+    public const string GovernanceGrpcService = "safecity.governance.v1.GovernancePerformance";
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IEnumerable<string> themes)
+    {
+        var routes = new List<RouteConfig>
+        {
+            Route("governance-api", "/api/governance/{**rest}", Governance),
+            Route("governance-pages", "/{**rest}", Governance, order: 1000),
+            Route("governance-grpc", $"/{GovernanceGrpcService}/{{**rest}}", Governance + "-grpc"),
+        };
+        var clusters = new List<ClusterConfig> { Http(Governance), Grpc(Governance) };
+        foreach (var theme in themes)
+        {
+            routes.Add(Route($"{theme}-pages", $"/{theme}/{{**rest}}", theme));
+            routes.Add(Route($"{theme}-api", $"/api/{theme}/{{**rest}}", theme));
+            routes.Add(Route($"{theme}-grpc", $"/{ThemeGrpcService}/{{**rest}}", theme + "-grpc") with
+            {
+                Match = new RouteMatch
+                {
+                    Path = $"/{ThemeGrpcService}/{{**rest}}",
+                    Headers = [new RouteHeader { Name = ThemeHeader, Values = [theme], Mode = HeaderMatchMode.ExactHeader }],
+                },
+            });
+            clusters.Add(Http(theme));
+            clusters.Add(Grpc(theme));
+        }
+
+        return (routes, clusters);
+    }
+
+    private static RouteConfig Route(string id, string path, string cluster, int order = 0) => new()
+    {
+        RouteId = id,
+        ClusterId = cluster,
+        Order = order,
+        Match = new RouteMatch { Path = path },
+        // The services build links and redirects from the Host header: keep the one the browser sent.
+        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+    };
+
+    private static ClusterConfig Http(string service) => new()
+    {
+        ClusterId = service,
+        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = $"http://{service}" } },
+    };
+
+    // gRPC services listen on a plain-text HTTP/2 port: the request must go out as HTTP/2 exactly.
+    private static ClusterConfig Grpc(string service) => new()
+    {
+        ClusterId = service + "-grpc",
+        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = $"http://_grpc.{service}" } },
+        HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig
+        {
+            Version = new Version(2, 0),
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        },
+    };
+}

@@ -1,0 +1,11 @@
+using SafeCity.Alcohol;
+using SafeCity.Kernel.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddThemeService(AlcoholTheme.Definition);
+
+var app = builder.Build();
+app.MapThemeService();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,32 @@
+using SafeCity.Contracts.Events;
+
+namespace SafeCity.Governance.ReadModel;
+
+/// <summary>A plan as governance knows it: the last structure its theme published.</summary>
+public sealed record PlanRecord(string Theme, long Revision, ActionPlanOutline Plan);
+
+public sealed record ActionRecord(string Id, string Theme, int PlanNumber, string Status, string Rag, string? Commentary, long Revision);
+
+public sealed record MeasurementRecord(string IndicatorId, string Theme, string Period, double Value, string Source, DateTimeOffset RecordedAt, long Revision);
+
+/// <summary>
+/// Governance's copy of every theme's plans, actions and measurements, fed only by their events.
+/// Each Apply keeps the change only when its revision is newer than what is held, so a redelivered
+/// or late event changes nothing; each returns whether it changed anything.
+/// </summary>
+public interface IPerformanceReadModel
+{
+    Task InitializeAsync(CancellationToken ct);
+
+    Task<bool> ApplyAsync(ActionPlanPublished published, CancellationToken ct);
+
+    Task<bool> ApplyAsync(ActionStatusChanged changed, CancellationToken ct);
+
+    Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct);
+
+    Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SafeCity.Contracts.Events;
+using SafeCity.Kernel;
+
+namespace SafeCity.Governance.ReadModel;
+
+/// <summary>
+/// The read model on MongoDB. A conditional upsert (match the id with an older revision) keeps only
+/// newer revisions: when the held one is as new or newer, the upsert's insert meets the existing id
+/// and fails with a duplicate key, which means "nothing to do".
+/// </summary>
+public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerformanceReadModel
+{
+    private readonly IMongoCollection<BsonDocument> _plans = database.GetCollection<BsonDocument>("plans");
+    private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("actions");
+    private readonly IMongoCollection<BsonDocument> _measurements = database.GetCollection<BsonDocument>("measurements");
+
+    public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public async Task<bool> ApplyAsync(ActionPlanPublished published, CancellationToken ct)
+    {
+        var changed = await ReplaceIfNewerAsync(_plans, published.Plan.Number, published.Revision, new BsonDocument
+        {
+            ["theme"] = published.Theme,
+            ["document"] = JsonSerializer.Serialize(published.Plan, KernelJson.Options),
+        }, ct);
+        foreach (var action in published.Plan.Actions)
+        {
+            changed |= await ApplyActionAsync(new ActionRecord(action.Id, published.Theme, published.Plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), ct);
+        }
+
+        return changed;
+    }
+
+    public Task<bool> ApplyAsync(ActionStatusChanged changed, CancellationToken ct) =>
+        ApplyActionAsync(new ActionRecord(changed.ActionId, changed.Theme, changed.PlanNumber, changed.Status, changed.Rag, changed.Commentary, changed.Revision), ct);
+
+    public Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct) =>
+        ReplaceIfNewerAsync(_measurements, recorded.IndicatorId + "|" + recorded.Period, recorded.Revision, new BsonDocument
+        {
+            ["indicatorId"] = recorded.IndicatorId,
+            ["theme"] = recorded.Theme,
+            ["period"] = recorded.Period,
+            ["value"] = recorded.Value,
+            ["source"] = recorded.Source,
+            ["recordedAt"] = recorded.RecordedAt.UtcDateTime,
+        }, ct);
+
+    public async Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct) =>
+        (await _plans.Find(FilterDefinition<BsonDocument>.Empty).Sort(Builders<BsonDocument>.Sort.Ascending("_id")).ToListAsync(ct))
+            .Select(d => new PlanRecord(d["theme"].AsString, d["revision"].ToInt64(), JsonSerializer.Deserialize<ActionPlanOutline>(d["document"].AsString, KernelJson.Options)!))
+            .ToList();
+
+    public async Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct) =>
+        (await _actions.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct))
+            .Select(d => new ActionRecord(d["_id"].AsString, d["theme"].AsString, d["planNumber"].ToInt32(), d["status"].AsString, d["rag"].AsString,
+                d["commentary"].IsBsonNull ? null : d["commentary"].AsString, d["revision"].ToInt64()))
+            .ToList();
+
+    public async Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) =>
+        (await _measurements.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct))
+            .Select(d => new MeasurementRecord(d["indicatorId"].AsString, d["theme"].AsString, d["period"].AsString, d["value"].ToDouble(), d["source"].AsString,
+                new DateTimeOffset(d["recordedAt"].ToUniversalTime()), d["revision"].ToInt64()))
+            .ToList();
+
+    private Task<bool> ApplyActionAsync(ActionRecord action, CancellationToken ct) =>
+        ReplaceIfNewerAsync(_actions, action.Id, action.Revision, new BsonDocument
+        {
+            ["theme"] = action.Theme,
+            ["planNumber"] = action.PlanNumber,
+            ["status"] = action.Status,
+            ["rag"] = action.Rag,
+            ["commentary"] = action.Commentary is null ? BsonNull.Value : action.Commentary,
+        }, ct);
+
+    private static async Task<bool> ReplaceIfNewerAsync<TId>(IMongoCollection<BsonDocument> collection, TId id, long revision, BsonDocument fields, CancellationToken ct)
+    {
+        var key = BsonValue.Create(id);
+        fields["_id"] = key;
+        fields["revision"] = revision;
+        var olderOnly = Builders<BsonDocument>.Filter.And(Builders<BsonDocument>.Filter.Eq("_id", key), Builders<BsonDocument>.Filter.Lt("revision", revision));
+        try
+        {
+            var result = await collection.ReplaceOneAsync(olderOnly, fields, new ReplaceOptions { IsUpsert = true }, ct);
+            return result.ModifiedCount > 0 || result.UpsertedId is not null;
+        }
+        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using SafeCity.Contracts.Events;
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Outbox;
+
+namespace SafeCity.Kernel.Features.Publishing;
+
+/// <summary>Builds the integration events a theme publishes from what its store kept.</summary>
+public static class ThemeEvents
+{
+    public static OutboxMessage PlanPublished(string theme, ActionPlan plan, DateTimeOffset at)
+    {
+        var id = Guid.NewGuid();
+        return OutboxMessage.For(new ActionPlanPublished
+        {
+            EventId = id,
+            Theme = theme,
+            Revision = plan.Revision,
+            PublishedAt = at,
+            Plan = new ActionPlanOutline
+            {
+                Number = plan.Number,
+                Priority = plan.Priority,
+                Objective = plan.Objective,
+                Title = plan.Title,
+                LeadPartner = plan.LeadPartner,
+                Indicators = plan.Indicators.Select(i => new IndicatorOutline
+                {
+                    Id = i.Id,
+                    Code = i.Code ?? i.OtherCode,
+                    Name = i.Name,
+                    Category = i.Category,
+                    Unit = i.Unit.ToString(),
+                    Polarity = i.Polarity.ToString(),
+                    Frequency = i.Frequency.ToString(),
+                    BaselineValue = i.Baseline.Value,
+                    BaselinePeriod = i.Baseline.Period,
+                    BaselineAsWritten = i.Baseline.AsWritten,
+                    Targets = i.Targets.Select(t => new TargetOutline
+                    {
+                        Year = t.Year,
+                        AsWritten = t.AsWritten,
+                        Value = t.AnnualFigure(i.Baseline),
+                        WithStretch = t.WithStretch,
+                        WithoutStretch = t.WithoutStretch,
+                    }).ToList(),
+                }).ToList(),
+                Actions = plan.Actions.Select(a => new ActionOutline
+                {
+                    Id = a.Id,
+                    Description = a.Description,
+                    Status = a.Status.ToString(),
+                    Rag = a.Rag.ToString(),
+                    Commentary = a.Commentary,
+                    Revision = a.Revision,
+                }).ToList(),
+            },
+        }, id, at);
+    }
+
+    public static OutboxMessage ActionChanged(string theme, PlanAction action, DateTimeOffset at)
+    {
+        var id = Guid.NewGuid();
+        return OutboxMessage.For(new ActionStatusChanged
+        {
+            EventId = id,
+            Theme = theme,
+            PlanNumber = action.PlanNumber,
+            ActionId = action.Id,
+            Status = action.Status.ToString(),
+            Rag = action.Rag.ToString(),
+            Commentary = action.Commentary,
+            Revision = action.Revision,
+            ChangedAt = at,
+        }, id, at);
+    }
+
+    public static OutboxMessage MeasurementRecorded(string theme, Measurement measurement)
+    {
+        var id = Guid.NewGuid();
+        return OutboxMessage.For(new MeasurementRecorded
+        {
+            EventId = id,
+            Theme = theme,
+            IndicatorId = measurement.IndicatorId,
+            Period = measurement.Period,
+            Value = measurement.Value,
+            Source = measurement.Source,
+            Revision = measurement.Revision,
+            RecordedAt = measurement.RecordedAt,
+        }, id, measurement.RecordedAt);
+    }
+}

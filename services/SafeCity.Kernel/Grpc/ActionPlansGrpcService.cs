@@ -1,0 +1,137 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using SafeCity.Contracts.Themes;
+using SafeCity.Kernel.Access;
+using SafeCity.Kernel.Features;
+using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Features.RecordMeasurement;
+using SafeCity.Kernel.Features.UpdateAction;
+using SafeCity.Kernel.Hosting;
+
+namespace SafeCity.Kernel.Grpc;
+
+/// <summary>The theme's plans over gRPC, for partner systems and services. The same commands as the pages and HTTP API.</summary>
+public sealed class ActionPlansGrpcService(
+    ThemeDefinition theme,
+    ThemePerformance performance,
+    ThemeAccess access,
+    UpdateActionHandler updateAction,
+    RecordMeasurementHandler recordMeasurement) : ActionPlans.ActionPlansBase
+{
+    public override async Task<ActionPlanList> ListActionPlans(ListActionPlansRequest request, ServerCallContext context)
+    {
+        var list = new ActionPlanList { Theme = theme.Slug };
+        list.Plans.AddRange((await performance.GetPlansAsync(context.CancellationToken)).Select(ToMessage));
+        return list;
+    }
+
+    public override async Task<PlanAction> UpdateAction(UpdateActionRequest request, ServerCallContext context)
+    {
+        var user = EnsureMayEdit(context);
+        var result = await updateAction.HandleAsync(new UpdateActionCommand(request.ActionId, request.Status.ToDomain(), request.Rag.ToDomain(), request.Commentary), ThemeAccess.ActorOf(user), context.CancellationToken);
+        return ToMessage(Unwrap(result));
+    }
+
+    public override async Task<Measurement> RecordMeasurement(RecordMeasurementRequest request, ServerCallContext context)
+    {
+        var user = EnsureMayEdit(context);
+        var result = await recordMeasurement.HandleAsync(
+            new RecordMeasurementCommand(request.IndicatorId, request.Period, request.Value, request.Note), ThemeAccess.ActorOf(user), context.CancellationToken);
+        return ToMessage(Unwrap(result));
+    }
+
+    public override async Task<MeasurementList> ListMeasurements(ListMeasurementsRequest request, ServerCallContext context)
+    {
+        var found = await performance.GetIndicatorAsync(request.IndicatorId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"There is no indicator '{request.IndicatorId}' in the {theme.Slug} theme."));
+        var list = new MeasurementList();
+        list.Measurements.AddRange(found.Indicator.Measurements.Select(ToMessage));
+        return list;
+    }
+
+    private System.Security.Claims.ClaimsPrincipal EnsureMayEdit(ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return access.CanEdit(user) ? user : throw new RpcException(new Status(StatusCode.PermissionDenied, ThemeAccess.RefusalMessage));
+    }
+
+    private static T Unwrap<T>(CommandResult<T> result) => result.Outcome switch
+    {
+        CommandOutcome.Done => result.Value!,
+        CommandOutcome.NotFound => throw new RpcException(new Status(StatusCode.NotFound, result.Describe())),
+        CommandOutcome.Conflict => throw new RpcException(new Status(StatusCode.Aborted, result.Describe())),
+        _ => throw new RpcException(new Status(StatusCode.InvalidArgument,
+            string.Join(" ", result.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))),
+    };
+
+    private static ActionPlan ToMessage(PlanStatus status)
+    {
+        var p = status.Plan;
+        var message = new ActionPlan
+        {
+            Number = p.Number,
+            Priority = p.Priority,
+            Objective = p.Objective ?? "",
+            Title = p.Title,
+            LeadPartner = p.LeadPartner ?? "",
+            LeadManager = p.LeadManager ?? "",
+            Rag = status.Rag.ToMessage(),
+        };
+        message.Aims.AddRange(p.Aims);
+        message.Indicators.AddRange(status.Indicators.Select(i =>
+        {
+            var indicator = new PerformanceIndicator
+            {
+                Id = i.Indicator.Id,
+                Code = i.Indicator.Code ?? i.Indicator.OtherCode ?? "",
+                Name = i.Indicator.Name,
+                Category = i.Indicator.Category,
+                Unit = i.Indicator.Unit.ToString(),
+                Polarity = i.Indicator.Polarity.ToString(),
+                Frequency = i.Indicator.Frequency.ToString(),
+                Baseline = new Baseline { AsWritten = i.Indicator.Baseline.AsWritten ?? "", Value = i.Indicator.Baseline.Value, Period = i.Indicator.Baseline.Period ?? "" },
+                Latest = i.Assessment.Latest is { } latest ? ToMessage(latest) : null,
+                Rag = i.Assessment.Rag.ToMessage(),
+            };
+            indicator.Targets.AddRange(i.Indicator.Targets.Select(t => new YearTarget
+            {
+                Year = t.Year,
+                AsWritten = t.AsWritten ?? "",
+                Value = t.AnnualFigure(i.Indicator.Baseline),
+                WithStretch = t.WithStretch,
+                WithoutStretch = t.WithoutStretch,
+            }));
+            return indicator;
+        }));
+        message.Actions.AddRange(p.Actions.Select(ToMessage));
+        return message;
+    }
+
+    private static PlanAction ToMessage(Domain.PlanAction a) => new()
+    {
+        Id = a.Id,
+        PlanNumber = a.PlanNumber,
+        Theme = a.Theme ?? "",
+        Description = a.Description,
+        Responsible = a.Responsible ?? "",
+        Resources = a.Resources ?? "",
+        Status = a.Status.ToMessage(),
+        Rag = a.Rag.ToMessage(),
+        Commentary = a.Commentary ?? "",
+        Revision = a.Revision,
+        UpdatedAt = a.UpdatedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        UpdatedBy = a.UpdatedBy ?? "",
+    };
+
+    private static Measurement ToMessage(Domain.Measurement m) => new()
+    {
+        IndicatorId = m.IndicatorId,
+        Period = m.Period,
+        Value = m.Value,
+        Source = m.Source,
+        Note = m.Note ?? "",
+        RecordedAt = Timestamp.FromDateTimeOffset(m.RecordedAt),
+        RecordedBy = m.RecordedBy ?? "",
+        Revision = m.Revision,
+    };
+}

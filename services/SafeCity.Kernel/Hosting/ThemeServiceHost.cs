@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+using SafeCity.Kernel.Access;
+using SafeCity.Kernel.Apis;
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Features.RecordMeasurement;
+using SafeCity.Kernel.Features.UpdateAction;
+using SafeCity.Kernel.Grpc;
+using SafeCity.Kernel.Messaging;
+using SafeCity.Kernel.Outbox;
+using SafeCity.Kernel.Seed;
+using SafeCity.Kernel.Storage;
+using SafeCity.Kernel.Storage.Mongo;
+using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Kernel.Web;
+
+namespace SafeCity.Kernel.Hosting;
+
+/// <summary>Everything a theme service has in common, registered and mapped once.</summary>
+public static class ThemeServiceHost
+{
+    public static WebApplicationBuilder AddThemeService(this WebApplicationBuilder builder, ThemeDefinition theme)
+    {
+        builder.AddServiceDefaults();
+        builder.AddPlatformWeb();
+        builder.Services.AddSingleton(theme);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new RagRules(builder.Configuration.GetValue("Performance:RagTolerancePercent", RagRules.DefaultTolerancePercent)));
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+        builder.Services.AddSingleton<ThemeAccess>();
+
+        var storage = builder.AddStorageOptions(theme.Slug);
+        if (storage.UsesMongo)
+        {
+            builder.Services.AddSingleton<IThemeStore>(sp => new MongoThemeStore(sp.GetRequiredService<IMongoDatabase>()));
+        }
+        else
+        {
+            builder.Services.AddSingleton<IThemeStore>(sp => new SqliteThemeStore(sp.GetRequiredService<SqliteDatabase>()));
+        }
+
+        builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IThemeStore>());
+        builder.Services.AddHostedService<SeedImport>();
+
+        builder.AddSafeCityBus(theme.Slug);
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+
+        builder.Services.AddSingleton<ThemePerformance>();
+        builder.Services.AddSingleton<UpdateActionHandler>();
+        builder.Services.AddSingleton<RecordMeasurementHandler>();
+
+        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddGrpcReflection();
+        return builder;
+    }
+
+    public static WebApplication MapThemeService(this WebApplication app)
+    {
+        var theme = app.Services.GetRequiredService<ThemeDefinition>();
+        if (app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.AllowAnonymousEditing)
+        {
+            app.Logger.LogWarning("Anyone who can reach the {Theme} service may change its plans: sign-in is not configured (Access:AllowAnonymousEditing).", theme.Slug);
+        }
+
+        // Pages live under the theme's prefix (/alcohol/...), directly and through the gateway alike.
+        app.UsePathBase(theme.PathBase);
+        app.UsePlatformWeb();
+        app.MapGrpcService<ActionPlansGrpcService>();
+        app.MapGrpcReflectionService();
+        app.MapActionPlansApi(theme);
+        app.MapThemePages(theme);
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

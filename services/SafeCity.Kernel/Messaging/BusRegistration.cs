@@ -1,0 +1,53 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SafeCity.Kernel.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>The connection string name of the RabbitMQ broker (ConnectionStrings:broker), as Aspire names it.</summary>
+    public const string BrokerConnectionName = "broker";
+
+    /// <summary>A value for ConnectionStrings:broker that selects MassTransit's in-memory transport: for service tests only.</summary>
+    public const string InMemory = "in-memory";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ. Queues are named "{service}-{message}", so that each service's
+    /// consumers share one queue per message across its instances.
+    /// </summary>
+    public static IHostApplicationBuilder AddSafeCityBus(this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
+    {
+        var connection = builder.Configuration.GetConnectionString(BrokerConnectionName);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{BrokerConnectionName} is not set: give the RabbitMQ address, e.g. amqp://guest:guest@127.0.0.1:5672/ (./safecity run starts a broker and sets it).");
+        }
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            consumers?.Invoke(bus);
+            if (connection == InMemory)
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                return;
+            }
+
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(connection));
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            // Start without waiting for the broker: the outbox holds events until it is reachable.
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,112 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SafeCity.Kernel.Outbox;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How long one publish may wait for the broker before the dispatcher backs off and retries.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the outbox is read when no write has signalled it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between retries while the broker is away.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>Wakes the dispatcher when a write has put something in the outbox.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: the dispatcher will read everything written so far.
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+}
+
+/// <summary>
+/// Publishes what the outbox holds, in order, and marks each message only after the broker took it.
+/// While the broker is away, a publish times out, the message stays, and the dispatcher retries with
+/// a growing pause; so an event can be published twice (after a crash between publish and mark) but
+/// never lost, and consumers are idempotent.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IOutboxStore store,
+    IPublishEndpoint publisher,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var backoff = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await DispatchBatchAsync(settings, stoppingToken);
+                backoff = TimeSpan.FromMilliseconds(250);
+                if (published < settings.BatchSize)
+                {
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Outbox dispatch paused for {Backoff}: {Reason}", backoff, ex.Message);
+                await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, settings.MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    /// <summary>Publishes up to one batch; returns how many went. Throws when the broker did not take one.</summary>
+    public async Task<int> DispatchBatchAsync(OutboxOptions settings, CancellationToken ct)
+    {
+        var pending = await store.GetUndispatchedAsync(settings.BatchSize, ct);
+        foreach (var message in pending)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(settings.PublishTimeout);
+            try
+            {
+                var payload = message.Deserialize();
+                await publisher.Publish(payload, payload.GetType(), Pipe.Execute<PublishContext>(c => c.MessageId = message.EventId), timeout.Token);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                await store.RecordDispatchFailureAsync(message.Sequence, ex.Message, CancellationToken.None);
+                throw new OutboxDispatchException($"message {message.Sequence} ({message.MessageType}) was not published: {ex.Message}", ex);
+            }
+
+            await store.MarkDispatchedAsync(message.Sequence, clock.GetUtcNow(), CancellationToken.None);
+        }
+
+        return pending.Count;
+    }
+}
+
+public sealed class OutboxDispatchException(string message, Exception inner) : Exception(message, inner);

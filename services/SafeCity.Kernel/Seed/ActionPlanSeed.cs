@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Kernel.Seed;
+
+/// <summary>
+/// Reads a theme's action plans from its copy of the plan extraction. Ids are stable across starts:
+/// "P1.I3" is plan 1's third indicator, "P1.A5" its fifth action.
+/// </summary>
+public static partial class ActionPlanSeed
+{
+    public static string IndicatorId(int plan, int ordinal) => string.Create(CultureInfo.InvariantCulture, $"P{plan}.I{ordinal}");
+
+    public static string ActionId(int plan, int ordinal) => string.Create(CultureInfo.InvariantCulture, $"P{plan}.A{ordinal}");
+
+    /// <param name="plansJson">A JSON array of plans in the extraction's shape.</param>
+    /// <param name="profilesJson">Optional: indicator id → unit, polarity and frequency.</param>
+    public static IReadOnlyList<ActionPlan> Read(string plansJson, string? profilesJson = null)
+    {
+        var plans = JsonSerializer.Deserialize<List<SeedPlan>>(plansJson, KernelJson.Options)
+            ?? throw new InvalidDataException("The seed file holds no plans.");
+        var profiles = string.IsNullOrWhiteSpace(profilesJson)
+            ? []
+            : JsonSerializer.Deserialize<Dictionary<string, IndicatorProfile>>(profilesJson, KernelJson.Options) ?? [];
+        var unknown = profiles.Keys.Except(plans.SelectMany(p => p.Indicators.Select((_, i) => IndicatorId(p.Number, i + 1)))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException($"Indicator profiles name indicators the plans do not have: {string.Join(", ", unknown)}.");
+        }
+
+        return plans.Select(p => ToPlan(p, profiles)).ToList();
+    }
+
+    public static async Task<IReadOnlyList<ActionPlan>> ReadFilesAsync(string plansFile, string? profilesFile, CancellationToken ct)
+    {
+        var plans = await File.ReadAllTextAsync(plansFile, ct);
+        var profiles = profilesFile is not null && File.Exists(profilesFile) ? await File.ReadAllTextAsync(profilesFile, ct) : null;
+        return Read(plans, profiles);
+    }
+
+    private static ActionPlan ToPlan(SeedPlan seed, IReadOnlyDictionary<string, IndicatorProfile> profiles)
+    {
+        var targetYear = TargetYear(seed.IndicatorColumns?.Target);
+        return new ActionPlan
+        {
+            Number = seed.Number,
+            Priority = seed.Priority,
+            Objective = seed.PriorityObjective,
+            Title = seed.Title,
+            Aims = seed.Aims ?? [],
+            LeadPartner = seed.LeadPartner,
+            KeyPartnerships = seed.KeyPartnerships,
+            LeadManager = seed.LeadManager,
+            Evidence = seed.Evidence,
+            Investigate = seed.Investigate ?? [],
+            Aspirational = seed.Aspirational ?? [],
+            RelatedPlans = seed.RelatedPlans ?? [],
+            ActionsPreamble = seed.ActionsPreamble,
+            OtherSuggestions = seed.OtherSuggestions ?? [],
+            ExtractionNotes = seed.Notes ?? [],
+            BaselineColumn = seed.IndicatorColumns?.Baseline,
+            TargetColumn = seed.IndicatorColumns?.Target,
+            Indicators = seed.Indicators.Select((i, n) => ToIndicator(i, IndicatorId(seed.Number, n + 1), targetYear, profiles)).ToList(),
+            Actions = seed.Actions.Select((a, n) => new PlanAction
+            {
+                Id = ActionId(seed.Number, n + 1),
+                PlanNumber = seed.Number,
+                Theme = a.Theme,
+                Description = a.Description,
+                Bullets = a.Bullets,
+                Responsible = a.Responsible,
+                Resources = a.Resources,
+                Note = a.Note,
+            }).ToList(),
+        };
+    }
+
+    private static PerformanceIndicator ToIndicator(SeedIndicator seed, string id, string? targetYear, IReadOnlyDictionary<string, IndicatorProfile> profiles)
+    {
+        profiles.TryGetValue(id, out var profile);
+        var hasTarget = seed.Target.AsWritten is not null || seed.Target.Value is not null || seed.Target.WithStretch is not null;
+        if (hasTarget && targetYear is null)
+        {
+            throw new InvalidDataException($"Indicator {id} has a target but its plan's target column names no year.");
+        }
+
+        return new PerformanceIndicator
+        {
+            Id = id,
+            Code = seed.Code,
+            CodeAsWritten = seed.CodeAsWritten,
+            OtherCode = seed.OtherCode,
+            Name = seed.Name,
+            Category = seed.Category,
+            Label = seed.Label,
+            Group = seed.Group,
+            Unit = Parse(profile?.Unit, seed.Baseline.Unit == "%" || seed.Target.Unit == "%" ? IndicatorUnit.Percentage : IndicatorUnit.Count, id),
+            Polarity = Parse(profile?.Polarity, DefaultPolarity(seed.Name), id),
+            Frequency = Parse(profile?.Frequency, ReportingFrequency.Quarterly, id),
+            Baseline = new Baseline(seed.Baseline.AsWritten, seed.Baseline.Value, seed.Baseline.Unit, seed.Baseline.Period, seed.Baseline.PeriodSource)
+            {
+                Series = seed.Baseline.Series?.Select(f => new BaselineFigure(f.Period, f.Group, f.Type, f.Value)).ToList(),
+                Count = seed.Baseline.Count,
+            },
+            Targets = hasTarget
+                ? [new YearTarget(targetYear!, seed.Target.AsWritten, seed.Target.Value, seed.Target.Unit, seed.Target.WithStretch, seed.Target.WithoutStretch)]
+                : [],
+            Notes = seed.Notes,
+        };
+    }
+
+    /// <summary>The plan is about reducing crime and harm; an indicator is higher-is-better only where its name says so.</summary>
+    public static Polarity DefaultPolarity(string name) =>
+        IncreaseWords().IsMatch(name) ? Polarity.HigherIsBetter : Polarity.LowerIsBetter;
+
+    /// <summary>"Target (March 2009)" → "2008/09", the financial year that ends then.</summary>
+    public static string? TargetYear(string? column)
+    {
+        var match = column is null ? null : MonthYear().Match(column);
+        if (match is null || !match.Success)
+        {
+            return null;
+        }
+
+        var month = DateTime.ParseExact(match.Groups["month"].Value, "MMMM", CultureInfo.InvariantCulture).Month;
+        var day = new DateOnly(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), month, 1);
+        return ReportingPeriod.OfFinancialYear(ReportingPeriod.FinancialYearStarting(day)).ToString();
+    }
+
+    private static T Parse<T>(string? text, T fallback, string id) where T : struct, Enum =>
+        text is null ? fallback
+        : Enum.TryParse<T>(text, ignoreCase: true, out var value) ? value
+        : throw new InvalidDataException($"Indicator profile {id}: '{text}' is not a {typeof(T).Name} ({string.Join(", ", Enum.GetNames<T>())}).");
+
+    [GeneratedRegex(@"\b(increase|improve|more)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex IncreaseWords();
+
+    [GeneratedRegex(@"(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<year>\d{4})")]
+    private static partial Regex MonthYear();
+}

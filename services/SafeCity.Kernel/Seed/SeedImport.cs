@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SafeCity.Kernel.Features.Publishing;
+using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Outbox;
+using SafeCity.Kernel.Storage;
+
+namespace SafeCity.Kernel.Seed;
+
+/// <summary>
+/// At start, prepares the store and adds every plan of the theme's seed that the store does not
+/// have yet, each with its ActionPlanPublished event. A later start changes nothing.
+/// </summary>
+public sealed class SeedImport(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock, ILogger<SeedImport> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken);
+        var folder = AppContext.BaseDirectory;
+        var plans = await ActionPlanSeed.ReadFilesAsync(Path.Combine(folder, theme.PlansSeedFile), Path.Combine(folder, theme.IndicatorProfilesFile), cancellationToken);
+        var added = 0;
+        foreach (var plan in plans)
+        {
+            if (await store.AddActionPlanAsync(plan, p => ThemeEvents.PlanPublished(theme.Slug, p, clock.GetUtcNow()), cancellationToken))
+            {
+                added++;
+            }
+        }
+
+        if (added > 0)
+        {
+            outbox.Notify();
+            logger.LogInformation("Imported {Added} action plans of the {Theme} theme from its seed", added, theme.Slug);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using SafeCity.LocalPlatform;
+
+namespace SafeCity.Cli;
+
+/// <summary>./safecity run: the whole platform on this machine until Ctrl+C or SIGTERM.</summary>
+public static class RunCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = LocalPlatformHost.FindRepositoryRoot();
+        var data = Option(args, "--data") ?? Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") ?? Path.Combine(root, ".safecity");
+        var httpPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_HTTP_PORT"), out var h) ? h : 8080;
+        var grpcPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT"), out var g) ? g : 8081;
+
+        using var stop = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+
+        var clock = Stopwatch.StartNew();
+        LocalPlatformHost platform;
+        try
+        {
+            platform = await LocalPlatformHost.StartAsync(
+                new LocalPlatformOptions { DataDirectory = data, HttpPort = httpPort, GrpcPort = grpcPort, RepositoryRoot = root },
+                Console.WriteLine, stop.Token);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or FileNotFoundException)
+        {
+            Console.Error.WriteLine($"The platform did not start: {e.Message}");
+            return 1;
+        }
+
+        await using (platform)
+        {
+            Console.WriteLine($"""
+
+                SafeCity is ready after {clock.Elapsed.TotalSeconds:0.0} s.
+                  Governance (all priorities):  {platform.GatewayHttp}
+                  Alcohol theme:                {platform.GatewayHttp}alcohol/
+                  Performance as JSON:          {platform.GatewayHttp}api/governance/performance
+                  gRPC for partner systems:     {platform.GatewayGrpc} (HTTP/2)
+                  Data and logs:                {platform.DataDirectory}
+                Press Ctrl+C to stop.
+                """);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.WriteLine("Stopping…");
+            }
+        }
+
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

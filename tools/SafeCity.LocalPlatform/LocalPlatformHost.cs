@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace SafeCity.LocalPlatform;
+
+public sealed class LocalPlatformOptions
+{
+    /// <summary>Where services keep their SQLite files, the broker its data, every process its log.</summary>
+    public required string DataDirectory { get; init; }
+    /// <summary>The gateway's browser port; 0 picks a free one.</summary>
+    public int HttpPort { get; init; }
+    /// <summary>The gateway's gRPC port; 0 picks a free one.</summary>
+    public int GrpcPort { get; init; }
+    /// <summary>Settings given to every service, e.g. "Outbox__PollInterval".</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    public string? RepositoryRoot { get; init; }
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+}
+
+/// <summary>Where a running service answers: its pages and API (HTTP/1.1) and its gRPC (HTTP/2).</summary>
+public sealed record ServiceEndpoints(int HttpPort, int GrpcPort)
+{
+    public Uri Http => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{HttpPort}/"));
+    public Uri Grpc => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{GrpcPort}/"));
+}
+
+/// <summary>
+/// The whole platform as processes on this machine: a private RabbitMQ, governance, every theme and
+/// the gateway, started in that order (governance first so that its queues exist before the themes
+/// publish), each waited for until its /health answers. Disposing stops them all, by their ids.
+/// </summary>
+public sealed class LocalPlatformHost : IAsyncDisposable
+{
+    private readonly LocalPlatformOptions _options;
+    private readonly string _root;
+    private readonly string _configuration;
+    private readonly Dictionary<string, ChildProcess> _processes = [];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(3) };
+
+    private LocalPlatformHost(LocalPlatformOptions options)
+    {
+        _options = options;
+        _root = options.RepositoryRoot ?? FindRepositoryRoot();
+        _configuration = typeof(LocalPlatformHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        DataDirectory = Path.GetFullPath(options.DataDirectory);
+        Broker = new LocalBroker(Path.Combine(DataDirectory, "broker"));
+        GatewayHttpPort = options.HttpPort == 0 ? FreePort.Next() : options.HttpPort;
+        GatewayGrpcPort = options.GrpcPort == 0 ? FreePort.Next() : options.GrpcPort;
+        foreach (var service in Services.Append(PlatformService.Gateway))
+        {
+            Endpoints[service.Name] = service == PlatformService.Gateway
+                ? new ServiceEndpoints(GatewayHttpPort, GatewayGrpcPort)
+                : new ServiceEndpoints(FreePort.Next(), FreePort.Next());
+        }
+    }
+
+    public static IReadOnlyList<PlatformService> Services { get; } = [PlatformService.Governance, .. PlatformService.Themes];
+
+    public string DataDirectory { get; }
+    public LocalBroker Broker { get; }
+    public int GatewayHttpPort { get; }
+    public int GatewayGrpcPort { get; }
+    public Dictionary<string, ServiceEndpoints> Endpoints { get; } = [];
+
+    public Uri GatewayHttp => Endpoints[PlatformService.Gateway.Name].Http;
+    public Uri GatewayGrpc => Endpoints[PlatformService.Gateway.Name].Grpc;
+
+    public static async Task<LocalPlatformHost> StartAsync(LocalPlatformOptions options, Action<string>? progress = null, CancellationToken ct = default)
+    {
+        var host = new LocalPlatformHost(options);
+        try
+        {
+            progress?.Invoke($"Starting RabbitMQ on port {host.Broker.Port}…");
+            await host.Broker.StartAsync(ct);
+            await host.StartServiceAsync(PlatformService.Governance.Name, progress, ct);
+            await Task.WhenAll(PlatformService.Themes.Select(t => host.StartServiceAsync(t.Name, progress, ct)));
+            await host.StartServiceAsync(PlatformService.Gateway.Name, progress, ct);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts one service (again) on its own ports and waits until it is ready.</summary>
+    public async Task StartServiceAsync(string name, Action<string>? progress = null, CancellationToken ct = default)
+    {
+        var service = Services.Append(PlatformService.Gateway).Single(s => s.Name == name);
+        var dll = service.AssemblyPath(_root, _configuration);
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{service.Name} is not built ({dll}): run 'dotnet build SafeCityPlatform.sln -c {_configuration}' or ./safecity.", dll);
+        }
+
+        progress?.Invoke($"Starting {service.Name} on port {Endpoints[name].HttpPort}…");
+        var process = ChildProcess.Start(service.Name, "dotnet", [dll], Environment(service), Path.Combine(DataDirectory, "logs", service.Name + ".log"), Path.GetDirectoryName(dll));
+        _processes[name] = process;
+        await WaitUntilReadyAsync(process, Endpoints[name].Http, ct);
+    }
+
+    public async Task StopServiceAsync(string name)
+    {
+        if (_processes.Remove(name, out var process))
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    /// <summary>SIGKILL: the service dies where it stands, as in a crash.</summary>
+    public async Task KillServiceAsync(string name)
+    {
+        if (_processes.Remove(name, out var process))
+        {
+            await process.KillAsync();
+            await process.DisposeAsync();
+        }
+    }
+
+    public int? ProcessId(string name) => _processes.TryGetValue(name, out var p) ? p.Id : null;
+
+    public IEnumerable<int> ProcessIds => _processes.Values.Select(p => p.Id);
+
+    private Dictionary<string, string?> Environment(PlatformService service)
+    {
+        var endpoints = Endpoints[service.Name];
+        var env = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_NOLOGO"] = "1",
+            ["SAFECITY_DATA_DIR"] = DataDirectory,
+            ["ConnectionStrings__broker"] = Broker.ConnectionString,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
+        };
+        if (service == PlatformService.Gateway)
+        {
+            env["SAFECITY_HTTP_PORT"] = endpoints.HttpPort.ToString(CultureInfo.InvariantCulture);
+            env["SAFECITY_GRPC_PORT"] = endpoints.GrpcPort.ToString(CultureInfo.InvariantCulture);
+            var themes = PlatformService.Themes.Select(t => t.Name).ToList();
+            for (var i = 0; i < themes.Count; i++)
+            {
+                env[string.Create(CultureInfo.InvariantCulture, $"Gateway__Themes__{i}")] = themes[i];
+            }
+
+            foreach (var other in Services)
+            {
+                env[$"services__{other.Name}__http__0"] = Endpoints[other.Name].Http.ToString().TrimEnd('/');
+                env[$"services__{other.Name}__grpc__0"] = Endpoints[other.Name].Grpc.ToString().TrimEnd('/');
+            }
+        }
+        else
+        {
+            // Pages and API on HTTP/1.1, gRPC on its own HTTP/2 port: plain-text ports speak one or the other.
+            env["Kestrel__Endpoints__Http__Url"] = endpoints.Http.ToString();
+            env["Kestrel__Endpoints__Http__Protocols"] = "Http1";
+            env["Kestrel__Endpoints__Grpc__Url"] = endpoints.Grpc.ToString();
+            env["Kestrel__Endpoints__Grpc__Protocols"] = "Http2";
+        }
+
+        foreach (var (key, value) in _options.Settings)
+        {
+            env[key] = value;
+        }
+
+        return env;
+    }
+
+    private async Task WaitUntilReadyAsync(ChildProcess process, Uri baseAddress, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.StartTimeout);
+        var health = new Uri(baseAddress, "health");
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{process.Name} exited while starting. Its log ({process.LogFile}) ends:{System.Environment.NewLine}{process.Tail()}");
+            }
+
+            try
+            {
+                using var response = await _http.GetAsync(health, timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!timeout.IsCancellationRequested)
+            {
+                // That request timed out; the service is still starting.
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{process.Name} was not ready within {_options.StartTimeout.TotalSeconds:0} s. Its log ({process.LogFile}) ends:{System.Environment.NewLine}{process.Tail()}");
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    public static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SafeCityPlatform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No SafeCityPlatform.sln above {AppContext.BaseDirectory}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Gateway first, then themes, then governance, then the broker: nothing is left talking to a stopped peer.
+        foreach (var name in _processes.Keys.Reverse().ToList())
+        {
+            await StopServiceAsync(name);
+        }
+
+        await Broker.DisposeAsync();
+        _http.Dispose();
+    }
+}

@@ -1,0 +1,19 @@
+namespace SafeCity.LocalPlatform;
+
+/// <summary>A service of the platform as this machine runs it: its name, project and whether it is a theme.</summary>
+public sealed record PlatformService(string Name, string Project, bool IsTheme)
+{
+    public static PlatformService Governance { get; } = new("governance", "services/SafeCity.Governance/SafeCity.Governance", false);
+
+    /// <summary>The theme services that exist so far, by slug.</summary>
+    public static IReadOnlyList<PlatformService> Themes { get; } =
+    [
+        new("alcohol", "services/SafeCity.Alcohol/SafeCity.Alcohol", true),
+    ];
+
+    public static PlatformService Gateway { get; } = new("gateway", "gateway/SafeCity.Gateway/SafeCity.Gateway", false);
+
+    /// <summary>The built assembly, from the same configuration (Debug or Release) as the caller was built in.</summary>
+    public string AssemblyPath(string repositoryRoot, string configuration) =>
+        Path.Combine(repositoryRoot, Path.GetDirectoryName(Project)!, "bin", configuration, "net10.0", Path.GetFileName(Project) + ".dll");
+}
