@@ -31,5 +31,3 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 app.Run();
-
-public partial class Program;

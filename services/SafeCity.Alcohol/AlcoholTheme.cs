@@ -2,8 +2,13 @@ using SafeCity.Kernel.Hosting;
 
 namespace SafeCity.Alcohol;
 
-public static class AlcoholTheme
+/// <summary>Priority 1's theme service: what it is, for the kernel to build the rest.</summary>
+public sealed class AlcoholTheme
 {
+    private AlcoholTheme()
+    {
+    }
+
     public static ThemeDefinition Definition { get; } = new()
     {
         Slug = "alcohol",

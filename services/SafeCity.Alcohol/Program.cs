@@ -7,5 +7,3 @@ builder.AddThemeService(AlcoholTheme.Definition);
 var app = builder.Build();
 app.MapThemeService();
 app.Run();
-
-public partial class Program;

@@ -6,5 +6,3 @@ builder.AddGovernanceService();
 var app = builder.Build();
 app.MapGovernanceService();
 app.Run();
-
-public partial class Program;

@@ -49,7 +49,7 @@ public sealed class OutboxSignal
 /// </summary>
 public sealed class OutboxDispatcher(
     IOutboxStore store,
-    IPublishEndpoint publisher,
+    IBus publisher,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,

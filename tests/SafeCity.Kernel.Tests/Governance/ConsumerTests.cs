@@ -1,0 +1,81 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SafeCity.Governance.Consumers;
+using SafeCity.Governance.ReadModel;
+using SafeCity.Kernel.Storage.Sqlite;
+
+namespace SafeCity.Kernel.Tests.Governance;
+
+/// <summary>The governance consumers with MassTransit's in-memory harness and the real SQLite read model.</summary>
+public sealed class ConsumerTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private ServiceProvider _provider = default!;
+    private ITestHarness _harness = default!;
+    private IPerformanceReadModel _model = default!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = new ServiceCollection()
+            .AddSingleton<IPerformanceReadModel>(new SqlitePerformanceReadModel(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db"))))
+            .AddMassTransitTestHarness(x =>
+            {
+                x.AddConsumer<MeasurementRecordedConsumer>();
+                x.AddConsumer<ActionStatusChangedConsumer>();
+                x.AddConsumer<ActionPlanPublishedConsumer>();
+            })
+            .AddLogging()
+            .BuildServiceProvider(true);
+        _model = _provider.GetRequiredService<IPerformanceReadModel>();
+        await _model.InitializeAsync(CancellationToken.None);
+        _harness = _provider.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    [Fact]
+    public async Task When_a_measurement_is_delivered_twice_the_second_changes_nothing()
+    {
+        var recorded = ReadModelContract.Measured(120, 1);
+
+        await _harness.Bus.Publish(recorded);
+        await _harness.Bus.Publish(recorded);
+
+        var consumer = _harness.GetConsumerHarness<MeasurementRecordedConsumer>();
+        Assert.True(await Eventually(() => consumer.Consumed.Select<Contracts.Events.MeasurementRecorded>().Count() == 2));
+        var held = Assert.Single(await _model.GetMeasurementsAsync(CancellationToken.None));
+        Assert.Equal((120.0, 1L), (held.Value, held.Revision));
+    }
+
+    [Fact]
+    public async Task When_an_action_change_arrives_out_of_order_the_newest_stays()
+    {
+        await _harness.Bus.Publish(ReadModelContract.Changed("Green", 3));
+        await _harness.Bus.Publish(ReadModelContract.Changed("Red", 2));
+
+        var consumer = _harness.GetConsumerHarness<ActionStatusChangedConsumer>();
+        Assert.True(await Eventually(() => consumer.Consumed.Select<Contracts.Events.ActionStatusChanged>().Count() == 2));
+        Assert.Equal("Green", Assert.Single(await _model.GetActionsAsync(CancellationToken.None)).Rag);
+    }
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            if (condition())
+            {
+                return true;
+            }
+        }
+
+        return condition();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.Stop();
+        await _provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+}

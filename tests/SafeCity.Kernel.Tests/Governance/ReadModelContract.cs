@@ -1,0 +1,148 @@
+using MongoDB.Driver;
+using SafeCity.Contracts.Events;
+using SafeCity.Governance.ReadModel;
+using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Kernel.Tests.Storage;
+
+namespace SafeCity.Kernel.Tests.Governance;
+
+/// <summary>Governance keeps an event only when it is newer than what it holds: redelivery and reordering change nothing.</summary>
+public abstract class ReadModelContract
+{
+    protected static readonly CancellationToken Ct = CancellationToken.None;
+
+    protected abstract Task<IPerformanceReadModel> NewModelAsync();
+
+    public static MeasurementRecorded Measured(double value, long revision, string period = "2008-04") => new()
+    {
+        EventId = Guid.NewGuid(),
+        Theme = "alcohol",
+        IndicatorId = "P1.I1",
+        Period = period,
+        Value = value,
+        Source = "entered",
+        Revision = revision,
+        RecordedAt = DateTimeOffset.UtcNow,
+    };
+
+    public static ActionPlanPublished Published(long revision, long actionRevision, string actionRag) => new()
+    {
+        EventId = Guid.NewGuid(),
+        Theme = "alcohol",
+        Revision = revision,
+        PublishedAt = DateTimeOffset.UtcNow,
+        Plan = new ActionPlanOutline
+        {
+            Number = 1,
+            Priority = 1,
+            Title = $"Plan 1, revision {revision}",
+            Indicators = [new IndicatorOutline { Id = "P1.I1", Name = "Assaults", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [] }],
+            Actions = [new ActionOutline { Id = "P1.A1", Description = "Head cameras", Status = "NotStarted", Rag = actionRag, Revision = actionRevision }],
+        },
+    };
+
+    public static ActionStatusChanged Changed(string rag, long revision) => new()
+    {
+        EventId = Guid.NewGuid(),
+        Theme = "alcohol",
+        PlanNumber = 1,
+        ActionId = "P1.A1",
+        Status = "InProgress",
+        Rag = rag,
+        Revision = revision,
+        ChangedAt = DateTimeOffset.UtcNow,
+    };
+
+    [SkippableFact]
+    public async Task A_redelivered_measurement_changes_nothing()
+    {
+        var model = await NewModelAsync();
+        var recorded = Measured(120, 1);
+
+        Assert.True(await model.ApplyAsync(recorded, Ct));
+        Assert.False(await model.ApplyAsync(recorded, Ct));
+
+        var held = Assert.Single(await model.GetMeasurementsAsync(Ct));
+        Assert.Equal((120.0, 1L), (held.Value, held.Revision));
+    }
+
+    [SkippableFact]
+    public async Task An_older_revision_arriving_late_does_not_overwrite_a_newer_one()
+    {
+        var model = await NewModelAsync();
+
+        await model.ApplyAsync(Measured(99, 2), Ct);
+        Assert.False(await model.ApplyAsync(Measured(120, 1), Ct));
+        Assert.True(await model.ApplyAsync(Measured(140, 1, "2008-05"), Ct));
+
+        var held = (await model.GetMeasurementsAsync(Ct)).OrderBy(m => m.Period).ToList();
+        Assert.Equal([("2008-04", 99.0), ("2008-05", 140.0)], held.Select(m => (m.Period, m.Value)));
+    }
+
+    [SkippableFact]
+    public async Task An_action_change_that_overtakes_its_plan_is_kept_when_the_plan_arrives()
+    {
+        var model = await NewModelAsync();
+
+        Assert.True(await model.ApplyAsync(Changed("Red", 2), Ct));
+        Assert.True(await model.ApplyAsync(Published(1, 1, "NotRated"), Ct));
+        Assert.False(await model.ApplyAsync(Changed("Red", 2), Ct));
+
+        var action = Assert.Single(await model.GetActionsAsync(Ct));
+        Assert.Equal(("Red", 2L), (action.Rag, action.Revision));
+        Assert.Equal("Plan 1, revision 1", Assert.Single(await model.GetPlansAsync(Ct)).Plan.Title);
+    }
+
+    [SkippableFact]
+    public async Task A_plan_is_replaced_only_by_a_newer_revision()
+    {
+        var model = await NewModelAsync();
+
+        await model.ApplyAsync(Published(2, 1, "NotRated"), Ct);
+        Assert.False(await model.ApplyAsync(Published(1, 1, "NotRated"), Ct));
+
+        Assert.Equal(2, Assert.Single(await model.GetPlansAsync(Ct)).Revision);
+    }
+}
+
+public sealed class SqliteReadModelTests : ReadModelContract, IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    protected override async Task<IPerformanceReadModel> NewModelAsync()
+    {
+        var model = new SqlitePerformanceReadModel(new SqliteDatabase(Path.Combine(_dir.Path, Guid.NewGuid() + ".db")));
+        await model.InitializeAsync(Ct);
+        return model;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+}
+
+public sealed class MongoReadModelTests : ReadModelContract, IDisposable
+{
+    private readonly List<string> _databases = [];
+    private readonly MongoClient? _client = Environment.GetEnvironmentVariable(MongoThemeStoreTests.Variable) is { Length: > 0 } cs ? new MongoClient(cs) : null;
+
+    protected override async Task<IPerformanceReadModel> NewModelAsync()
+    {
+        Skip.If(_client is null, MongoThemeStoreTests.SkipReason);
+        var name = "safecity-test-" + Guid.NewGuid().ToString("N")[..12];
+        _databases.Add(name);
+        var model = new MongoPerformanceReadModel(_client!.GetDatabase(name));
+        await model.InitializeAsync(Ct);
+        return model;
+    }
+
+    public void Dispose()
+    {
+        foreach (var name in _databases)
+        {
+            _client?.DropDatabase(name);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using SafeCity.Alcohol;
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Outbox;
+using SafeCity.Kernel.Seed;
+using SafeCity.Kernel.Storage.Sqlite;
+
+namespace SafeCity.Kernel.Tests.Seed;
+
+/// <summary>The alcohol theme's plans, imported into its store and read back, are the extraction's plans 1 and 2, field by field.</summary>
+public class SeedFidelityTests
+{
+    private static string SeedFile => Path.Combine(AppContext.BaseDirectory, AlcoholTheme.Definition.PlansSeedFile);
+
+    [Fact]
+    public async Task The_seed_import_reproduces_plans_1_and_2_exactly()
+    {
+        using var dir = new TempDirectory();
+        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "alcohol.db")));
+        var import = new SeedImport(store, AlcoholTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+
+        await import.StartAsync(CancellationToken.None);
+        var stored = await store.GetActionPlansAsync(CancellationToken.None);
+
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(SeedFile))!.AsArray();
+        Assert.Equal([1, 2], stored.Select(p => p.Number));
+        Assert.Equal(7, stored[0].Indicators.Count);
+        Assert.Equal(28, stored[0].Actions.Count);
+        Assert.Single(stored[1].Indicators);
+        Assert.Equal(10, stored[1].Actions.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            AssertSamePlan(expected[i]!.AsObject(), stored[i]);
+        }
+    }
+
+    [Fact]
+    public async Task A_later_start_changes_nothing()
+    {
+        using var dir = new TempDirectory();
+        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "alcohol.db")));
+        var import = new SeedImport(store, AlcoholTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        await import.StartAsync(CancellationToken.None);
+        var first = await store.GetActionPlansAsync(CancellationToken.None);
+        var action = first[0].Actions[0];
+        await store.UpdateActionAsync(action with { Status = ActionStatus.Completed }, action.Revision, a => OutboxMessage.For(new { a.Id }, Guid.NewGuid(), DateTimeOffset.UtcNow), CancellationToken.None);
+        var eventsBefore = (await store.GetUndispatchedAsync(1000, CancellationToken.None)).Count;
+
+        await import.StartAsync(CancellationToken.None);
+
+        var again = await store.GetActionPlansAsync(CancellationToken.None);
+        Assert.Equal(ActionStatus.Completed, again[0].Actions[0].Status);
+        Assert.Equal(JsonSerializer.Serialize(first.Select(p => p.Indicators)), JsonSerializer.Serialize(again.Select(p => p.Indicators)));
+        Assert.Equal(eventsBefore, (await store.GetUndispatchedAsync(1000, CancellationToken.None)).Count);
+        Assert.Equal(3, eventsBefore);
+    }
+
+    [SkippableFact]
+    public async Task The_themes_copy_is_the_extraction_in_shared_seed()
+    {
+        var shared = FindSharedSeed();
+        Skip.If(shared is null, "shared/seed/partnership-plan.json is not beside this checkout, so the copy cannot be compared with it here.");
+
+        var extraction = JsonNode.Parse(await File.ReadAllTextAsync(shared!))!["plans"]!.AsArray().Where(p => (int)p!["priority"]! == 1).ToList();
+        var copy = JsonNode.Parse(await File.ReadAllTextAsync(SeedFile))!.AsArray();
+
+        Assert.Equal(extraction.Count, copy.Count);
+        for (var i = 0; i < copy.Count; i++)
+        {
+            Assert.True(JsonNode.DeepEquals(extraction[i], copy[i]), $"Plan {copy[i]!["number"]} differs from the extraction.");
+        }
+    }
+
+    private static string? FindSharedSeed()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "seed", "partnership-plan.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static void AssertSamePlan(JsonObject json, ActionPlan plan)
+    {
+        var where = $"plan {plan.Number}";
+        Same(json["number"], plan.Number, where);
+        Same(json["priority"], plan.Priority, where);
+        Same(json["priorityObjective"], plan.Objective, where);
+        Same(json["title"], plan.Title, where);
+        Same(json["aims"], plan.Aims, where);
+        Same(json["leadPartner"], plan.LeadPartner, where);
+        Same(json["keyPartnerships"], plan.KeyPartnerships, where);
+        Same(json["leadManager"], plan.LeadManager, where);
+        Same(json["evidence"], plan.Evidence, where);
+        Same(json["investigate"] ?? new JsonArray(), plan.Investigate, where);
+        Same(json["aspirational"] ?? new JsonArray(), plan.Aspirational, where);
+        Same(json["relatedPlans"] ?? new JsonArray(), plan.RelatedPlans, where);
+        Same(json["notes"] ?? new JsonArray(), plan.ExtractionNotes, where);
+        Same(json["actionsPreamble"], plan.ActionsPreamble, where);
+        Same(json["indicatorColumns"]!["baseline"], plan.BaselineColumn, where);
+        Same(json["indicatorColumns"]!["target"], plan.TargetColumn, where);
+
+        var indicators = json["indicators"]!.AsArray();
+        Assert.Equal(indicators.Count, plan.Indicators.Count);
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            var expected = indicators[i]!.AsObject();
+            var actual = plan.Indicators[i];
+            var at = $"{where}, indicator {actual.Id}";
+            Assert.Equal(ActionPlanSeed.IndicatorId(plan.Number, i + 1), actual.Id);
+            Same(expected["code"], actual.Code, at);
+            Same(expected["codeAsWritten"], actual.CodeAsWritten, at);
+            Same(expected["otherCode"], actual.OtherCode, at);
+            Same(expected["name"], actual.Name, at);
+            Same(expected["category"], actual.Category, at);
+            Same(expected["label"], actual.Label, at);
+            Same(expected["group"], actual.Group, at);
+            Same(expected["notes"], actual.Notes, at);
+            var baseline = expected["baseline"]!.AsObject();
+            Same(baseline["asWritten"], actual.Baseline.AsWritten, at + " baseline");
+            Same(baseline["value"], actual.Baseline.Value, at + " baseline");
+            Same(baseline["unit"], actual.Baseline.Unit, at + " baseline");
+            Same(baseline["period"], actual.Baseline.Period, at + " baseline");
+            Same(baseline["periodSource"], actual.Baseline.PeriodSource, at + " baseline");
+            Same(baseline["count"], actual.Baseline.Count, at + " baseline");
+            var series = baseline["series"]?.AsArray();
+            Assert.Equal(series?.Count, actual.Baseline.Series?.Count);
+            for (var s = 0; s < (series?.Count ?? 0); s++)
+            {
+                Same(series![s]!["period"], actual.Baseline.Series![s].Period, at + " series");
+                Same(series[s]!["group"], actual.Baseline.Series![s].Group, at + " series");
+                Same(series[s]!["type"], actual.Baseline.Series![s].Type, at + " series");
+                Same(series[s]!["value"], actual.Baseline.Series![s].Value, at + " series");
+            }
+
+            var target = expected["target"]!.AsObject();
+            var hasTarget = target["asWritten"] is not null || target["value"] is not null || target["withStretch"] is not null;
+            Assert.Equal(hasTarget ? 1 : 0, actual.Targets.Count);
+            if (hasTarget)
+            {
+                var t = actual.Targets[0];
+                Assert.Equal("2008/09", t.Year);
+                Same(target["asWritten"], t.AsWritten, at + " target");
+                Same(target["value"], t.Value, at + " target");
+                Same(target["unit"], t.Unit, at + " target");
+                Same(target["withStretch"], t.WithStretch, at + " target");
+                Same(target["withoutStretch"], t.WithoutStretch, at + " target");
+            }
+        }
+
+        var actions = json["actions"]!.AsArray();
+        Assert.Equal(actions.Count, plan.Actions.Count);
+        for (var a = 0; a < actions.Count; a++)
+        {
+            var expected = actions[a]!.AsObject();
+            var actual = plan.Actions[a];
+            var at = $"{where}, action {actual.Id}";
+            Assert.Equal(ActionPlanSeed.ActionId(plan.Number, a + 1), actual.Id);
+            Same(expected["theme"], actual.Theme, at);
+            Same(expected["description"], actual.Description, at);
+            Same(expected["bullets"], actual.Bullets, at);
+            Same(expected["responsible"], actual.Responsible, at);
+            Same(expected["resources"], actual.Resources, at);
+            Same(expected["note"], actual.Note, at);
+            Assert.Equal(ActionStatus.NotStarted, actual.Status);
+            Assert.Equal(Rag.NotRated, actual.Rag);
+        }
+    }
+
+    /// <summary>The JSON value and the stored value are the same (absent and null alike).</summary>
+    private static void Same<T>(JsonNode? expected, T actual, string where)
+    {
+        var expectedJson = expected?.ToJsonString() ?? "null";
+        var actualJson = actual is null ? "null" : JsonSerializer.Serialize(actual);
+        if (expected is JsonValue v && v.TryGetValue<double>(out var number) && actual is not null)
+        {
+            Assert.True(Convert.ToDouble(actual, System.Globalization.CultureInfo.InvariantCulture) == number, $"{where}: expected {expectedJson}, stored {actualJson}.");
+            return;
+        }
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expectedJson), JsonNode.Parse(actualJson)), $"{where}: expected {expectedJson}, stored {actualJson}.");
+    }
+}
