@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SafeCity.LocalPlatform;
+
+namespace SafeCity.Integration.Tests;
+
+/// <summary>One running platform (broker, services, gateway) shared by the tests of a collection.</summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("safecity-it-").FullName;
+
+    public LocalPlatformHost Platform { get; private set; } = default!;
+    public HttpClient Gateway { get; private set; } = default!;
+    public HttpClient Alcohol { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions
+        {
+            DataDirectory = _data,
+            Settings = new Dictionary<string, string>
+            {
+                // Quicker retries than production, so that tests of the broker's absence finish sooner.
+                ["Outbox__PublishTimeout"] = "00:00:02",
+                ["Outbox__MaxBackoff"] = "00:00:02",
+                ["Outbox__PollInterval"] = "00:00:00.500",
+            },
+        });
+        Gateway = new HttpClient { BaseAddress = Platform.GatewayHttp };
+        Alcohol = new HttpClient { BaseAddress = Platform.Endpoints["alcohol"].Http };
+    }
+
+    /// <summary>Governance's view of one indicator, from GET /api/governance/performance.</summary>
+    public async Task<JsonElement?> GovernanceIndicatorAsync(string indicatorId)
+    {
+        var tree = await Gateway.GetFromJsonAsync<JsonElement>("/api/governance/performance");
+        return tree.GetProperty("priorities").EnumerateArray()
+            .SelectMany(p => p.GetProperty("plans").EnumerateArray())
+            .SelectMany(p => p.GetProperty("indicators").EnumerateArray())
+            .Select(i => (JsonElement?)i)
+            .FirstOrDefault(i => i!.Value.GetProperty("id").GetString() == indicatorId);
+    }
+
+    /// <summary>Polls until the condition holds or the time is up; returns whether it held.</summary>
+    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // A service restarting; ask again.
+            }
+
+            await Task.Delay(250);
+        }
+
+        return await condition();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        Alcohol?.Dispose();
+        if (Platform is not null)
+        {
+            await Platform.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
