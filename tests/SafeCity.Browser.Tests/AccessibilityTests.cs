@@ -1,0 +1,30 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace SafeCity.Browser.Tests;
+
+/// <summary>UK public-sector services must meet WCAG 2.2 AA: every shared page is checked with axe.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/alcohol/")]
+    [InlineData("/alcohol/plans/1")]
+    [InlineData("/alcohol/actions/P1.A1")]
+    [InlineData("/alcohol/indicators/P1.I1")]
+    public async Task The_page_has_no_WCAG_2_2_AA_violations(string path)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(path);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+
+        Assert.True(result.Violations.Length == 0,
+            string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+        Assert.NotEmpty(result.Passes);
+    }
+}
