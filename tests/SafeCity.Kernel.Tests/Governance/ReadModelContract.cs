@@ -1,4 +1,3 @@
-using MongoDB.Driver;
 using SafeCity.Contracts.Events;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Kernel.Storage.Sqlite;
@@ -125,24 +124,14 @@ public sealed class SqliteReadModelTests : ReadModelContract, IDisposable
 
 public sealed class MongoReadModelTests : ReadModelContract, IDisposable
 {
-    private readonly List<string> _databases = [];
-    private readonly MongoClient? _client = Environment.GetEnvironmentVariable(MongoThemeStoreTests.Variable) is { Length: > 0 } cs ? new MongoClient(cs) : null;
+    private readonly MongoTestServer _server = new();
 
     protected override async Task<IPerformanceReadModel> NewModelAsync()
     {
-        Skip.If(_client is null, MongoThemeStoreTests.SkipReason);
-        var name = "safecity-test-" + Guid.NewGuid().ToString("N")[..12];
-        _databases.Add(name);
-        var model = new MongoPerformanceReadModel(_client!.GetDatabase(name));
+        var model = new MongoPerformanceReadModel(_server.NewDatabase());
         await model.InitializeAsync(Ct);
         return model;
     }
 
-    public void Dispose()
-    {
-        foreach (var name in _databases)
-        {
-            _client?.DropDatabase(name);
-        }
-    }
+    public void Dispose() => _server.Dispose();
 }
