@@ -25,17 +25,29 @@ var governance = builder.AddProject<Projects.SafeCity_Governance>("governance").
 useBroker(governance);
 useStorage(governance);
 
-var alcohol = builder.AddProject<Projects.SafeCity_Alcohol>("alcohol").WithPlatformEndpoints(data).WaitFor(governance);
-useBroker(alcohol);
-useStorage(alcohol);
-
-builder.AddProject<Projects.SafeCity_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.SafeCity_Gateway>("gateway")
     .WithHttpEndpoint(name: "http", env: "SAFECITY_HTTP_PORT")
     .WithHttpEndpoint(name: "grpc", env: "SAFECITY_GRPC_PORT")
-    .WithEnvironment("Gateway__Themes__0", "alcohol")
     .WithReference(governance)
-    .WithReference(alcohol)
-    .WaitFor(alcohol)
     .WithHttpHealthCheck("/health", endpointName: "http");
+
+// Themes start after governance, so that its queues exist before their first events.
+IResourceBuilder<ProjectResource>[] themes =
+[
+    builder.AddProject<Projects.SafeCity_Alcohol>("alcohol"),
+    builder.AddProject<Projects.SafeCity_Violence>("violence"),
+    builder.AddProject<Projects.SafeCity_AcquisitiveCrime>("acquisitive-crime"),
+    builder.AddProject<Projects.SafeCity_Youth>("youth"),
+    builder.AddProject<Projects.SafeCity_AsbArson>("asb-arson"),
+    builder.AddProject<Projects.SafeCity_Drugs>("drugs"),
+    builder.AddProject<Projects.SafeCity_Communities>("communities"),
+];
+for (var i = 0; i < themes.Length; i++)
+{
+    var theme = themes[i].WithPlatformEndpoints(data).WaitFor(governance);
+    useBroker(theme);
+    useStorage(theme);
+    gateway.WithEnvironment("Gateway__Themes__" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Resource.Name).WithReference(theme).WaitFor(theme);
+}
 
 builder.Build().Run();

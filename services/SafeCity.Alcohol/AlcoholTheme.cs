@@ -15,6 +15,6 @@ public sealed class AlcoholTheme
         Priority = 1,
         Title = "Reduce alcohol related harm",
         LeadPartnership = "Tackling Alcohol Partnership",
-        PagesAssembly = typeof(AlcoholTheme).Assembly,
+        Assembly = typeof(AlcoholTheme).Assembly,
     };
 }

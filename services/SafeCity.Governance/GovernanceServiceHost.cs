@@ -22,7 +22,7 @@ public static class GovernanceServiceHost
     {
         builder.AddServiceDefaults();
         builder.AddPlatformWeb();
-        builder.Services.AddSingleton(PartnershipStructure.Load(Path.Combine(AppContext.BaseDirectory, "Seed", "appendix-c.json")));
+        builder.Services.AddSingleton(PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly));
         builder.Services.AddSingleton(new RagRules(builder.Configuration.GetValue("Performance:RagTolerancePercent", RagRules.DefaultTolerancePercent)));
 
         var storage = builder.AddStorageOptions(ServiceName);

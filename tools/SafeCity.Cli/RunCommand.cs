@@ -38,7 +38,7 @@ public static class RunCommand
 
                 SafeCity is ready after {clock.Elapsed.TotalSeconds:0.0} s.
                   Governance (all priorities):  {platform.GatewayHttp}
-                  Alcohol theme:                {platform.GatewayHttp}alcohol/
+                  Themes:                       {string.Join(Environment.NewLine + new string(' ', 32), PlatformService.Themes.Select(t => $"{platform.GatewayHttp}{t.Name}/"))}
                   Performance as JSON:          {platform.GatewayHttp}api/governance/performance
                   gRPC for partner systems:     {platform.GatewayGrpc} (HTTP/2)
                   Data and logs:                {platform.DataDirectory}

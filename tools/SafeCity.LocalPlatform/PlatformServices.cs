@@ -8,8 +8,16 @@ public sealed record PlatformService(string Name, string Project, bool IsTheme)
     /// <summary>The theme services that exist so far, by slug.</summary>
     public static IReadOnlyList<PlatformService> Themes { get; } =
     [
-        new("alcohol", "services/SafeCity.Alcohol/SafeCity.Alcohol", true),
+        Theme("alcohol", "Alcohol"),
+        Theme("violence", "Violence"),
+        Theme("acquisitive-crime", "AcquisitiveCrime"),
+        Theme("youth", "Youth"),
+        Theme("asb-arson", "AsbArson"),
+        Theme("drugs", "Drugs"),
+        Theme("communities", "Communities"),
     ];
+
+    private static PlatformService Theme(string slug, string project) => new(slug, $"services/SafeCity.{project}/SafeCity.{project}", true);
 
     public static PlatformService Gateway { get; } = new("gateway", "gateway/SafeCity.Gateway/SafeCity.Gateway", false);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SafeCity.Kernel;
+using SafeCity.Kernel.Seed;
 
 namespace SafeCity.Governance.Structure;
 
@@ -51,7 +52,9 @@ public sealed record PartnershipStructure
 
     public GovernanceBody? PerformanceManagementGroup => SafeCityPartnership.Children.FirstOrDefault(b => b.Name.StartsWith("Performance Management Group", StringComparison.Ordinal));
 
-    public static PartnershipStructure Load(string file) =>
-        JsonSerializer.Deserialize<PartnershipStructure>(File.ReadAllText(file), KernelJson.Options)
-        ?? throw new InvalidDataException($"{file} holds no governance structure.");
+    public const string Resource = "seed/appendix-c.json";
+
+    public static PartnershipStructure Load(System.Reflection.Assembly assembly) =>
+        JsonSerializer.Deserialize<PartnershipStructure>(ActionPlanSeed.EmbeddedText(assembly, Resource) ?? "null", KernelJson.Options)
+        ?? throw new InvalidDataException($"{assembly.GetName().Name} carries no {Resource}.");
 }

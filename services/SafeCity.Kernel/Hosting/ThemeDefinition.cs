@@ -11,12 +11,11 @@ public sealed record ThemeDefinition
     /// <summary>The priority as the plan words it, e.g. "Reduce alcohol related harm".</summary>
     public required string Title { get; init; }
     public required string LeadPartnership { get; init; }
-    /// <summary>The theme's copy of its plans from the extraction, relative to the service's folder.</summary>
-    public string PlansSeedFile { get; init; } = "Seed/action-plans.json";
-    /// <summary>Unit, polarity and frequency of indicators where the extraction is silent.</summary>
-    public string IndicatorProfilesFile { get; init; } = "Seed/indicator-profiles.json";
-    /// <summary>An assembly with pages of the theme's own, routed beside the shared ones.</summary>
-    public Assembly? PagesAssembly { get; init; }
+    /// <summary>
+    /// The theme service's own assembly: it carries the seed (its copy of the plan extraction,
+    /// seed/action-plans.json, and seed/indicator-profiles.json) and any pages of its own.
+    /// </summary>
+    public required Assembly Assembly { get; init; }
 
     public string PathBase => "/" + Slug;
 }

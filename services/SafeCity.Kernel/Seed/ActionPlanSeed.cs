@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SafeCity.Kernel.Domain;
@@ -33,11 +34,24 @@ public static partial class ActionPlanSeed
         return plans.Select(p => ToPlan(p, profiles)).ToList();
     }
 
-    public static async Task<IReadOnlyList<ActionPlan>> ReadFilesAsync(string plansFile, string? profilesFile, CancellationToken ct)
+    public const string PlansResource = "seed/action-plans.json";
+    public const string ProfilesResource = "seed/indicator-profiles.json";
+
+    /// <summary>The plans a theme's assembly carries (see services/Directory.Build.props).</summary>
+    public static IReadOnlyList<ActionPlan> ReadFrom(Assembly assembly) =>
+        Read(EmbeddedText(assembly, PlansResource) ?? throw new InvalidDataException($"{assembly.GetName().Name} carries no {PlansResource}."),
+            EmbeddedText(assembly, ProfilesResource));
+
+    public static string? EmbeddedText(Assembly assembly, string name)
     {
-        var plans = await File.ReadAllTextAsync(plansFile, ct);
-        var profiles = profilesFile is not null && File.Exists(profilesFile) ? await File.ReadAllTextAsync(profilesFile, ct) : null;
-        return Read(plans, profiles);
+        using var stream = assembly.GetManifestResourceStream(name);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private static ActionPlan ToPlan(SeedPlan seed, IReadOnlyDictionary<string, IndicatorProfile> profiles)
@@ -134,7 +148,7 @@ public static partial class ActionPlanSeed
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) ? value
         : throw new InvalidDataException($"Indicator profile {id}: '{text}' is not a {typeof(T).Name} ({string.Join(", ", Enum.GetNames<T>())}).");
 
-    [GeneratedRegex(@"\b(increase|improve|more)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(increase|improve)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IncreaseWords();
 
     [GeneratedRegex(@"(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<year>\d{4})")]

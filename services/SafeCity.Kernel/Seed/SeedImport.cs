@@ -16,8 +16,7 @@ public sealed class SeedImport(IThemeStore store, ThemeDefinition theme, OutboxS
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
-        var folder = AppContext.BaseDirectory;
-        var plans = await ActionPlanSeed.ReadFilesAsync(Path.Combine(folder, theme.PlansSeedFile), Path.Combine(folder, theme.IndicatorProfilesFile), cancellationToken);
+        var plans = ActionPlanSeed.ReadFrom(theme.Assembly);
         var added = 0;
         foreach (var plan in plans)
         {

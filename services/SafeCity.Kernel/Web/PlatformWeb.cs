@@ -34,9 +34,9 @@ public static class PlatformWeb
     public static IEndpointRouteBuilder MapThemePages(this WebApplication app, ThemeDefinition theme)
     {
         var pages = app.MapRazorComponents<ThemeApp>();
-        if (theme.PagesAssembly is { } own)
+        if (theme.Assembly != typeof(ThemeApp).Assembly)
         {
-            pages.AddAdditionalAssemblies(own);
+            pages.AddAdditionalAssemblies(theme.Assembly);
         }
 
         return app;

@@ -1,7 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using SafeCity.AcquisitiveCrime;
 using SafeCity.Alcohol;
+using SafeCity.AsbArson;
+using SafeCity.Communities;
+using SafeCity.Drugs;
+using SafeCity.Kernel.Hosting;
+using SafeCity.Violence;
+using SafeCity.Youth;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Seed;
@@ -9,31 +16,57 @@ using SafeCity.Kernel.Storage.Sqlite;
 
 namespace SafeCity.Kernel.Tests.Seed;
 
-/// <summary>The alcohol theme's plans, imported into its store and read back, are the extraction's plans 1 and 2, field by field.</summary>
+/// <summary>Every theme's plans, imported into its store and read back, are the extraction's plans, field by field.</summary>
 public class SeedFidelityTests
 {
-    private static string SeedFile => Path.Combine(AppContext.BaseDirectory, AlcoholTheme.Definition.PlansSeedFile);
+    public static IReadOnlyList<ThemeDefinition> Themes { get; } =
+    [
+        AlcoholTheme.Definition,
+        ViolenceTheme.Definition,
+        AcquisitiveCrimeTheme.Definition,
+        YouthTheme.Definition,
+        AsbArsonTheme.Definition,
+        DrugsTheme.Definition,
+        CommunitiesTheme.Definition,
+    ];
 
-    [Fact]
-    public async Task The_seed_import_reproduces_plans_1_and_2_exactly()
+    public static TheoryData<string> ThemeSlugs => new(Themes.Select(t => t.Slug));
+
+    private static ThemeDefinition Theme(string slug) => Themes.Single(t => t.Slug == slug);
+
+    private static JsonArray SeedOf(ThemeDefinition theme) =>
+        JsonNode.Parse(ActionPlanSeed.EmbeddedText(theme.Assembly, ActionPlanSeed.PlansResource)!)!.AsArray();
+
+    [Theory]
+    [MemberData(nameof(ThemeSlugs))]
+    public async Task The_seed_import_reproduces_the_themes_plans_exactly(string slug)
     {
+        var theme = Theme(slug);
         using var dir = new TempDirectory();
-        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "alcohol.db")));
-        var import = new SeedImport(store, AlcoholTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, slug + ".db")));
+        var import = new SeedImport(store, theme, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
 
         await import.StartAsync(CancellationToken.None);
         var stored = await store.GetActionPlansAsync(CancellationToken.None);
 
-        var expected = JsonNode.Parse(await File.ReadAllTextAsync(SeedFile))!.AsArray();
-        Assert.Equal([1, 2], stored.Select(p => p.Number));
-        Assert.Equal(7, stored[0].Indicators.Count);
-        Assert.Equal(28, stored[0].Actions.Count);
-        Assert.Single(stored[1].Indicators);
-        Assert.Equal(10, stored[1].Actions.Count);
+        var expected = SeedOf(theme);
+        Assert.Equal(expected.Count, stored.Count);
+        Assert.All(stored, p => Assert.Equal(theme.Priority, p.Priority));
         for (var i = 0; i < expected.Count; i++)
         {
             AssertSamePlan(expected[i]!.AsObject(), stored[i]);
         }
+    }
+
+    [Fact]
+    public void The_seven_themes_hold_all_19_plans_92_indicators_and_139_actions()
+    {
+        var plans = Themes.SelectMany(t => ActionPlanSeed.ReadFrom(t.Assembly)).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 19), plans.Select(p => p.Number).Order());
+        Assert.Equal(92, plans.Sum(p => p.Indicators.Count));
+        Assert.Equal(139, plans.Sum(p => p.Actions.Count));
+        Assert.Equal(7, Themes.Select(t => t.Priority).Distinct().Count());
     }
 
     [Fact]
@@ -58,18 +91,18 @@ public class SeedFidelityTests
     }
 
     [SkippableFact]
-    public async Task The_themes_copy_is_the_extraction_in_shared_seed()
+    public void The_themes_copies_are_the_extraction_in_shared_seed()
     {
         var shared = FindSharedSeed();
-        Skip.If(shared is null, "shared/seed/partnership-plan.json is not beside this checkout, so the copy cannot be compared with it here.");
+        Skip.If(shared is null, "shared/seed/partnership-plan.json is not beside this checkout, so the copies cannot be compared with it here.");
 
-        var extraction = JsonNode.Parse(await File.ReadAllTextAsync(shared!))!["plans"]!.AsArray().Where(p => (int)p!["priority"]! == 1).ToList();
-        var copy = JsonNode.Parse(await File.ReadAllTextAsync(SeedFile))!.AsArray();
+        var extraction = JsonNode.Parse(File.ReadAllText(shared!))!["plans"]!.AsArray();
+        var copies = Themes.SelectMany(t => SeedOf(t)).OrderBy(p => (int)p!["number"]!).ToList();
 
-        Assert.Equal(extraction.Count, copy.Count);
-        for (var i = 0; i < copy.Count; i++)
+        Assert.Equal(extraction.Count, copies.Count);
+        for (var i = 0; i < copies.Count; i++)
         {
-            Assert.True(JsonNode.DeepEquals(extraction[i], copy[i]), $"Plan {copy[i]!["number"]} differs from the extraction.");
+            Assert.True(JsonNode.DeepEquals(extraction[i], copies[i]), $"Plan {copies[i]!["number"]} differs from the extraction.");
         }
     }
 
