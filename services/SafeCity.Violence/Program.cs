@@ -1,5 +1,5 @@
-using SafeCity.Violence;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Violence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddThemeService(ViolenceTheme.Definition);

@@ -1,5 +1,5 @@
-using SafeCity.Youth;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Youth;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddThemeService(YouthTheme.Definition);

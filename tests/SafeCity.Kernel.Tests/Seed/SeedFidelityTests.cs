@@ -6,13 +6,13 @@ using SafeCity.Alcohol;
 using SafeCity.AsbArson;
 using SafeCity.Communities;
 using SafeCity.Drugs;
-using SafeCity.Kernel.Hosting;
-using SafeCity.Violence;
-using SafeCity.Youth;
 using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Violence;
+using SafeCity.Youth;
 
 namespace SafeCity.Kernel.Tests.Seed;
 
