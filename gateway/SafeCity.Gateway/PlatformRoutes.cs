@@ -5,13 +5,12 @@ namespace SafeCity.Gateway;
 /// <summary>
 /// The gateway's routes, built from the list of themes rather than written out per theme:
 /// governance at the root and /api/governance; each theme's pages under /{theme} and its API under
-/// /api/{theme}; gRPC by service path, with the theme named in the "safecity-theme" header.
+/// /api/{theme}; gRPC for a theme by the "safecity-theme" header, for governance by its service path.
 /// </summary>
 public static class PlatformRoutes
 {
     public const string Governance = "governance";
     public const string ThemeHeader = "safecity-theme";
-    public const string ThemeGrpcService = "safecity.themes.v1.ActionPlans";
     public const string GovernanceGrpcService = "safecity.governance.v1.GovernancePerformance";
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IEnumerable<string> themes)
@@ -27,11 +26,12 @@ public static class PlatformRoutes
         {
             routes.Add(Route($"{theme}-pages", $"/{theme}/{{**rest}}", theme));
             routes.Add(Route($"{theme}-api", $"/api/{theme}/{{**rest}}", theme));
-            routes.Add(Route($"{theme}-grpc", $"/{ThemeGrpcService}/{{**rest}}", theme + "-grpc") with
+            // Every gRPC service of a theme (its plans, its records intake, reflection), chosen by the header.
+            routes.Add(Route($"{theme}-grpc", "/{**rest}", theme + "-grpc", order: -1) with
             {
                 Match = new RouteMatch
                 {
-                    Path = $"/{ThemeGrpcService}/{{**rest}}",
+                    Path = "/{**rest}",
                     Headers = [new RouteHeader { Name = ThemeHeader, Values = [theme], Mode = HeaderMatchMode.ExactHeader }],
                 },
             });

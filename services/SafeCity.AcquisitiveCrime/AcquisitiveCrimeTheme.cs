@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Records;
 
 namespace SafeCity.AcquisitiveCrime;
 
@@ -9,6 +10,11 @@ public sealed class AcquisitiveCrimeTheme
     {
     }
 
+    /// <summary>Southampton's population as the plan gives it (seed paragraph 1: 228,000).</summary>
+    public const int Population = 228_000;
+
+    public static readonly string[] SeriousAcquisitiveCrime = ["Burglary", "Vehicle crime", "Robbery"];
+
     public static ThemeDefinition Definition { get; } = new()
     {
         Slug = "acquisitive-crime",
@@ -16,5 +22,21 @@ public sealed class AcquisitiveCrimeTheme
         Title = "Reduce serious acquisitive crime and re-offending by prolific and other priority offenders",
         LeadPartnership = "Safers Group and the PPO Project Group",
         Assembly = typeof(AcquisitiveCrimeTheme).Assembly,
+        RecordCategories =
+        [
+            new("Vehicle crime", "Vehicle crime from the police records system, with its kind.",
+                [new("subtype", "Kind", ["theft from a motor vehicle", "theft of a motor vehicle", "interference"])]),
+        ],
+        ComputedMeasures =
+        [
+            ComputedMeasure.RatePer1000("Serious acquisitive crime rate", "P5.I1", "Burglary, vehicle crime and robbery recorded by the police, per 1,000 residents.",
+                SeriousAcquisitiveCrime, Population),
+            ComputedMeasure.Count("Serious acquisitive crime", null, "Burglary + vehicle crime + robbery recorded by the police.", SeriousAcquisitiveCrime),
+            ComputedMeasure.Count("Theft from motor vehicles", "P5.I2",
+                "Vehicle crime records marked as theft from a motor vehicle. data.police.uk's 'Vehicle crime' is coarser (it also holds thefts of vehicles), so its rows do not count here.",
+                ["Vehicle crime"], r => r.Attribute("subtype") == "theft from a motor vehicle", says: r => r.Attribute("subtype") is not null),
+            ComputedMeasure.Count("Burglary", "P5.I3", "Burglary recorded by the police.", ["Burglary"]),
+            ComputedMeasure.Count("Theft from the person", "P5.I4", "Theft from the person recorded by the police.", ["Theft from the person"]),
+        ],
     };
 }

@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Records;
 
 namespace SafeCity.AsbArson;
 
@@ -9,6 +10,15 @@ public sealed class AsbArsonTheme
     {
     }
 
+    private static readonly RecordDetail[] FireDetails =
+    [
+        new("fireType", "Fire type", ["primary", "secondary"]),
+        new("deliberate", "Deliberate", RecordDetail.YesNo),
+        new("vehicle", "Vehicle fire", RecordDetail.YesNo),
+    ];
+
+    private static bool Deliberate(PartnerRecord r, string type) => r.Attribute("fireType") == type && r.Is("deliberate");
+
     public static ThemeDefinition Definition { get; } = new()
     {
         Slug = "asb-arson",
@@ -16,5 +26,23 @@ public sealed class AsbArsonTheme
         Title = "Tackle anti-social behaviour",
         LeadPartnership = "ASB/Respect Partnership with the Criminal Damage and Arson Reduction groups",
         Assembly = typeof(AsbArsonTheme).Assembly,
+        RecordCategories =
+        [
+            new("Fire incident", "A fire attended by Hampshire Fire and Rescue Service, as its Incident Recording System describes it.", FireDetails),
+            new("ASB incident", "An anti-social behaviour incident reported to the council."),
+        ],
+        ComputedMeasures =
+        [
+            ComputedMeasure.Count("Criminal damage incidents", "P13.I1",
+                "Police-recorded 'Criminal damage and arson' (data.police.uk). That category includes arson, which this stretch target excludes, so the figure overstates the indicator.",
+                ["Criminal damage and arson"]),
+            ComputedMeasure.Count("Deliberate secondary fires", "P14.I3", "Fire incidents recorded as secondary and deliberate.",
+                ["Fire incident"], r => Deliberate(r, "secondary")),
+            ComputedMeasure.Count("Deliberate primary fires (excluding vehicles)", "P14.I4", "Fire incidents recorded as primary and deliberate, not in a vehicle.",
+                ["Fire incident"], r => Deliberate(r, "primary") && !r.Is("vehicle")),
+            ComputedMeasure.Count("Deliberate primary vehicle fires", "P14.I5", "Fire incidents recorded as primary and deliberate, in a vehicle.",
+                ["Fire incident"], r => Deliberate(r, "primary") && r.Is("vehicle")),
+            ComputedMeasure.Count("Anti-social behaviour", null, "Police-recorded anti-social behaviour incidents (data.police.uk).", ["Anti-social behaviour"]),
+        ],
     };
 }

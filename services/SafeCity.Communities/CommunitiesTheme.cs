@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Records;
 
 namespace SafeCity.Communities;
 
@@ -16,5 +17,17 @@ public sealed class CommunitiesTheme
         Title = "Foster stronger communities",
         LeadPartnership = "Southampton Communities and Renewal Partnership and the Local Resilience Forum",
         Assembly = typeof(CommunitiesTheme).Assembly,
+        RecordCategories =
+        [
+            new("Hate crime report", "A hate crime or hate incident reported to any partner, third-party reporting centres included.",
+                [new("motivation", "Motivation", ["race", "religion", "sexual orientation", "disability", "transgender", "other"])]),
+            new("HMO licence", "A mandatory licence issued for a house in multiple occupation."),
+        ],
+        ComputedMeasures =
+        [
+            ComputedMeasure.Count("Hate crime reports", "P18.I6", "Hate crime reports received by any partner.", ["Hate crime report"]),
+            ComputedMeasure.Count("HMO licences issued", null, "Mandatory HMO licences issued.", ["HMO licence"]),
+            ComputedMeasure.Count("Other crime", null, "Police-recorded 'Other crime' (data.police.uk), which the plan's all-crime outcome counts.", ["Other crime"]),
+        ],
     };
 }

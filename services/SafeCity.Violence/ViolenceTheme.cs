@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Records;
 
 namespace SafeCity.Violence;
 
@@ -9,6 +10,8 @@ public sealed class ViolenceTheme
     {
     }
 
+    public const string Violence = "Violence and sexual offences";
+
     public static ThemeDefinition Definition { get; } = new()
     {
         Slug = "violence",
@@ -16,5 +19,29 @@ public sealed class ViolenceTheme
         Title = "Reduce violent crime",
         LeadPartnership = "Violent Crime Sub Group and the Southampton Domestic Violence Forum",
         Assembly = typeof(ViolenceTheme).Assembly,
+        RecordCategories =
+        [
+            new(Violence, "A violent or sexual offence from the police records system, with the details the partnership analyses.",
+            [
+                new("offence", "Offence", ["common assault", "wounding", "sexual offence", "other violence"]),
+                new("weapon", "Weapon involved", RecordDetail.YesNo),
+                new("publicPlace", "In a public place", RecordDetail.YesNo),
+                new("domestic", "Domestic", RecordDetail.YesNo),
+            ]),
+            new("IDVA referral", "A victim of domestic violence referred to the Independent Domestic Violence Advisors."),
+            new("MARAC case", "A case heard at the Multi-Agency Risk Assessment Conference."),
+        ],
+        ComputedMeasures =
+        [
+            ComputedMeasure.Count("Common assaults", "P3.I7", "Violence records whose offence is common assault (from the police feed; data.police.uk does not say).",
+                [Violence], r => r.Attribute("offence") == "common assault", says: r => r.Attribute("offence") is not null),
+            ComputedMeasure.Count("Woundings", "P3.I8", "Violence records whose offence is wounding.",
+                [Violence], r => r.Attribute("offence") == "wounding", says: r => r.Attribute("offence") is not null),
+            ComputedMeasure.Share("Violent crime in a public place", "P3.I6", "Of the violence records that say whether the place was public, the percentage that were.",
+                [Violence], of: r => r.Attribute("publicPlace") is not null, that: r => r.Is("publicPlace")),
+            ComputedMeasure.Count("IDVA referrals", "P4.I5", "Referrals to the IDVA service.", ["IDVA referral"]),
+            ComputedMeasure.Count("Violence and sexual offences", null, "Police-recorded violence and sexual offences (data.police.uk; 'Violent crime' in files before 2011).", [Violence, "Violent crime"]),
+            ComputedMeasure.Count("Possession of weapons", null, "Police-recorded possession of weapons offences.", ["Possession of weapons"]),
+        ],
     };
 }

@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Records;
 
 namespace SafeCity.Youth;
 
@@ -16,5 +17,17 @@ public sealed class YouthTheme
         Title = "Improve children and young people’s safety",
         LeadPartnership = "Children’s Trust",
         Assembly = typeof(YouthTheme).Assembly,
+        RecordCategories =
+        [
+            new("First-time entrant", "A young person aged 10 to 17 entering the youth justice system for the first time (from the Youth Offending Team, depersonalised)."),
+            new("School exclusion", "An exclusion from school.",
+                [new("type", "Type", ["fixed term", "permanent"]), new("substanceMisuse", "Due to substance misuse", RecordDetail.YesNo)]),
+        ],
+        ComputedMeasures =
+        [
+            ComputedMeasure.Count("First-time entrants", "P8.I1", "First-time entrants to the youth justice system recorded by the YOT.", ["First-time entrant"]),
+            ComputedMeasure.Count("Exclusions due to substance misuse", "P10.I2", "School exclusions recorded as due to substance misuse.",
+                ["School exclusion"], r => r.Is("substanceMisuse"), says: r => r.Attribute("substanceMisuse") is not null),
+        ],
     };
 }

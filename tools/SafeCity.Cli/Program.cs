@@ -1,8 +1,10 @@
 using SafeCity.Cli;
+using SafeCity.Cli.Import;
 
 return args.FirstOrDefault() switch
 {
     "run" => await RunCommand.RunAsync(args.Skip(1).ToArray()),
+    "import" => await ImportCommand.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -10,8 +12,10 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Usage: safecity run [--data DIR]
+               safecity import police-street FILE [--area NAME] [--gateway URL]
 
           run     start RabbitMQ, every service and the gateway; stop them all with Ctrl+C
+          import  send a data.police.uk street-level crime file to the themes (the platform must be running)
         """);
     return 2;
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using SafeCity.Kernel.Records;
 
 namespace SafeCity.Kernel.Hosting;
 
@@ -16,6 +17,12 @@ public sealed record ThemeDefinition
     /// seed/action-plans.json, and seed/indicator-profiles.json) and any pages of its own.
     /// </summary>
     public required Assembly Assembly { get; init; }
+
+    /// <summary>The kinds of record the theme keeps in its register.</summary>
+    public IReadOnlyList<RecordCategory> RecordCategories { get; init; } = [];
+
+    /// <summary>The figures the theme computes from its records, some standing for plan indicators.</summary>
+    public IReadOnlyList<ComputedMeasure> ComputedMeasures { get; init; } = [];
 
     public string PathBase => "/" + Slug;
 }

@@ -14,6 +14,7 @@ using SafeCity.Kernel.Features.UpdateAction;
 using SafeCity.Kernel.Grpc;
 using SafeCity.Kernel.Messaging;
 using SafeCity.Kernel.Outbox;
+using SafeCity.Kernel.Records;
 using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Mongo;
@@ -39,14 +40,19 @@ public static class ThemeServiceHost
         if (storage.UsesMongo)
         {
             builder.Services.AddSingleton<IThemeStore>(sp => new MongoThemeStore(sp.GetRequiredService<IMongoDatabase>()));
+            builder.Services.AddSingleton<IRecordStore>(sp => new MongoRecordStore(sp.GetRequiredService<IMongoDatabase>()));
         }
         else
         {
             builder.Services.AddSingleton<IThemeStore>(sp => new SqliteThemeStore(sp.GetRequiredService<SqliteDatabase>()));
+            builder.Services.AddSingleton<IRecordStore>(sp => new SqliteRecordStore(sp.GetRequiredService<SqliteDatabase>()));
         }
 
         builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IThemeStore>());
         builder.Services.AddHostedService<SeedImport>();
+        builder.Services.AddHostedService<RecordsStartup>();
+        builder.Services.AddSingleton<IndicatorCalculator>();
+        builder.Services.AddSingleton<RecordIntake>();
 
         builder.AddSafeCityBus(theme.Slug);
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
@@ -74,8 +80,10 @@ public static class ThemeServiceHost
         app.UsePathBase(theme.PathBase);
         app.UsePlatformWeb();
         app.MapGrpcService<ActionPlansGrpcService>();
+        app.MapGrpcService<PartnerRecordsGrpcService>();
         app.MapGrpcReflectionService();
         app.MapActionPlansApi(theme);
+        app.MapRecordsApi(theme);
         app.MapThemePages(theme);
         app.MapDefaultEndpoints();
         return app;

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using SafeCity.Kernel.Access;
+using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Records;
+
+namespace SafeCity.Kernel.Apis;
+
+/// <summary>A theme's register of records under /api/{theme}/records: counts for analysts, the records themselves, and adding one.</summary>
+public static class RecordsApi
+{
+    public static RouteGroupBuilder MapRecordsApi(this IEndpointRouteBuilder app, ThemeDefinition theme)
+    {
+        var api = app.MapGroup($"/api/{theme.Slug}/records").WithTags(theme.Slug + " records");
+        api.MapGet("/counts", Counts).WithSummary("Records per month and category (the category as the source names it). format=csv for a file.");
+        api.MapGet("/", Find).WithSummary("Records of a span of months, newest first; filter by category and LSOA.");
+        api.MapPost("/", Add).WithSummary("Add one record entered by a person.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<RecordCount[]>, FileContentHttpResult, ValidationProblem>> Counts(
+        string? from, string? to, string? format, IRecordStore store, ThemeDefinition theme, CancellationToken ct)
+    {
+        if (Span(from, to) is { } problem)
+        {
+            return TypedResults.ValidationProblem(problem);
+        }
+
+        var counts = await store.CountAsync(from!, to!, ct);
+        if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Ok(counts.ToArray());
+        }
+
+        var csv = new StringBuilder("month,category,count\n");
+        foreach (var c in counts)
+        {
+            csv.Append(c.Month).Append(',').Append(Quote(c.Category)).Append(',').Append(c.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"{theme.Slug}-records-{from}-to-{to}.csv");
+    }
+
+    public static async Task<Results<Ok<PartnerRecord[]>, ValidationProblem>> Find(
+        string? from, string? to, string? category, string? lsoa, int? limit, int? offset, IRecordStore store, CancellationToken ct)
+    {
+        if (Span(from, to) is { } problem)
+        {
+            return TypedResults.ValidationProblem(problem);
+        }
+
+        var query = new RecordQuery(from!, to!)
+        {
+            Categories = string.IsNullOrWhiteSpace(category) ? null : [category],
+            LsoaCode = string.IsNullOrWhiteSpace(lsoa) ? null : lsoa,
+            Limit = Math.Clamp(limit ?? 100, 1, 1000),
+            Offset = Math.Max(offset ?? 0, 0),
+        };
+        return TypedResults.Ok((await store.FindAsync(query, ct)).ToArray());
+    }
+
+    public static async Task<Results<Created<PartnerRecord>, Conflict<string>, ValidationProblem, ProblemHttpResult>> Add(
+        NewRecord body, HttpContext http, ThemeAccess access, RecordIntake intake, ThemeDefinition theme, TimeProvider clock, CancellationToken ct)
+    {
+        if (!access.CanEdit(http.User))
+        {
+            return TypedResults.Problem(ThemeAccess.RefusalMessage, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var record = body.ToRecord(clock.GetUtcNow(), ThemeAccess.ActorOf(http.User));
+        var result = (await intake.TakeAsync([record], ct))[0];
+        return result.Outcome switch
+        {
+            RecordOutcome.Accepted => TypedResults.Created($"/api/{theme.Slug}/records?from={record.Month}&to={record.Month}", record),
+            RecordOutcome.Duplicate => TypedResults.Conflict($"A record {record.Reference} from {record.Source} is held already."),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["record"] = [result.Reason!] }),
+        };
+    }
+
+    private static Dictionary<string, string[]>? Span(string? from, string? to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!PartnerRecord.IsMonth(from))
+        {
+            errors["from"] = ["Give the first month as YYYY-MM, e.g. from=2008-04."];
+        }
+
+        if (!PartnerRecord.IsMonth(to))
+        {
+            errors["to"] = ["Give the last month as YYYY-MM, e.g. to=2009-03."];
+        }
+
+        if (errors.Count == 0 && string.CompareOrdinal(from, to) > 0)
+        {
+            errors["to"] = [$"The last month ({to}) is before the first ({from})."];
+        }
+
+        return errors.Count == 0 ? null : errors;
+    }
+
+    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+}
+
+/// <summary>A record as a person enters it; the source is "entered" unless another is named.</summary>
+public sealed record NewRecord(string? Reference, string? Category, string? Month, DateTimeOffset? OccurredAt, string? Location, string? LsoaCode, string? LsoaName, Dictionary<string, string>? Attributes, string? Source = null)
+{
+    public PartnerRecord ToRecord(DateTimeOffset receivedAt, string actor) => new()
+    {
+        Source = string.IsNullOrWhiteSpace(Source) ? "entered" : Source,
+        Reference = string.IsNullOrWhiteSpace(Reference) ? Guid.NewGuid().ToString("N")[..12] : Reference.Trim(),
+        Category = Category?.Trim() ?? "",
+        Month = Month?.Trim() ?? OccurredAt?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "",
+        OccurredAt = OccurredAt,
+        Location = Location,
+        LsoaCode = LsoaCode,
+        LsoaName = LsoaName,
+        Attributes = Attributes ?? [],
+        ReceivedAt = receivedAt,
+        ReceivedFrom = actor,
+    };
+}

@@ -1,0 +1,35 @@
+namespace SafeCity.Kernel.Records;
+
+/// <summary>A theme's register of partner records, in the service's own database.</summary>
+public interface IRecordStore
+{
+    Task InitializeAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Adds the records whose (source, reference) is not held yet, all in one transaction, and says
+    /// for each whether it was added or was a duplicate.
+    /// </summary>
+    Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, CancellationToken ct);
+
+    /// <summary>Replaces a held record with a corrected one (same source and reference), raising its revision.</summary>
+    Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, CancellationToken ct);
+
+    Task<PartnerRecord?> GetAsync(string source, string reference, CancellationToken ct);
+
+    /// <summary>Records of the months from <paramref name="fromMonth"/> to <paramref name="toMonth"/> (inclusive), optionally of some categories and an LSOA.</summary>
+    Task<IReadOnlyList<PartnerRecord>> FindAsync(RecordQuery query, CancellationToken ct);
+
+    /// <summary>Counts by month and category, in month then category order.</summary>
+    Task<IReadOnlyList<RecordCount>> CountAsync(string fromMonth, string toMonth, CancellationToken ct);
+
+    /// <summary>The months that hold any record.</summary>
+    Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct);
+}
+
+public sealed record RecordQuery(string FromMonth, string ToMonth)
+{
+    public IReadOnlyCollection<string>? Categories { get; init; }
+    public string? LsoaCode { get; init; }
+    public int Limit { get; init; } = int.MaxValue;
+    public int Offset { get; init; }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Features.RecordMeasurement;
+using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Storage;
+
+namespace SafeCity.Kernel.Records;
+
+/// <summary>A computed figure for one span of months.</summary>
+public sealed record ComputedValue(ComputedMeasure Measure, ReportingPeriod Period, double? Value, int Records);
+
+/// <summary>
+/// Works out a theme's computed figures from its records: on demand for any month, quarter or
+/// financial year, and, for those that stand for an indicator, month by month into measurements
+/// whenever records for a month arrive or change.
+/// </summary>
+public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store, ThemeDefinition theme, RecordMeasurementHandler recorder, ILogger<IndicatorCalculator> logger)
+{
+    public const string Actor = "computed from records";
+
+    public IReadOnlyList<ComputedMeasure> Measures => theme.ComputedMeasures;
+
+    public ComputedMeasure? ForIndicator(string indicatorId) => Measures.FirstOrDefault(m => m.IndicatorId == indicatorId);
+
+    public async Task<ComputedValue> ComputeAsync(ComputedMeasure measure, ReportingPeriod period, CancellationToken ct)
+    {
+        var from = period.Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var to = period.End.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var found = await records.FindAsync(new RecordQuery(from, to) { Categories = measure.Categories }, ct);
+        return new ComputedValue(measure, period, measure.Compute(found, period.Months), found.Count);
+    }
+
+    /// <summary>Records each indicator's computed value for the given months where it differs from what is held.</summary>
+    public async Task<int> RefreshAsync(IEnumerable<string> months, CancellationToken ct)
+    {
+        var changed = 0;
+        var held = (await store.GetAllMeasurementsAsync(ct)).ToDictionary(m => (m.IndicatorId, m.Period));
+        foreach (var month in months.Distinct().Order(StringComparer.Ordinal))
+        {
+            var period = ReportingPeriod.Parse(month);
+            foreach (var measure in Measures.Where(m => m.IndicatorId is not null))
+            {
+                var value = await ComputeAsync(measure, period, ct);
+                if (value.Value is not { } figure || (held.TryGetValue((measure.IndicatorId!, month), out var existing) && existing.Value == figure))
+                {
+                    continue;
+                }
+
+                var result = await recorder.HandleAsync(new RecordMeasurementCommand(measure.IndicatorId!, month, figure, measure.HowComputed, MeasurementSources.Computed), Actor, ct);
+                if (result.Outcome == Features.CommandOutcome.Done)
+                {
+                    changed++;
+                }
+                else
+                {
+                    logger.LogWarning("{Indicator} for {Month} was computed as {Value} but not recorded: {Reason}", measure.IndicatorId, month, figure, result.Describe());
+                }
+            }
+        }
+
+        return changed;
+    }
+}

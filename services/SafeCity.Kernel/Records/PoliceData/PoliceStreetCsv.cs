@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SafeCity.Kernel.Records.PoliceData;
+
+/// <summary>A row of a data.police.uk street-level crime file that could be read.</summary>
+public sealed record PoliceStreetRow(
+    long Line,
+    string Reference,
+    string Month,
+    string CrimeType,
+    string? ReportedBy,
+    string? FallsWithin,
+    double? Longitude,
+    double? Latitude,
+    string? Location,
+    string? LsoaCode,
+    string? LsoaName,
+    string? Outcome)
+{
+    public const string Source = "data.police.uk";
+
+    /// <summary>The local authority: the LSOA name without its last token ("Southampton 029A" → "Southampton").</summary>
+    public string? LocalAuthority => LsoaName is { } name && name.LastIndexOf(' ') is > 0 and var space ? name[..space] : null;
+
+    public PartnerRecord ToRecord(DateTimeOffset receivedAt, string? receivedFrom) => new()
+    {
+        Source = Source,
+        Reference = Reference,
+        Category = CrimeType,
+        Month = Month,
+        Location = Location,
+        LsoaCode = LsoaCode,
+        LsoaName = LsoaName,
+        Latitude = Latitude,
+        Longitude = Longitude,
+        Outcome = Outcome,
+        Attributes = new Dictionary<string, string?> { ["reportedBy"] = ReportedBy, ["fallsWithin"] = FallsWithin }
+            .Where(a => !string.IsNullOrEmpty(a.Value)).ToDictionary(a => a.Key, a => a.Value!),
+        ReceivedAt = receivedAt,
+        ReceivedFrom = receivedFrom,
+    };
+}
+
+/// <summary>A row that could not be read, with its line number and why.</summary>
+public sealed record RejectedRow(long Line, string Reason);
+
+/// <summary>
+/// Reads data.police.uk street-level crime CSV (see shared/data-formats.md): quoted fields with
+/// commas and quotes, a UTF-8 byte order mark, the current twelve columns or the older shapes
+/// without Crime ID and LSOA columns. Columns are found by their header names.
+/// </summary>
+public sealed class PoliceStreetCsv
+{
+    private const int MaxFieldLength = 1000;
+    private readonly Dictionary<string, int> _columns;
+    private readonly int _width;
+    private readonly Dictionary<string, int> _identicalRows = [];
+
+    private PoliceStreetCsv(IReadOnlyList<string> header)
+    {
+        _width = header.Count;
+        _columns = header.Select((name, i) => (name: name.Trim(), i)).GroupBy(c => c.name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static readonly string[] RequiredColumns = ["Month", "Crime type"];
+
+    /// <summary>Reads every row: each is either a row or a rejection; nothing stops at a bad row.</summary>
+    public static async IAsyncEnumerable<(PoliceStreetRow? Row, RejectedRow? Rejected)> ReadAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var records = ReadRecordsAsync(reader, ct).GetAsyncEnumerator(ct);
+        if (!await records.MoveNextAsync())
+        {
+            yield return (null, new RejectedRow(1, "The file is empty: a header line is expected."));
+            yield break;
+        }
+
+        var (_, header) = records.Current;
+        if (header.Count > 0)
+        {
+            header[0] = header[0].TrimStart('\uFEFF');
+        }
+
+        var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0)
+        {
+            yield return (null, new RejectedRow(1, $"The header has no {string.Join(" or ", missing.Select(m => $"'{m}'"))} column: this is not a street-level crime file."));
+            yield break;
+        }
+
+        var csv = new PoliceStreetCsv(header);
+        while (await records.MoveNextAsync())
+        {
+            var (line, fields) = records.Current;
+            if (fields.Count == 1 && fields[0].Length == 0)
+            {
+                continue;
+            }
+
+            yield return csv.Parse(line, fields);
+        }
+    }
+
+    private (PoliceStreetRow?, RejectedRow?) Parse(long line, List<string> fields)
+    {
+        if (fields.Count != _width)
+        {
+            return Reject($"has {fields.Count} fields where the header has {_width}.");
+        }
+
+        if (fields.FirstOrDefault(f => f.Length > MaxFieldLength) is { } huge)
+        {
+            return Reject($"has a field of {huge.Length:N0} characters (at most {MaxFieldLength:N0}).");
+        }
+
+        var month = Field("Month");
+        if (!PartnerRecord.IsMonth(month))
+        {
+            return Reject($"Month '{month}' is not a month like 2008-04.");
+        }
+
+        var crimeType = Field("Crime type");
+        if (string.IsNullOrWhiteSpace(crimeType))
+        {
+            return Reject("has no Crime type.");
+        }
+
+        if (PoliceCrimeTypes.Find(crimeType) is null)
+        {
+            return Reject($"Crime type '{crimeType}' is not one data.police.uk uses.");
+        }
+
+        var crimeId = Field("Crime ID");
+        if (!string.IsNullOrEmpty(crimeId) && (crimeId.Length != 64 || !crimeId.All(Uri.IsHexDigit)))
+        {
+            return Reject("Crime ID is not 64 hexadecimal characters.");
+        }
+
+        if (!Coordinate(Field("Longitude"), 180, out var longitude) || !Coordinate(Field("Latitude"), 90, out var latitude))
+        {
+            return Reject($"Longitude '{Field("Longitude")}' or Latitude '{Field("Latitude")}' is not a coordinate.");
+        }
+
+        var location = Blank(Field("Location"));
+        var lsoaCode = Blank(Field("LSOA code"));
+        var reference = string.IsNullOrEmpty(crimeId) ? DerivedReference(month!, crimeType!, Field("Longitude"), Field("Latitude"), location, lsoaCode) : crimeId.ToLowerInvariant();
+        return (new PoliceStreetRow(line, reference, month!, PoliceCrimeTypes.Find(crimeType)!.CrimeType, Blank(Field("Reported by")), Blank(Field("Falls within")),
+            longitude, latitude, location, lsoaCode, Blank(Field("LSOA name")), Blank(Field("Last outcome category"))), null);
+
+        string? Field(string name) => _columns.TryGetValue(name, out var i) ? fields[i].Trim() : null;
+        (PoliceStreetRow?, RejectedRow?) Reject(string why) => (null, new RejectedRow(line, char.IsUpper(why[0]) ? why : "The row " + why));
+    }
+
+    /// <summary>
+    /// Anti-social behaviour rows have no Crime ID. They are told apart by what they say and by
+    /// their order among rows that say the same, so the same file read again gives the same
+    /// references, and two identical incidents in a month stay two.
+    /// </summary>
+    private string DerivedReference(string month, string crimeType, string? longitude, string? latitude, string? location, string? lsoa)
+    {
+        var content = string.Join('|', month, crimeType, longitude, latitude, location, lsoa);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..24];
+        var ordinal = _identicalRows[hash] = _identicalRows.GetValueOrDefault(hash) + 1;
+        return string.Create(CultureInfo.InvariantCulture, $"derived-{hash}-{ordinal}");
+    }
+
+    private static bool Coordinate(string? text, double limit, out double? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && Math.Abs(v) <= limit)
+        {
+            value = v;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) || text == "No Location" ? null : text;
+
+    /// <summary>RFC 4180 records: fields separated by commas, quoted fields may hold commas, quotes ("") and line breaks.</summary>
+    private static async IAsyncEnumerable<(long Line, List<string> Fields)> ReadRecordsAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        long line = 0;
+        while (await reader.ReadLineAsync(ct) is { } text)
+        {
+            line++;
+            var start = line;
+            var fields = new List<string>();
+            var field = new StringBuilder();
+            var quoted = false;
+            var i = 0;
+            while (true)
+            {
+                if (i >= text.Length)
+                {
+                    if (quoted && await reader.ReadLineAsync(ct) is { } more)
+                    {
+                        line++;
+                        field.Append('\n');
+                        text = more;
+                        i = 0;
+                        continue;
+                    }
+
+                    fields.Add(field.ToString());
+                    break;
+                }
+
+                var c = text[i++];
+                if (quoted)
+                {
+                    if (c == '"' && i < text.Length && text[i] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        quoted = false;
+                    }
+                    else
+                    {
+                        field.Append(c);
+                    }
+                }
+                else if (c == '"' && field.Length == 0)
+                {
+                    quoted = true;
+                }
+                else if (c == ',')
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+
+            yield return (start, fields);
+        }
+    }
+}

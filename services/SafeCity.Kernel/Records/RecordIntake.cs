@@ -1,0 +1,91 @@
+using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Records.PoliceData;
+
+namespace SafeCity.Kernel.Records;
+
+/// <summary>The verdict on one record handed to a theme.</summary>
+public sealed record IntakeResult(PartnerRecord? Record, RecordOutcome Outcome, string? Reason);
+
+/// <summary>
+/// Takes records into a theme's register, in batches of one transaction each: checks every
+/// record, stores the good ones once, and brings the computed indicators of the months they
+/// touch up to date.
+/// </summary>
+public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, IndicatorCalculator calculator)
+{
+    public const int MaxReferenceLength = 200;
+
+    private readonly HashSet<string> _categories = theme.RecordCategories.Select(c => c.Name)
+        .Concat(PoliceCrimeTypes.KeptBy(theme.Slug)).ToHashSet(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Categories => _categories;
+
+    /// <summary>Why a record cannot be kept, or null when it can.</summary>
+    public string? Check(PartnerRecord record)
+    {
+        if (string.IsNullOrWhiteSpace(record.Source))
+        {
+            return "The source is missing.";
+        }
+
+        if (string.IsNullOrWhiteSpace(record.Reference) || record.Reference.Length > MaxReferenceLength)
+        {
+            return $"The reference is missing or longer than {MaxReferenceLength} characters.";
+        }
+
+        if (!_categories.Contains(record.Category))
+        {
+            return $"The {theme.Slug} theme does not keep '{record.Category}' records; it keeps: {string.Join(", ", _categories.Order(StringComparer.Ordinal))}.";
+        }
+
+        if (!PartnerRecord.IsMonth(record.Month))
+        {
+            return $"The month '{record.Month}' is not a month like 2008-04.";
+        }
+
+        if (record.OccurredAt is { } at && at.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) != record.Month)
+        {
+            return $"It happened on {at:yyyy-MM-dd}, which is not in {record.Month}.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks and stores a batch; returns a result per record, in order.</summary>
+    public async Task<IReadOnlyList<IntakeResult>> TakeAsync(IReadOnlyList<PartnerRecord> batch, CancellationToken ct)
+    {
+        var results = new IntakeResult[batch.Count];
+        var good = new List<(int Index, PartnerRecord Record)>();
+        var seen = new HashSet<string>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var reason = Check(batch[i]);
+            if (reason is not null)
+            {
+                results[i] = new IntakeResult(batch[i], RecordOutcome.Rejected, reason);
+            }
+            else if (!seen.Add(batch[i].Key))
+            {
+                results[i] = new IntakeResult(batch[i], RecordOutcome.Duplicate, "The same reference came twice in this batch.");
+            }
+            else
+            {
+                good.Add((i, batch[i]));
+            }
+        }
+
+        var outcomes = await store.AddAsync(good.Select(g => g.Record).ToList(), ct);
+        for (var j = 0; j < good.Count; j++)
+        {
+            results[good[j].Index] = new IntakeResult(good[j].Record, outcomes[j], outcomes[j] == RecordOutcome.Duplicate ? "Already held." : null);
+        }
+
+        var months = good.Where((_, j) => outcomes[j] == RecordOutcome.Accepted).Select(g => g.Record.Month).Distinct().ToList();
+        if (months.Count > 0)
+        {
+            await calculator.RefreshAsync(months, ct);
+        }
+
+        return results;
+    }
+}

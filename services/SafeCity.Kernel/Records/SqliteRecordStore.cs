@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using SafeCity.Kernel.Storage.Sqlite;
+
+namespace SafeCity.Kernel.Records;
+
+public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS records (
+            source TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            month TEXT NOT NULL,
+            category TEXT NOT NULL,
+            lsoa_code TEXT,
+            revision INTEGER NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (source, reference));
+        CREATE INDEX IF NOT EXISTS records_by_month ON records(month, category);
+        """;
+
+    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema, ct);
+
+    public Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, CancellationToken ct) =>
+        database.WriteAsync<IReadOnlyList<RecordOutcome>>(async (connection, tx) =>
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO records (source, reference, month, category, lsoa_code, revision, document) VALUES ($s, $r, $m, $c, $l, 1, $d)
+                ON CONFLICT (source, reference) DO NOTHING
+                """;
+            var parameters = new[] { "$s", "$r", "$m", "$c", "$l", "$d" }.Select(n => insert.Parameters.Add(n, Microsoft.Data.Sqlite.SqliteType.Text)).ToArray();
+            var outcomes = new List<RecordOutcome>(records.Count);
+            foreach (var record in records)
+            {
+                parameters[0].Value = record.Source;
+                parameters[1].Value = record.Reference;
+                parameters[2].Value = record.Month;
+                parameters[3].Value = record.Category;
+                parameters[4].Value = (object?)record.LsoaCode ?? DBNull.Value;
+                parameters[5].Value = JsonSerializer.Serialize(record, KernelJson.Options);
+                outcomes.Add(await insert.ExecuteNonQueryAsync(ct) == 1 ? RecordOutcome.Accepted : RecordOutcome.Duplicate);
+            }
+
+            return outcomes;
+        }, ct);
+
+    public Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx) =>
+        {
+            var held = await connection.ScalarAsync(tx, "SELECT revision FROM records WHERE source = $s AND reference = $r", ct, ("$s", corrected.Source), ("$r", corrected.Reference));
+            if (held is null)
+            {
+                return null;
+            }
+
+            var stored = corrected with { Revision = Convert.ToInt64(held, CultureInfo.InvariantCulture) + 1 };
+            await connection.ExecuteAsync(tx, "UPDATE records SET month = $m, category = $c, lsoa_code = $l, revision = $rev, document = $d WHERE source = $s AND reference = $r", ct,
+                ("$m", stored.Month), ("$c", stored.Category), ("$l", stored.LsoaCode), ("$rev", stored.Revision), ("$d", JsonSerializer.Serialize(stored, KernelJson.Options)),
+                ("$s", stored.Source), ("$r", stored.Reference));
+            return (PartnerRecord?)stored;
+        }, ct);
+
+    public async Task<PartnerRecord?> GetAsync(string source, string reference, CancellationToken ct) =>
+        (await database.QueryAsync("SELECT document FROM records WHERE source = $s AND reference = $r", Read, ct, ("$s", source), ("$r", reference))).SingleOrDefault();
+
+    public async Task<IReadOnlyList<PartnerRecord>> FindAsync(RecordQuery query, CancellationToken ct)
+    {
+        var sql = "SELECT document FROM records WHERE month BETWEEN $from AND $to";
+        var parameters = new List<(string, object?)> { ("$from", query.FromMonth), ("$to", query.ToMonth) };
+        if (query.Categories is { Count: > 0 } categories)
+        {
+            var names = categories.Select((c, i) => (Name: $"$c{i}", Value: c)).ToList();
+            sql += $" AND category IN ({string.Join(", ", names.Select(n => n.Name))})";
+            parameters.AddRange(names.Select(n => (n.Name, (object?)n.Value)));
+        }
+
+        if (query.LsoaCode is { } lsoa)
+        {
+            sql += " AND lsoa_code = $lsoa";
+            parameters.Add(("$lsoa", lsoa));
+        }
+
+        sql += " ORDER BY month DESC, category, reference LIMIT $limit OFFSET $offset";
+        parameters.Add(("$limit", query.Limit));
+        parameters.Add(("$offset", query.Offset));
+        return await database.QueryAsync(sql, Read, ct, [.. parameters]);
+    }
+
+    public async Task<IReadOnlyList<RecordCount>> CountAsync(string fromMonth, string toMonth, CancellationToken ct) =>
+        await database.QueryAsync(
+            "SELECT month, category, COUNT(*) FROM records WHERE month BETWEEN $from AND $to GROUP BY month, category ORDER BY month, category",
+            r => new RecordCount(r.GetString(0), r.GetString(1), r.GetInt32(2)), ct, ("$from", fromMonth), ("$to", toMonth));
+
+    public async Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct) =>
+        await database.QueryAsync("SELECT DISTINCT month FROM records ORDER BY month", r => r.GetString(0), ct);
+
+    private static PartnerRecord Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        JsonSerializer.Deserialize<PartnerRecord>(reader.GetString(0), KernelJson.Options) ?? throw new InvalidDataException("An empty record was stored.");
+}

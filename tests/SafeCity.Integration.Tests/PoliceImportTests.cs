@@ -1,0 +1,120 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Net.Client;
+using SafeCity.Cli.Import;
+
+namespace SafeCity.Integration.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class PoliceImportTests(PlatformFixture fixture)
+{
+    private static PoliceCsvBuilder SampleMonth()
+    {
+        var csv = new PoliceCsvBuilder();
+        for (var i = 0; i < 12; i++)
+        {
+            csv.Crime("2008-10", "Burglary", location: i % 3 == 0 ? "On or near Portswood Road" : "On or near Above Bar Street");
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            csv.Crime("2008-10", "Vehicle crime");
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            csv.Crime("2008-10", "Robbery");
+        }
+
+        for (var i = 0; i < 9; i++)
+        {
+            csv.Crime("2008-10", "Violence and sexual offences", location: "On or near Bedford Place");
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            csv.Crime("2008-10", "Criminal damage and arson");
+        }
+
+        // Three identical anti-social behaviour rows (no Crime ID): three incidents, not one.
+        csv.Crime("2008-10", "Anti-social behaviour").Crime("2008-10", "Anti-social behaviour").Crime("2008-10", "Anti-social behaviour");
+        csv.Crime("2008-10", "Drugs").Crime("2008-10", "Other crime").Crime("2008-10", "Shoplifting");
+        // Rows of another city, left out by --area Southampton.
+        csv.Crime("2008-10", "Burglary", lsoaName: "Portsmouth 001A", lsoaCode: "E01017001").Crime("2008-10", "Robbery", lsoaName: "Portsmouth 002B", lsoaCode: "E01017002");
+        csv.Raw("abc,2008-13,Hampshire Constabulary,Hampshire Constabulary,-1.4,50.9,On or near X,E01017139,Southampton 029A,Burglary,,");
+        csv.Raw("," + "2008-10,Hampshire Constabulary,Hampshire Constabulary,-1.4,50.9,On or near X,E01017139,Southampton 029A,Cheque fraud,,");
+        csv.Raw("only,three,fields");
+        return csv;
+    }
+
+    [Fact]
+    public async Task Importing_a_month_gives_counts_and_indicators_that_agree_with_a_hand_count_and_importing_again_changes_nothing()
+    {
+        var csv = SampleMonth();
+        using var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        var output = new StringWriter();
+
+        var first = await new PoliceStreetImport(channel, output).RunAsync(new StringReader(csv.Build()), "Southampton", CancellationToken.None);
+
+        Assert.Equal(csv.LineCount - 1, first.RowsRead);
+        Assert.Equal(2, first.OutsideArea);
+        // The header is line 1, so the three bad rows after the good ones are lines n + 2 to n + 4.
+        Assert.Equal([csv.Rows.Count + 2L, csv.Rows.Count + 3L, csv.Rows.Count + 4L], first.Rejected.Select(r => r.Line).Order());
+        Assert.Contains(first.Rejected, r => r.Reason.Contains("2008-13"));
+        Assert.Contains(first.Rejected, r => r.Reason.Contains("Cheque fraud"));
+        Assert.Contains(first.Rejected, r => r.Reason.Contains("3 fields"));
+        Assert.Equal((12, 0, 0), first.ByTheme[("acquisitive-crime", "Burglary")]);
+        Assert.Equal((4, 0, 0), first.ByTheme[("violence", "Robbery")]);
+        Assert.Equal((9, 0, 0), first.ByTheme[("alcohol", "Violence and sexual offences")]);
+        Assert.Equal((3, 0, 0), first.ByTheme[("asb-arson", "Anti-social behaviour")]);
+
+        var counts = await fixture.Gateway.GetFromJsonAsync<JsonElement[]>("/api/acquisitive-crime/records/counts?from=2008-10&to=2008-10");
+        var byCategory = counts!.ToDictionary(c => c.GetProperty("category").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(12, byCategory["Burglary"]);
+        Assert.Equal(7, byCategory["Vehicle crime"]);
+        Assert.Equal(4, byCategory["Robbery"]);
+        Assert.Equal(1, byCategory["Shoplifting"]);
+
+        // Serious acquisitive crime: 12 + 7 + 4 = 23 in October 2008, per 1,000 of 228,000 people.
+        var sac = await MeasurementAsync("acquisitive-crime", "P5.I1", "2008-10");
+        Assert.Equal(Math.Round(23 * 1000.0 / 228_000, 4), sac!.Value.GetProperty("value").GetDouble());
+        Assert.Equal("computed", sac.Value.GetProperty("source").GetString());
+        Assert.Equal(12, (await MeasurementAsync("acquisitive-crime", "P5.I3", "2008-10"))!.Value.GetProperty("value").GetDouble());
+        Assert.Equal(5, (await MeasurementAsync("asb-arson", "P13.I1", "2008-10"))!.Value.GetProperty("value").GetDouble());
+        Assert.Null(await MeasurementAsync("acquisitive-crime", "P5.I2", "2008-10"));
+
+        var again = await new PoliceStreetImport(channel, output).RunAsync(new StringReader(csv.Build()), "Southampton", CancellationToken.None);
+
+        Assert.Equal(0, again.Accepted);
+        Assert.Equal(first.Accepted, again.Duplicates);
+        var recount = await fixture.Gateway.GetFromJsonAsync<JsonElement[]>("/api/acquisitive-crime/records/counts?from=2008-10&to=2008-10");
+        Assert.Equal(JsonSerializer.Serialize(counts), JsonSerializer.Serialize(recount));
+        var csvFile = await fixture.Gateway.GetStringAsync("/api/asb-arson/records/counts?from=2008-10&to=2008-10&format=csv");
+        Assert.Contains("2008-10,Anti-social behaviour,3", csvFile);
+        Assert.StartsWith("month,category,count", csvFile);
+    }
+
+    [Fact]
+    public async Task A_computed_value_reaches_governance_like_an_entered_one()
+    {
+        var csv = new PoliceCsvBuilder();
+        for (var i = 0; i < 6; i++)
+        {
+            csv.Crime("2008-11", "Criminal damage and arson");
+        }
+
+        using var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        await new PoliceStreetImport(channel, TextWriter.Null).RunAsync(new StringReader(csv.Build()), null, CancellationToken.None);
+
+        var arrived = await PlatformFixture.EventuallyAsync(async () =>
+            (await fixture.GovernanceIndicatorAsync("P13.I1"))?.GetProperty("latestPeriod").GetString() == "2008-11", TimeSpan.FromSeconds(15));
+        Assert.True(arrived, "The computed criminal damage count did not reach governance.");
+        Assert.Equal(6, (await fixture.GovernanceIndicatorAsync("P13.I1"))!.Value.GetProperty("latestValue").GetDouble());
+    }
+
+    private async Task<JsonElement?> MeasurementAsync(string theme, string indicatorId, string period)
+    {
+        var all = await fixture.Gateway.GetFromJsonAsync<JsonElement[]>($"/api/{theme}/indicators/{indicatorId}/measurements");
+        return all!.Select(m => (JsonElement?)m).FirstOrDefault(m => m!.Value.GetProperty("period").GetString() == period);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace SafeCity.Cli.Import;
+
+public static class ImportCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 2 || args[0] != "police-street")
+        {
+            Console.Error.WriteLine("Usage: safecity import police-street FILE [--area NAME] [--gateway http://localhost:8081]");
+            return 2;
+        }
+
+        var file = args[1];
+        if (!File.Exists(file))
+        {
+            Console.Error.WriteLine($"There is no file {file}.");
+            return 2;
+        }
+
+        var area = Option(args, "--area");
+        var port = Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT") is { Length: > 0 } p ? p : "8081";
+        var gateway = Option(args, "--gateway") ?? $"http://localhost:{port}";
+        using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+        using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        Console.WriteLine($"Importing {Path.GetFileName(file)}{(area is null ? "" : $" (rows of {area} only)")} through {gateway}…");
+        try
+        {
+            var summary = await new PoliceStreetImport(channel, Console.Out).RunAsync(reader, area, CancellationToken.None);
+            PoliceStreetImport.Report(summary, area, Console.Out);
+            return summary.RowsRead == 0 && summary.Rejected.Count > 0 ? 1 : 0;
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            Console.Error.WriteLine($"The platform does not answer at {gateway}: start it with ./safecity run. ({e.Status.Detail})");
+            return 1;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
