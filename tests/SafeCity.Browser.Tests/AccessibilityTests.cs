@@ -13,6 +13,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/alcohol/plans/1")]
     [InlineData("/alcohol/actions/P1.A1")]
     [InlineData("/alcohol/indicators/P1.I1")]
+    [InlineData("/acquisitive-crime/dashboard")]
+    [InlineData("/asb-arson/records")]
+    [InlineData("/asb-arson/records/new")]
     public async Task The_page_has_no_WCAG_2_2_AA_violations(string path)
     {
         var page = await fixture.NewPageAsync();

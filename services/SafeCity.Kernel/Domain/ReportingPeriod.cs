@@ -37,6 +37,11 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     /// <summary>The last day of the period.</summary>
     public DateOnly End => Start.AddMonths(Months).AddDays(-1);
 
+    /// <summary>The quarter of the financial year this period starts in (Q1 is April to June).</summary>
+    public ReportingPeriod Quarter => OfQuarter(FinancialYearStarting(Start), QuarterNumber);
+
+    private int QuarterNumber => ((Start.Month + 8) % 12 / 3) + 1;
+
     /// <summary>The financial year this period falls in.</summary>
     public ReportingPeriod FinancialYear => OfFinancialYear(FinancialYearStarting(Start));
 
@@ -117,7 +122,7 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
         return Kind switch
         {
             PeriodKind.Month => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{year} Q{((Start.Month + 8) % 12 / 3) + 1}"),
+            PeriodKind.Quarter => string.Create(CultureInfo.InvariantCulture, $"{year} Q{QuarterNumber}"),
             _ => year,
         };
     }

@@ -53,6 +53,7 @@ public static class ThemeServiceHost
         builder.Services.AddHostedService<RecordsStartup>();
         builder.Services.AddSingleton<IndicatorCalculator>();
         builder.Services.AddSingleton<RecordIntake>();
+        builder.Services.AddSingleton<Features.Dashboard.ThemeDashboard>();
 
         builder.AddSafeCityBus(theme.Slug);
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));

@@ -22,8 +22,17 @@ public interface IRecordStore
     /// <summary>Counts by month and category, in month then category order.</summary>
     Task<IReadOnlyList<RecordCount>> CountAsync(string fromMonth, string toMonth, CancellationToken ct);
 
+    /// <summary>The places with the most records in the span: streets ("On or near …") or LSOAs.</summary>
+    Task<IReadOnlyList<LocationCount>> TopLocationsAsync(string fromMonth, string toMonth, LocationLevel level, int top, CancellationToken ct);
+
     /// <summary>The months that hold any record.</summary>
     Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct);
+}
+
+public enum LocationLevel
+{
+    Street,
+    Lsoa,
 }
 
 public sealed record RecordQuery(string FromMonth, string ToMonth)

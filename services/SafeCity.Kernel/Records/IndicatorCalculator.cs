@@ -6,8 +6,8 @@ using SafeCity.Kernel.Storage;
 
 namespace SafeCity.Kernel.Records;
 
-/// <summary>A computed figure for one span of months.</summary>
-public sealed record ComputedValue(ComputedMeasure Measure, ReportingPeriod Period, double? Value, int Records);
+/// <summary>A computed figure for one span of months, and how many records it read.</summary>
+public sealed record ComputedValue(ComputedMeasure Measure, string Span, double? Value, int Records);
 
 /// <summary>
 /// Works out a theme's computed figures from its records: on demand for any month, quarter or
@@ -22,12 +22,18 @@ public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store,
 
     public ComputedMeasure? ForIndicator(string indicatorId) => Measures.FirstOrDefault(m => m.IndicatorId == indicatorId);
 
-    public async Task<ComputedValue> ComputeAsync(ComputedMeasure measure, ReportingPeriod period, CancellationToken ct)
+    /// <summary>The figure over the months from <paramref name="fromMonth"/> to <paramref name="toMonth"/>, inclusive.</summary>
+    public async Task<ComputedValue> ComputeAsync(ComputedMeasure measure, string fromMonth, string toMonth, string span, CancellationToken ct)
     {
-        var from = period.Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var to = period.End.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var found = await records.FindAsync(new RecordQuery(from, to) { Categories = measure.Categories }, ct);
-        return new ComputedValue(measure, period, measure.Compute(found, period.Months), found.Count);
+        var found = await records.FindAsync(new RecordQuery(fromMonth, toMonth) { Categories = measure.Categories }, ct);
+        return new ComputedValue(measure, span, measure.Compute(found, Months(fromMonth, toMonth)), found.Count);
+    }
+
+    public static int Months(string fromMonth, string toMonth)
+    {
+        var from = ReportingPeriod.Parse(fromMonth).Start;
+        var to = ReportingPeriod.Parse(toMonth).Start;
+        return ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
     }
 
     /// <summary>Records each indicator's computed value for the given months where it differs from what is held.</summary>
@@ -37,10 +43,9 @@ public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store,
         var held = (await store.GetAllMeasurementsAsync(ct)).ToDictionary(m => (m.IndicatorId, m.Period));
         foreach (var month in months.Distinct().Order(StringComparer.Ordinal))
         {
-            var period = ReportingPeriod.Parse(month);
             foreach (var measure in Measures.Where(m => m.IndicatorId is not null))
             {
-                var value = await ComputeAsync(measure, period, ct);
+                var value = await ComputeAsync(measure, month, month, month, ct);
                 if (value.Value is not { } figure || (held.TryGetValue((measure.IndicatorId!, month), out var existing) && existing.Value == figure))
                 {
                     continue;

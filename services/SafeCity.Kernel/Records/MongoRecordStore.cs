@@ -87,6 +87,20 @@ public sealed class MongoRecordStore(IMongoDatabase database) : IRecordStore
             .OrderBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Category, StringComparer.Ordinal).ToList();
     }
 
+    public async Task<IReadOnlyList<LocationCount>> TopLocationsAsync(string fromMonth, string toMonth, LocationLevel level, int top, CancellationToken ct)
+    {
+        var key = level == LocationLevel.Street ? "location" : "lsoaCode";
+        var rows = await _records.Aggregate()
+            .Match(Builders<BsonDocument>.Filter.Gte("month", fromMonth) & Builders<BsonDocument>.Filter.Lte("month", toMonth) & Builders<BsonDocument>.Filter.Ne(key, BsonNull.Value))
+            .Group(new BsonDocument { ["_id"] = "$" + key, ["name"] = new BsonDocument("$max", "$lsoaName"), ["count"] = new BsonDocument("$sum", 1) })
+            .Sort(new BsonDocument { ["count"] = -1, ["_id"] = 1 })
+            .Limit(top)
+            .ToListAsync(ct);
+        return rows.Select(r => level == LocationLevel.Street
+            ? new LocationCount(r["_id"].AsString, null, r["count"].ToInt32())
+            : new LocationCount(r["name"].IsBsonNull ? r["_id"].AsString : r["name"].AsString, r["_id"].AsString, r["count"].ToInt32())).ToList();
+    }
+
     public async Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct) =>
         (await _records.Distinct<string>("month", FilterDefinition<BsonDocument>.Empty, cancellationToken: ct).ToListAsync(ct)).Order(StringComparer.Ordinal).ToList();
 
@@ -99,6 +113,8 @@ public sealed class MongoRecordStore(IMongoDatabase database) : IRecordStore
         ["month"] = record.Month,
         ["category"] = record.Category,
         ["lsoaCode"] = record.LsoaCode is null ? BsonNull.Value : record.LsoaCode,
+        ["lsoaName"] = record.LsoaName is null ? BsonNull.Value : record.LsoaName,
+        ["location"] = record.Location is null ? BsonNull.Value : record.Location,
         ["document"] = JsonSerializer.Serialize(record, KernelJson.Options),
     };
 

@@ -51,6 +51,23 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         return null;
     }
 
+    /// <summary>Replaces a held record with its correction and recomputes the months it was and is in.</summary>
+    public async Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, string previousMonth, CancellationToken ct)
+    {
+        if (Check(corrected) is { } reason)
+        {
+            throw new ArgumentException(reason, nameof(corrected));
+        }
+
+        var stored = await store.CorrectAsync(corrected, ct);
+        if (stored is not null)
+        {
+            await calculator.RefreshAsync([previousMonth, stored.Month], ct);
+        }
+
+        return stored;
+    }
+
     /// <summary>Checks and stores a batch; returns a result per record, in order.</summary>
     public async Task<IReadOnlyList<IntakeResult>> TakeAsync(IReadOnlyList<PartnerRecord> batch, CancellationToken ct)
     {

@@ -93,6 +93,19 @@ public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
             "SELECT month, category, COUNT(*) FROM records WHERE month BETWEEN $from AND $to GROUP BY month, category ORDER BY month, category",
             r => new RecordCount(r.GetString(0), r.GetString(1), r.GetInt32(2)), ct, ("$from", fromMonth), ("$to", toMonth));
 
+    public async Task<IReadOnlyList<LocationCount>> TopLocationsAsync(string fromMonth, string toMonth, LocationLevel level, int top, CancellationToken ct) =>
+        await database.QueryAsync(level == LocationLevel.Street
+                ? """
+                  SELECT json_extract(document, '$.location') AS place, NULL, COUNT(*) AS n FROM records
+                  WHERE month BETWEEN $from AND $to AND place IS NOT NULL GROUP BY place ORDER BY n DESC, place LIMIT $top
+                  """
+                : """
+                  SELECT MAX(json_extract(document, '$.lsoaName')), lsoa_code, COUNT(*) AS n FROM records
+                  WHERE month BETWEEN $from AND $to AND lsoa_code IS NOT NULL GROUP BY lsoa_code ORDER BY n DESC, lsoa_code LIMIT $top
+                  """,
+            r => new LocationCount(r.IsDBNull(0) ? r.GetString(1) : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2)),
+            ct, ("$from", fromMonth), ("$to", toMonth), ("$top", top));
+
     public async Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct) =>
         await database.QueryAsync("SELECT DISTINCT month FROM records ORDER BY month", r => r.GetString(0), ct);
 

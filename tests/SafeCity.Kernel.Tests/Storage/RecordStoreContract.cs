@@ -60,6 +60,25 @@ public abstract class RecordStoreContract
     }
 
     [SkippableFact]
+    public async Task The_top_places_are_the_streets_and_LSOAs_with_most_records_in_the_span()
+    {
+        var store = await NewStoreAsync();
+        await store.AddAsync(
+        [
+            Record("1") with { Location = "On or near Bedford Place", LsoaName = "Southampton 030B", LsoaCode = "E01017140" },
+            Record("2") with { Location = "On or near Bedford Place", LsoaName = "Southampton 030B", LsoaCode = "E01017140" },
+            Record("3") with { LsoaName = "Southampton 029A" },
+            Record("4", "2008-06") with { Location = "On or near Quay", LsoaCode = "E01000009" },
+        ], Ct);
+
+        var streets = await store.TopLocationsAsync("2008-04", "2008-05", LocationLevel.Street, 10, Ct);
+        var lsoas = await store.TopLocationsAsync("2008-04", "2008-05", LocationLevel.Lsoa, 1, Ct);
+
+        Assert.Equal([("On or near Bedford Place", 2), ("On or near Above Bar Street", 1)], streets.Select(s => (s.Name, s.Count)));
+        Assert.Equal([new LocationCount("Southampton 030B", "E01017140", 2)], lsoas);
+    }
+
+    [SkippableFact]
     public async Task A_correction_replaces_the_record_and_raises_its_revision()
     {
         var store = await NewStoreAsync();
