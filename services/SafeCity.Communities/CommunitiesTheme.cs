@@ -17,6 +17,8 @@ public sealed class CommunitiesTheme
         Title = "Foster stronger communities",
         LeadPartnership = "Southampton Communities and Renewal Partnership and the Local Resilience Forum",
         Assembly = typeof(CommunitiesTheme).Assembly,
+        // Objective 7c has no action plan in the published plan (seed EXTRACTION-NOTES.md, item 23): the partnership writes it here.
+        ObjectivesWithoutPlans = [("c", "Preparedness for civil emergencies")],
         RecordCategories =
         [
             new("Hate crime report", "A hate crime or hate incident reported to any partner, third-party reporting centres included.",

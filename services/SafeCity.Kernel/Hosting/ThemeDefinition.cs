@@ -24,5 +24,8 @@ public sealed record ThemeDefinition
     /// <summary>The figures the theme computes from its records, some standing for plan indicators.</summary>
     public IReadOnlyList<ComputedMeasure> ComputedMeasures { get; init; } = [];
 
+    /// <summary>Objectives of the priority that the published plan left without an action plan (letter, wording).</summary>
+    public IReadOnlyList<(string Letter, string Objective)> ObjectivesWithoutPlans { get; init; } = [];
+
     public string PathBase => "/" + Slug;
 }

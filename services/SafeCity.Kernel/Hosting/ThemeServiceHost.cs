@@ -63,6 +63,7 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton<ThemePerformance>();
         builder.Services.AddSingleton<UpdateActionHandler>();
         builder.Services.AddSingleton<RecordMeasurementHandler>();
+        builder.Services.AddSingleton<Features.PlanStructure.PlanStructureHandler>();
 
         builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
         builder.Services.AddGrpcReflection();

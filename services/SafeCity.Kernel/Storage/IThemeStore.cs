@@ -20,6 +20,14 @@ public interface IThemeStore : IOutboxStore
     /// <summary>Adds a plan with its actions unless one with its number is there. False when it was.</summary>
     Task<bool> AddActionPlanAsync(ActionPlan plan, Func<ActionPlan, OutboxMessage> published, CancellationToken ct);
 
+    /// <summary>
+    /// Stores a changed plan structure (its details, indicators, and actions added to it) whose
+    /// revision is still <paramref name="expectedRevision"/>, with the next revision and its event.
+    /// Actions already held keep their status; only new ones are added.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">the plan was changed meanwhile.</exception>
+    Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, OutboxMessage> published, CancellationToken ct);
+
     Task<PlanAction?> GetActionAsync(string actionId, CancellationToken ct);
 
     /// <summary>

@@ -106,6 +106,30 @@ public abstract class ThemeStoreContract
     }
 
     [SkippableFact]
+    public async Task A_changed_plan_structure_adds_new_actions_keeps_the_state_of_held_ones_and_refuses_a_stale_change()
+    {
+        var store = await NewStoreAsync();
+        await store.AddActionPlanAsync(SamplePlan(), _ => Event("published"), Ct);
+        var first = (await store.GetActionAsync("P1.A1", Ct))!;
+        await store.UpdateActionAsync(first with { Rag = Rag.Red }, first.Revision, _ => Event("red"), Ct);
+        var plan = (await store.GetActionPlanAsync(1, Ct))!;
+
+        var saved = await store.SavePlanStructureAsync(plan with
+        {
+            Title = "Reduce alcohol related crime and disorder",
+            Actions = [.. plan.Actions.Select(a => a with { Rag = Rag.Green }), new PlanAction { Id = "P1.A3", PlanNumber = 1, Description = "Street pastors" }],
+        }, plan.Revision, p => Event($"plan revision {p.Revision}"), Ct);
+
+        Assert.Equal(2, saved.Revision);
+        Assert.Equal(["P1.A1", "P1.A2", "P1.A3"], saved.Actions.Select(a => a.Id));
+        Assert.Equal(Rag.Red, saved.Actions[0].Rag);
+        Assert.Equal("Reduce alcohol related crime and disorder", (await store.GetActionPlanAsync(1, Ct))!.Title);
+        Assert.Contains("plan revision 2", (await store.GetUndispatchedAsync(100, Ct))[^1].Payload);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SavePlanStructureAsync(plan, plan.Revision, _ => Event("stale"), Ct));
+        Assert.Equal(3, (await store.GetActionPlanAsync(1, Ct))!.Actions.Count);
+    }
+
+    [SkippableFact]
     public async Task Recording_a_period_again_replaces_its_value_with_the_next_revision()
     {
         var store = await NewStoreAsync();

@@ -70,6 +70,36 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
         }, cancellationToken: ct);
     }
 
+    public async Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, OutboxMessage> published, CancellationToken ct)
+    {
+        using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
+        return await session.WithTransactionAsync(async (s, token) =>
+        {
+            var stored = plan with { Revision = expectedRevision + 1 };
+            var filter = Builders<BsonDocument>.Filter.And(ById(plan.Number), Builders<BsonDocument>.Filter.Eq("revision", expectedRevision));
+            var result = await _plans.ReplaceOneAsync(s, filter, Document(plan.Number, stored.Revision, stored with { Actions = [] }), cancellationToken: token);
+            if (result.ModifiedCount != 1)
+            {
+                throw new ConcurrencyConflictException($"Plan {plan.Number} was changed by someone else meanwhile; reload it and try again.");
+            }
+
+            var held = (await _actions.Find(s, Builders<BsonDocument>.Filter.Eq("planNumber", plan.Number)).ToListAsync(token)).Select(d => d["_id"].AsString).ToHashSet();
+            var ordinal = held.Count;
+            foreach (var action in plan.Actions.Where(a => !held.Contains(a.Id)))
+            {
+                var doc = Document(action.Id, action.Revision, action);
+                doc["planNumber"] = plan.Number;
+                doc["ordinal"] = ordinal++;
+                await _actions.InsertOneAsync(s, doc, cancellationToken: token);
+            }
+
+            var actions = await _actions.Find(s, Builders<BsonDocument>.Filter.Eq("planNumber", plan.Number)).Sort(Builders<BsonDocument>.Sort.Ascending("ordinal")).ToListAsync(token);
+            var saved = stored with { Actions = actions.Select(Read<PlanAction>).ToList() };
+            await _outbox.AppendAsync(s, published(saved), token);
+            return saved;
+        }, cancellationToken: ct);
+    }
+
     public async Task<PlanAction?> GetActionAsync(string actionId, CancellationToken ct)
     {
         var doc = await _actions.Find(ById(actionId)).FirstOrDefaultAsync(ct);

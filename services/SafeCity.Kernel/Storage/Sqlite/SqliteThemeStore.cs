@@ -82,6 +82,46 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
             return true;
         }, ct);
 
+    public Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, OutboxMessage> published, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx) =>
+        {
+            var stored = plan with { Revision = expectedRevision + 1 };
+            var rows = await connection.ExecuteAsync(tx, "UPDATE action_plans SET revision = $r, document = $d WHERE number = $n AND revision = $expected", ct,
+                ("$r", stored.Revision), ("$d", Write(stored with { Actions = [] })), ("$n", plan.Number), ("$expected", expectedRevision));
+            if (rows != 1)
+            {
+                throw new ConcurrencyConflictException($"Plan {plan.Number} was changed by someone else meanwhile; reload it and try again.");
+            }
+
+            var ordinal = Convert.ToInt32(await connection.ScalarAsync(tx, "SELECT COUNT(*) FROM actions WHERE plan_number = $n", ct, ("$n", plan.Number)), CultureInfo.InvariantCulture);
+            foreach (var action in plan.Actions)
+            {
+                ordinal += await connection.ExecuteAsync(tx, "INSERT INTO actions (id, plan_number, ordinal, revision, document) VALUES ($id, $n, $o, $r, $d) ON CONFLICT (id) DO NOTHING", ct,
+                    ("$id", action.Id), ("$n", plan.Number), ("$o", ordinal), ("$r", action.Revision), ("$d", Write(action)));
+            }
+
+            var actions = await ReadActionsAsync(connection, tx, plan.Number, ct);
+            var result = stored with { Actions = actions };
+            await AppendAsync(connection, tx, published(result), ct);
+            return result;
+        }, ct);
+
+    private static async Task<List<PlanAction>> ReadActionsAsync(SqliteConnection connection, SqliteTransaction tx, int number, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT document FROM actions WHERE plan_number = $n ORDER BY ordinal";
+        command.Parameters.AddWithValue("$n", number);
+        var actions = new List<PlanAction>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            actions.Add(Read<PlanAction>(reader.GetString(0)));
+        }
+
+        return actions;
+    }
+
     public async Task<PlanAction?> GetActionAsync(string actionId, CancellationToken ct) =>
         (await database.QueryAsync("SELECT document FROM actions WHERE id = $id", r => Read<PlanAction>(r.GetString(0)), ct, ("$id", actionId))).SingleOrDefault();
 

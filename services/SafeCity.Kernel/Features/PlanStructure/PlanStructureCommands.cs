@@ -1,0 +1,144 @@
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Features.Publishing;
+using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Outbox;
+using SafeCity.Kernel.Seed;
+using SafeCity.Kernel.Storage;
+
+namespace SafeCity.Kernel.Features.PlanStructure;
+
+/// <summary>A plan the partnership writes itself, such as objective 7c's preparedness for civil emergencies.</summary>
+public sealed record AddActionPlanCommand(int? Number, string? Objective, string? Title, string? Aims, string? LeadPartner, string? LeadManager);
+
+public sealed record AddActionCommand(int PlanNumber, string? Theme, string? Description, string? Responsible, string? Resources);
+
+public sealed record AddIndicatorCommand(
+    int PlanNumber, string? Code, string? Name, string? Category, IndicatorUnit? Unit, Polarity? Polarity, ReportingFrequency? Frequency,
+    double? BaselineValue, string? BaselinePeriod, double? TargetValue, string? TargetYear);
+
+/// <summary>
+/// Changes to the structure of a theme's plans: a new plan, a new action, a new indicator. Each
+/// change raises the plan's revision and publishes the whole plan again, so governance follows.
+/// </summary>
+public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
+{
+    /// <summary>The seed has plans 1 to 19; plans the partnership writes take the numbers after.</summary>
+    public const int FirstOwnPlanNumber = 20;
+
+    public async Task<int> NextPlanNumberAsync(CancellationToken ct) =>
+        Math.Max(FirstOwnPlanNumber, (await store.GetActionPlansAsync(ct)).Select(p => p.Number + 1).DefaultIfEmpty(0).Max());
+
+    public async Task<CommandResult<ActionPlan>> AddPlanAsync(AddActionPlanCommand command, CancellationToken ct)
+    {
+        var plans = await store.GetActionPlansAsync(ct);
+        var validation = new Validation()
+            .Require(command.Number is >= FirstOwnPlanNumber and <= 999, nameof(command.Number), $"Give the plan a number from {FirstOwnPlanNumber} to 999: plans 1 to 19 are the published plan's.")
+            .Require(command.Number is null || plans.All(p => p.Number != command.Number), nameof(command.Number), $"This theme has a plan {command.Number} already.")
+            .Require(!string.IsNullOrWhiteSpace(command.Title) && command.Title.Length <= 300, nameof(command.Title), "Give the plan a title of up to 300 characters.")
+            .Require(command.Objective is null || command.Objective.Trim().Length <= 2, nameof(command.Objective), "The objective is its letter, like c.")
+            .Require((command.Aims?.Length ?? 0) <= 4000, nameof(command.Aims), "The aims must be 4,000 characters or fewer.");
+        if (!validation.IsValid)
+        {
+            return CommandResult<ActionPlan>.Invalid(validation.Errors);
+        }
+
+        var plan = new ActionPlan
+        {
+            Number = command.Number!.Value,
+            Priority = theme.Priority,
+            Objective = Blank(command.Objective)?.ToLowerInvariant(),
+            Title = command.Title!.Trim(),
+            Aims = Lines(command.Aims),
+            LeadPartner = Blank(command.LeadPartner),
+            LeadManager = Blank(command.LeadManager),
+            Indicators = [],
+            Actions = [],
+        };
+        if (!await store.AddActionPlanAsync(plan, p => ThemeEvents.PlanPublished(theme.Slug, p, clock.GetUtcNow()), ct))
+        {
+            return CommandResult<ActionPlan>.Conflict($"Someone added plan {plan.Number} meanwhile.");
+        }
+
+        outbox.Notify();
+        return CommandResult<ActionPlan>.Done(plan);
+    }
+
+    public Task<CommandResult<ActionPlan>> AddActionAsync(AddActionCommand command, CancellationToken ct) =>
+        ChangeAsync(command.PlanNumber, new Validation()
+            .Require(!string.IsNullOrWhiteSpace(command.Description) && command.Description.Length <= 2000, nameof(command.Description), "Describe the action in up to 2,000 characters.")
+            .Require((command.Responsible?.Length ?? 0) <= 300 && (command.Resources?.Length ?? 0) <= 300, nameof(command.Responsible), "Responsible and resources are up to 300 characters each."),
+            plan => plan with
+            {
+                Actions = [.. plan.Actions, new PlanAction
+                {
+                    Id = ActionPlanSeed.ActionId(plan.Number, plan.Actions.Count + 1),
+                    PlanNumber = plan.Number,
+                    Theme = Blank(command.Theme),
+                    Description = command.Description!.Trim(),
+                    Responsible = Blank(command.Responsible),
+                    Resources = Blank(command.Resources),
+                }],
+            }, ct);
+
+    public Task<CommandResult<ActionPlan>> AddIndicatorAsync(AddIndicatorCommand command, CancellationToken ct)
+    {
+        var baselinePeriodOk = command.BaselinePeriod is null || ReportingPeriod.TryParse(command.BaselinePeriod, out _);
+        var targetYearOk = command.TargetYear is null || (ReportingPeriod.TryParse(command.TargetYear, out var year) && year.Kind == PeriodKind.FinancialYear);
+        return ChangeAsync(command.PlanNumber, new Validation()
+            .Require(!string.IsNullOrWhiteSpace(command.Name) && command.Name.Length <= 500, nameof(command.Name), "Name the indicator in up to 500 characters.")
+            .Require(command.Unit is { } u && Enum.IsDefined(u), nameof(command.Unit), "Choose the unit.")
+            .Require(command.Polarity is { } p && Enum.IsDefined(p), nameof(command.Polarity), "Choose whether lower or higher is better.")
+            .Require(command.Frequency is { } f && Enum.IsDefined(f), nameof(command.Frequency), "Choose how often it is reported.")
+            .Require(baselinePeriodOk, nameof(command.BaselinePeriod), $"Enter the baseline's period as {ReportingPeriod.FormatHelp}.")
+            .Require(targetYearOk, nameof(command.TargetYear), "Enter the target's financial year, like 2009/10.")
+            .Require(command.TargetValue is null || command.TargetYear is not null, nameof(command.TargetYear), "Say which financial year the target is for.")
+            .Require(command.BaselineValue is null or >= 0 && command.TargetValue is null or >= 0, nameof(command.TargetValue), "Baseline and target cannot be negative."),
+            plan => plan with
+            {
+                Indicators = [.. plan.Indicators, new PerformanceIndicator
+                {
+                    Id = ActionPlanSeed.IndicatorId(plan.Number, plan.Indicators.Count + 1),
+                    Code = Blank(command.Code),
+                    Name = command.Name!.Trim(),
+                    Category = Blank(command.Category) ?? "Other",
+                    Unit = command.Unit!.Value,
+                    Polarity = command.Polarity!.Value,
+                    Frequency = command.Frequency!.Value,
+                    Baseline = new Baseline(Format(command.BaselineValue), command.BaselineValue, null, command.BaselinePeriod is null ? null : ReportingPeriod.Parse(command.BaselinePeriod).ToString(), command.BaselinePeriod is null ? null : "entered"),
+                    Targets = command.TargetYear is null ? [] : [new YearTarget(ReportingPeriod.Parse(command.TargetYear).ToString(), Format(command.TargetValue), command.TargetValue, null)],
+                }],
+            }, ct);
+    }
+
+    private async Task<CommandResult<ActionPlan>> ChangeAsync(int number, Validation validation, Func<ActionPlan, ActionPlan> change, CancellationToken ct)
+    {
+        var plan = await store.GetActionPlanAsync(number, ct);
+        if (plan is null)
+        {
+            return CommandResult<ActionPlan>.NotFound("PlanNumber", $"There is no plan {number} in the {theme.Slug} theme.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return CommandResult<ActionPlan>.Invalid(validation.Errors);
+        }
+
+        try
+        {
+            var saved = await store.SavePlanStructureAsync(change(plan), plan.Revision, p => ThemeEvents.PlanPublished(theme.Slug, p, clock.GetUtcNow()), ct);
+            outbox.Notify();
+            return CommandResult<ActionPlan>.Done(saved);
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            return CommandResult<ActionPlan>.Conflict(conflict.Message);
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static IReadOnlyList<string> Lines(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static string? Format(double? value) => value?.ToString("#,##0.##", System.Globalization.CultureInfo.InvariantCulture);
+}
