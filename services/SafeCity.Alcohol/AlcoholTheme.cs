@@ -33,6 +33,9 @@ public sealed class AlcoholTheme
         [
             new(EmergencyDepartment, "A victim of assault presenting at Southampton General Hospital's emergency department, depersonalised, with the time of arrival."),
             new("Test purchase", "A test purchase of alcohol at licensed premises.", [new("result", "Result", ["pass", "fail"])]),
+            new("Licensed premises assessment", "A licensed premises' traffic-light rating and Best Bar None award, at an assessment.",
+                [new("rating", "Traffic-light rating", ["red", "amber", "green"]), new("bestBarNone", "Best Bar None award", RecordDetail.YesNo)]),
+            new("Alcohol-related crime", "A crime the police flagged as alcohol-related.", [new("licensedPremises", "In or at licensed premises", RecordDetail.YesNo)]),
             new(Violence, "A violent offence from the police records system, with the night-time-economy details.",
             [
                 new("licensedPremises", "In or at licensed premises", RecordDetail.YesNo),

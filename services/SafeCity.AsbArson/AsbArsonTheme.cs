@@ -30,6 +30,7 @@ public sealed class AsbArsonTheme
         [
             new("Fire incident", "A fire attended by Hampshire Fire and Rescue Service, as its Incident Recording System describes it.", FireDetails),
             new("ASB incident", "An anti-social behaviour incident reported to the council."),
+            new("CREW week", "A Community Reassurance and Environmental Week: where, and how many agencies took part.", [new("agencies", "Agencies taking part")]),
         ],
         ComputedMeasures =
         [

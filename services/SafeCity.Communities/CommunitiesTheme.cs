@@ -24,11 +24,14 @@ public sealed class CommunitiesTheme
             new("Hate crime report", "A hate crime or hate incident reported to any partner, third-party reporting centres included.",
                 [new("motivation", "Motivation", ["race", "religion", "sexual orientation", "disability", "transgender", "other"])]),
             new("HMO licence", "A mandatory licence issued for a house in multiple occupation."),
+            new("Neighbourhood Watch scheme", "A Neighbourhood Watch scheme set up, with the households it covers.", [new("households", "Households covered")]),
+            new("Emergency plan", "A partner's emergency plan, and whether it was tested this year.", [new("tested", "Tested", RecordDetail.YesNo)]),
         ],
         ComputedMeasures =
         [
             ComputedMeasure.Count("Hate crime reports", "P18.I6", "Hate crime reports received by any partner.", ["Hate crime report"]),
             ComputedMeasure.Count("HMO licences issued", null, "Mandatory HMO licences issued.", ["HMO licence"]),
+            ComputedMeasure.Count("Neighbourhood Watch schemes started", null, "Neighbourhood Watch schemes set up.", ["Neighbourhood Watch scheme"]),
             ComputedMeasure.Count("Other crime", null, "Police-recorded 'Other crime' (data.police.uk), which the plan's all-crime outcome counts.", ["Other crime"]),
         ],
     };

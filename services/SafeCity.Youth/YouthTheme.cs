@@ -20,12 +20,17 @@ public sealed class YouthTheme
         RecordCategories =
         [
             new("First-time entrant", "A young person aged 10 to 17 entering the youth justice system for the first time (from the Youth Offending Team, depersonalised)."),
+            new("Re-offence", "A proven re-offence by a young person in the YOT cohort.", [new("custodialSentence", "Custodial sentence", RecordDetail.YesNo)]),
+            new("Positive activity", "A young person's session in a positive activity, with whether it led to an accredited outcome.", [new("accredited", "Accredited outcome", RecordDetail.YesNo)]),
             new("School exclusion", "An exclusion from school.",
                 [new("type", "Type", ["fixed term", "permanent"]), new("substanceMisuse", "Due to substance misuse", RecordDetail.YesNo)]),
         ],
         ComputedMeasures =
         [
             ComputedMeasure.Count("First-time entrants", "P8.I1", "First-time entrants to the youth justice system recorded by the YOT.", ["First-time entrant"]),
+            ComputedMeasure.Count("Accredited outcomes through the Youth Service", "P11.I2", "Positive activity records with an accredited outcome.",
+                ["Positive activity"], r => r.Is("accredited"), says: r => r.Attribute("accredited") is not null),
+            ComputedMeasure.Count("Proven re-offences", null, "Proven re-offences by young people in the YOT cohort.", ["Re-offence"]),
             ComputedMeasure.Count("Exclusions due to substance misuse", "P10.I2", "School exclusions recorded as due to substance misuse.",
                 ["School exclusion"], r => r.Is("substanceMisuse"), says: r => r.Attribute("substanceMisuse") is not null),
         ],
