@@ -1,9 +1,4 @@
 using SafeCity.AcquisitiveCrime;
 using SafeCity.Kernel.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddThemeService(AcquisitiveCrimeTheme.Definition);
-
-var app = builder.Build();
-app.MapThemeService();
-app.Run();
+ThemeServiceHost.Run(AcquisitiveCrimeTheme.Definition, args);

@@ -1,9 +1,4 @@
 using SafeCity.Communities;
 using SafeCity.Kernel.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddThemeService(CommunitiesTheme.Definition);
-
-var app = builder.Build();
-app.MapThemeService();
-app.Run();
+ThemeServiceHost.Run(CommunitiesTheme.Definition, args);

@@ -1,9 +1,4 @@
 using SafeCity.Drugs;
 using SafeCity.Kernel.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddThemeService(DrugsTheme.Definition);
-
-var app = builder.Build();
-app.MapThemeService();
-app.Run();
+ThemeServiceHost.Run(DrugsTheme.Definition, args);

@@ -1,9 +1,4 @@
 using SafeCity.Kernel.Hosting;
 using SafeCity.Violence;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddThemeService(ViolenceTheme.Definition);
-
-var app = builder.Build();
-app.MapThemeService();
-app.Run();
+ThemeServiceHost.Run(ViolenceTheme.Definition, args);

@@ -1,9 +1,4 @@
 using SafeCity.Kernel.Hosting;
 using SafeCity.Youth;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddThemeService(YouthTheme.Definition);
-
-var app = builder.Build();
-app.MapThemeService();
-app.Run();
+ThemeServiceHost.Run(YouthTheme.Definition, args);

@@ -26,6 +26,16 @@ namespace SafeCity.Kernel.Hosting;
 /// <summary>Everything a theme service has in common, registered and mapped once.</summary>
 public static class ThemeServiceHost
 {
+    /// <summary>A theme service's whole Program.cs: build the kernel around the theme, serve until stopped.</summary>
+    public static void Run(ThemeDefinition theme, string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddThemeService(theme);
+        var app = builder.Build();
+        app.MapThemeService();
+        app.Run();
+    }
+
     public static WebApplicationBuilder AddThemeService(this WebApplicationBuilder builder, ThemeDefinition theme)
     {
         builder.AddServiceDefaults();
