@@ -66,6 +66,31 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture)
         Assert.StartsWith("Error:", await page.TitleAsync());
     }
 
+    [Fact]
+    public async Task The_chart_draws_under_the_content_security_policy()
+    {
+        var page = await fixture.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        using var client = new HttpClient { BaseAddress = fixture.Platform.GatewayHttp };
+        var recorded = await client.PostAsync("/api/alcohol/indicators/P1.I2/measurements",
+            new StringContent("{\"period\":\"2008/09 Q2\",\"value\":12}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(recorded.IsSuccessStatusCode);
+
+        await page.GotoAsync("/alcohol/indicators/P1.I2");
+
+        await Assertions.Expect(page.Locator("body.js-enabled")).ToHaveCountAsync(1);
+        var drawn = await page.Locator("canvas[data-chart]").EvaluateAsync<bool>("c => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v !== 0)");
+        Assert.True(drawn, "The chart's canvas is blank.");
+        Assert.Empty(violations);
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(500);

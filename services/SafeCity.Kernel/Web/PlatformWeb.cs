@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Web.Theme;
 
@@ -24,6 +25,13 @@ public static class PlatformWeb
 
     public static WebApplication UsePlatformWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent only over HTTPS: where TLS ends at a load balancer in front of the gateway.
+            app.UseHsts();
+        }
+
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAntiforgery();

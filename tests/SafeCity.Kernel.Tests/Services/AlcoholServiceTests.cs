@@ -139,5 +139,29 @@ public sealed class AlcoholServiceTests : IDisposable
         Assert.Contains("There is no plan 9 in this theme", html);
     }
 
+    [Theory]
+    [InlineData("/alcohol/plans/1")]
+    [InlineData("/api/alcohol/plans")]
+    public async Task Every_response_carries_the_content_security_policy_and_refuses_framing(string path)
+    {
+        var response = await _factory.CreateClient().GetAsync(path);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
+
+    [Fact]
+    public async Task Pages_have_no_inline_script_for_the_policy_to_block()
+    {
+        var html = await _factory.CreateClient().GetStringAsync("/alcohol/indicators/P1.I1");
+
+        Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", html);
+        Assert.DoesNotContain(" style=\"", html);
+    }
+
     public void Dispose() => _factory.Dispose();
 }
