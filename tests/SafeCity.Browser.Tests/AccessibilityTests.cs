@@ -16,6 +16,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/acquisitive-crime/dashboard")]
     [InlineData("/asb-arson/records")]
     [InlineData("/asb-arson/records/new")]
+    [InlineData("/communities/plans/new")]
+    [InlineData("/youth/audit")]
     public async Task The_page_has_no_WCAG_2_2_AA_violations(string path)
     {
         var page = await fixture.NewPageAsync();

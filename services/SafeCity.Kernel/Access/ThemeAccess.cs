@@ -25,6 +25,12 @@ public sealed class ThemeAccess(IOptions<AccessOptions> options)
     public bool CanEdit(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true || options.Value.AllowAnonymousEditing;
 
+    public const string AdministratorRole = "administrator";
+
+    /// <summary>Administrators read and export the audit trail; until sign-in exists, so does whoever may edit.</summary>
+    public bool CanAdminister(ClaimsPrincipal user) =>
+        user.IsInRole(AdministratorRole) || options.Value.AllowAnonymousEditing;
+
     public static string ActorOf(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : Anonymous;
 

@@ -72,7 +72,7 @@ public static class RecordsApi
         }
 
         var record = body.ToRecord(clock.GetUtcNow(), ThemeAccess.ActorOf(http.User));
-        var result = (await intake.TakeAsync([record], ct))[0];
+        var result = (await intake.TakeAsync([record], ThemeAccess.ActorOf(http.User), ct))[0];
         return result.Outcome switch
         {
             RecordOutcome.Accepted => TypedResults.Created($"/api/{theme.Slug}/records?from={record.Month}&to={record.Month}", record),

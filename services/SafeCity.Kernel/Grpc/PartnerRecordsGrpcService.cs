@@ -20,28 +20,29 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         }
 
         var reply = new SubmissionResult();
+        var actor = ThemeAccess.ActorOf(user);
         var batch = new List<(long Line, PartnerRecord Record)>(BatchSize);
         await foreach (var submission in requestStream.ReadAllAsync(context.CancellationToken))
         {
-            batch.Add((submission.Line, ToRecord(submission, ThemeAccess.ActorOf(user))));
+            batch.Add((submission.Line, ToRecord(submission, actor)));
             if (batch.Count == BatchSize)
             {
-                await TakeAsync(batch, reply, context.CancellationToken);
+                await TakeAsync(batch, actor, reply, context.CancellationToken);
             }
         }
 
-        await TakeAsync(batch, reply, context.CancellationToken);
+        await TakeAsync(batch, actor, reply, context.CancellationToken);
         return reply;
     }
 
-    private async Task TakeAsync(List<(long Line, PartnerRecord Record)> batch, SubmissionResult reply, CancellationToken ct)
+    private async Task TakeAsync(List<(long Line, PartnerRecord Record)> batch, string actor, SubmissionResult reply, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        var results = await intake.TakeAsync(batch.Select(b => b.Record).ToList(), ct);
+        var results = await intake.TakeAsync(batch.Select(b => b.Record).ToList(), actor, ct);
         for (var i = 0; i < results.Count; i++)
         {
             var outcome = results[i].Outcome switch

@@ -59,6 +59,7 @@ public static class ThemeServiceHost
         }
 
         builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IThemeStore>());
+        builder.Services.AddSingleton<Audit.IAuditLog>(sp => sp.GetRequiredService<IThemeStore>());
         builder.Services.AddHostedService<SeedImport>();
         builder.Services.AddHostedService<RecordsStartup>();
         builder.Services.AddSingleton<IndicatorCalculator>();
@@ -96,6 +97,7 @@ public static class ThemeServiceHost
         app.MapGrpcReflectionService();
         app.MapActionPlansApi(theme);
         app.MapRecordsApi(theme);
+        app.MapAuditApi(theme);
         app.MapThemePages(theme);
         app.MapDefaultEndpoints();
         return app;

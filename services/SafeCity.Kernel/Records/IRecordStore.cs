@@ -9,10 +9,10 @@ public interface IRecordStore
     /// Adds the records whose (source, reference) is not held yet, all in one transaction, and says
     /// for each whether it was added or was a duplicate.
     /// </summary>
-    Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, CancellationToken ct);
+    Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, Audit.AuditEntry? audit, CancellationToken ct);
 
     /// <summary>Replaces a held record with a corrected one (same source and reference), raising its revision.</summary>
-    Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, CancellationToken ct);
+    Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, Audit.AuditEntry? audit, CancellationToken ct);
 
     Task<PartnerRecord?> GetAsync(string source, string reference, CancellationToken ct);
 

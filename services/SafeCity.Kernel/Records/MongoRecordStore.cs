@@ -7,11 +7,12 @@ namespace SafeCity.Kernel.Records;
 public sealed class MongoRecordStore(IMongoDatabase database) : IRecordStore
 {
     private readonly IMongoCollection<BsonDocument> _records = database.GetCollection<BsonDocument>("records");
+    private readonly Storage.Mongo.MongoOutbox _audit = new(database);
 
     public Task InitializeAsync(CancellationToken ct) =>
         _records.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("month").Ascending("category")), cancellationToken: ct);
 
-    public async Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, CancellationToken ct)
+    public async Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, Audit.AuditEntry? audit, CancellationToken ct)
     {
         // One unordered bulk insert: duplicates fail alone, by their _id, and the rest go in.
         var outcomes = Enumerable.Repeat(RecordOutcome.Accepted, records.Count).ToArray();
@@ -37,10 +38,16 @@ public sealed class MongoRecordStore(IMongoDatabase database) : IRecordStore
             }
         }
 
+        // Records are not written in a transaction here (a batch may be large), so the audit entry follows them.
+        if (audit is not null && outcomes.Contains(RecordOutcome.Accepted))
+        {
+            await _audit.AppendAuditAsync(audit, ct);
+        }
+
         return outcomes;
     }
 
-    public async Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, CancellationToken ct)
+    public async Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, Audit.AuditEntry? audit, CancellationToken ct)
     {
         var held = await GetAsync(corrected.Source, corrected.Reference, ct);
         if (held is null)
@@ -50,6 +57,11 @@ public sealed class MongoRecordStore(IMongoDatabase database) : IRecordStore
 
         var stored = corrected with { Revision = held.Revision + 1 };
         await _records.ReplaceOneAsync(ById(stored.Key), ToDocument(stored), cancellationToken: ct);
+        if (audit is not null)
+        {
+            await _audit.AppendAuditAsync(audit, ct);
+        }
+
         return stored;
     }
 

@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Records.PoliceData;
 
@@ -11,7 +12,7 @@ public sealed record IntakeResult(PartnerRecord? Record, RecordOutcome Outcome, 
 /// record, stores the good ones once, and brings the computed indicators of the months they
 /// touch up to date.
 /// </summary>
-public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, IndicatorCalculator calculator)
+public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, IndicatorCalculator calculator, TimeProvider clock)
 {
     public const int MaxReferenceLength = 200;
 
@@ -52,24 +53,25 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
     }
 
     /// <summary>Replaces a held record with its correction and recomputes the months it was and is in.</summary>
-    public async Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, string previousMonth, CancellationToken ct)
+    public async Task<PartnerRecord?> CorrectAsync(PartnerRecord held, PartnerRecord corrected, string actor, CancellationToken ct)
     {
         if (Check(corrected) is { } reason)
         {
             throw new ArgumentException(reason, nameof(corrected));
         }
 
-        var stored = await store.CorrectAsync(corrected, ct);
+        var audit = AuditEntry.Of(clock.GetUtcNow(), actor, "Correct record", $"{held.Source} {held.Reference}", held, corrected with { Revision = held.Revision + 1 });
+        var stored = await store.CorrectAsync(corrected, audit, ct);
         if (stored is not null)
         {
-            await calculator.RefreshAsync([previousMonth, stored.Month], ct);
+            await calculator.RefreshAsync([held.Month, stored.Month], ct);
         }
 
         return stored;
     }
 
     /// <summary>Checks and stores a batch; returns a result per record, in order.</summary>
-    public async Task<IReadOnlyList<IntakeResult>> TakeAsync(IReadOnlyList<PartnerRecord> batch, CancellationToken ct)
+    public async Task<IReadOnlyList<IntakeResult>> TakeAsync(IReadOnlyList<PartnerRecord> batch, string actor, CancellationToken ct)
     {
         var results = new IntakeResult[batch.Count];
         var good = new List<(int Index, PartnerRecord Record)>();
@@ -91,7 +93,12 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
             }
         }
 
-        var outcomes = await store.AddAsync(good.Select(g => g.Record).ToList(), ct);
+        // One audit entry a batch: what came in, from whom; the records themselves are the "after".
+        var kept = good.Select(g => g.Record).ToList();
+        var audit = kept.Count == 0 ? null : new AuditEntry(clock.GetUtcNow(), actor, "Add records",
+            $"{kept.Count} from {string.Join(", ", kept.Select(r => r.Source).Distinct())}: {string.Join(", ", kept.GroupBy(r => r.Category).Select(g => $"{g.Key} {g.Count()}"))}",
+            null, kept.Count == 1 ? System.Text.Json.JsonSerializer.Serialize(kept[0], KernelJson.Options) : null);
+        var outcomes = await store.AddAsync(kept, audit, ct);
         for (var j = 0; j < good.Count; j++)
         {
             results[good[j].Index] = new IntakeResult(good[j].Record, outcomes[j], outcomes[j] == RecordOutcome.Duplicate ? "Already held." : null);

@@ -19,9 +19,9 @@ public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
         CREATE INDEX IF NOT EXISTS records_by_month ON records(month, category);
         """;
 
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema, ct);
+    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema + Audit.SqliteAudit.Schema, ct);
 
-    public Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, CancellationToken ct) =>
+    public Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, Audit.AuditEntry? audit, CancellationToken ct) =>
         database.WriteAsync<IReadOnlyList<RecordOutcome>>(async (connection, tx) =>
         {
             await using var insert = connection.CreateCommand();
@@ -43,10 +43,15 @@ public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
                 outcomes.Add(await insert.ExecuteNonQueryAsync(ct) == 1 ? RecordOutcome.Accepted : RecordOutcome.Duplicate);
             }
 
+            if (audit is not null && outcomes.Contains(RecordOutcome.Accepted))
+            {
+                await Audit.SqliteAudit.AppendAsync(connection, tx, audit, ct);
+            }
+
             return outcomes;
         }, ct);
 
-    public Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, CancellationToken ct) =>
+    public Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, Audit.AuditEntry? audit, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
         {
             var held = await connection.ScalarAsync(tx, "SELECT revision FROM records WHERE source = $s AND reference = $r", ct, ("$s", corrected.Source), ("$r", corrected.Reference));
@@ -59,6 +64,11 @@ public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
             await connection.ExecuteAsync(tx, "UPDATE records SET month = $m, category = $c, lsoa_code = $l, revision = $rev, document = $d WHERE source = $s AND reference = $r", ct,
                 ("$m", stored.Month), ("$c", stored.Category), ("$l", stored.LsoaCode), ("$rev", stored.Revision), ("$d", JsonSerializer.Serialize(stored, KernelJson.Options)),
                 ("$s", stored.Source), ("$r", stored.Reference));
+            if (audit is not null)
+            {
+                await Audit.SqliteAudit.AppendAsync(connection, tx, audit, ct);
+            }
+
             return (PartnerRecord?)stored;
         }, ct);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Outbox;
@@ -20,7 +21,8 @@ public sealed class SeedImport(IThemeStore store, ThemeDefinition theme, OutboxS
         var added = 0;
         foreach (var plan in plans)
         {
-            if (await store.AddActionPlanAsync(plan, p => ThemeEvents.PlanPublished(theme.Slug, p, clock.GetUtcNow()), cancellationToken))
+            if (await store.AddActionPlanAsync(plan, p => new Change(ThemeEvents.PlanPublished(theme.Slug, p, clock.GetUtcNow()),
+                AuditEntry.Of(clock.GetUtcNow(), "seed import", "Import action plan", $"Plan {p.Number}", null, p)), cancellationToken))
             {
                 added++;
             }

@@ -29,6 +29,8 @@ public sealed class AccessTests : IDisposable
         Assert.DoesNotContain("Save action", page);
         Assert.Contains("You may not change this theme", page);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/alcohol/plans")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/alcohol/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/alcohol/records", new { category = "Test purchase", month = "2008-04" })).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();

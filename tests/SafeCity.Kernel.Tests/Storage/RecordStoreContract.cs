@@ -26,8 +26,8 @@ public abstract class RecordStoreContract
     {
         var store = await NewStoreAsync();
 
-        var first = await store.AddAsync([Record("a"), Record("b")], Ct);
-        var second = await store.AddAsync([Record("b"), Record("c")], Ct);
+        var first = await store.AddAsync([Record("a"), Record("b")], null, Ct);
+        var second = await store.AddAsync([Record("b"), Record("c")], null, Ct);
 
         Assert.Equal([RecordOutcome.Accepted, RecordOutcome.Accepted], first);
         Assert.Equal([RecordOutcome.Duplicate, RecordOutcome.Accepted], second);
@@ -39,7 +39,7 @@ public abstract class RecordStoreContract
     public async Task Counts_are_by_month_and_category_within_the_span()
     {
         var store = await NewStoreAsync();
-        await store.AddAsync([Record("1"), Record("2"), Record("3", category: "Robbery"), Record("4", "2008-05"), Record("5", "2008-07")], Ct);
+        await store.AddAsync([Record("1"), Record("2"), Record("3", category: "Robbery"), Record("4", "2008-05"), Record("5", "2008-07")], null, Ct);
 
         var counts = await store.CountAsync("2008-04", "2008-05", Ct);
 
@@ -51,7 +51,7 @@ public abstract class RecordStoreContract
     public async Task Records_are_found_by_span_category_and_LSOA_a_page_at_a_time()
     {
         var store = await NewStoreAsync();
-        await store.AddAsync([Record("1"), Record("2", lsoa: "E01000001"), Record("3", category: "Robbery"), Record("4", "2008-05")], Ct);
+        await store.AddAsync([Record("1"), Record("2", lsoa: "E01000001"), Record("3", category: "Robbery"), Record("4", "2008-05")], null, Ct);
 
         Assert.Equal(["1", "3"], (await store.FindAsync(new RecordQuery("2008-04", "2008-04") { LsoaCode = "E01017139" }, Ct)).Select(r => r.Reference).Order());
         Assert.Equal(["1", "2"], (await store.FindAsync(new RecordQuery("2008-04", "2008-04") { Categories = ["Burglary"] }, Ct)).Select(r => r.Reference).Order());
@@ -69,7 +69,7 @@ public abstract class RecordStoreContract
             Record("2") with { Location = "On or near Bedford Place", LsoaName = "Southampton 030B", LsoaCode = "E01017140" },
             Record("3") with { LsoaName = "Southampton 029A" },
             Record("4", "2008-06") with { Location = "On or near Quay", LsoaCode = "E01000009" },
-        ], Ct);
+        ], null, Ct);
 
         var streets = await store.TopLocationsAsync("2008-04", "2008-05", LocationLevel.Street, 10, Ct);
         var lsoas = await store.TopLocationsAsync("2008-04", "2008-05", LocationLevel.Lsoa, 1, Ct);
@@ -82,13 +82,13 @@ public abstract class RecordStoreContract
     public async Task A_correction_replaces_the_record_and_raises_its_revision()
     {
         var store = await NewStoreAsync();
-        await store.AddAsync([Record("1")], Ct);
+        await store.AddAsync([Record("1")], null, Ct);
 
-        var corrected = await store.CorrectAsync(Record("1", "2008-05", "Robbery"), Ct);
+        var corrected = await store.CorrectAsync(Record("1", "2008-05", "Robbery"), null, Ct);
 
         Assert.Equal(2, corrected!.Revision);
         Assert.Equal([new RecordCount("2008-05", "Robbery", 1)], await store.CountAsync("2008-01", "2008-12", Ct));
-        Assert.Null(await store.CorrectAsync(Record("not held"), Ct));
+        Assert.Null(await store.CorrectAsync(Record("not held"), null, Ct));
     }
 }
 

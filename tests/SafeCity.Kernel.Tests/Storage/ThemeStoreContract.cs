@@ -164,6 +164,25 @@ public abstract class ThemeStoreContract
     }
 
     [SkippableFact]
+    public async Task A_change_keeps_its_audit_entry_and_a_refused_one_keeps_none()
+    {
+        var store = await NewStoreAsync();
+        await store.AddActionPlanAsync(SamplePlan(), _ => Event("published"), Ct);
+        var action = (await store.GetActionAsync("P1.A1", Ct))!;
+        var at = DateTimeOffset.UtcNow;
+
+        await store.UpdateActionAsync(action with { Rag = Rag.Amber }, action.Revision,
+            a => new Audit.Change(Event("changed"), Audit.AuditEntry.Of(at, "officer@tap", "Update action", a.Id, action, a)), Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.UpdateActionAsync(action with { Rag = Rag.Red }, action.Revision,
+            a => new Audit.Change(Event("stale"), Audit.AuditEntry.Of(at, "officer@tap", "Update action", a.Id, action, a)), Ct));
+
+        var entry = Assert.Single(await store.ReadAsync(at.AddMinutes(-1), at.AddMinutes(1), 10, Ct));
+        Assert.Equal(("officer@tap", "Update action", "P1.A1"), (entry.Actor, entry.Action, entry.Subject));
+        Assert.Contains("\"rag\":\"NotRated\"", entry.Before);
+        Assert.Contains("\"rag\":\"Amber\"", entry.After);
+    }
+
+    [SkippableFact]
     public async Task The_outbox_gives_events_in_the_order_written_until_each_is_marked_dispatched()
     {
         var store = await NewStoreAsync();

@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Hosting;
@@ -28,7 +29,7 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
     public async Task<int> NextPlanNumberAsync(CancellationToken ct) =>
         Math.Max(FirstOwnPlanNumber, (await store.GetActionPlansAsync(ct)).Select(p => p.Number + 1).DefaultIfEmpty(0).Max());
 
-    public async Task<CommandResult<ActionPlan>> AddPlanAsync(AddActionPlanCommand command, CancellationToken ct)
+    public async Task<CommandResult<ActionPlan>> AddPlanAsync(AddActionPlanCommand command, string actor, CancellationToken ct)
     {
         var plans = await store.GetActionPlansAsync(ct);
         var validation = new Validation()
@@ -54,7 +55,8 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
             Indicators = [],
             Actions = [],
         };
-        if (!await store.AddActionPlanAsync(plan, p => ThemeEvents.PlanPublished(theme.Slug, p, clock.GetUtcNow()), ct))
+        var now = clock.GetUtcNow();
+        if (!await store.AddActionPlanAsync(plan, p => new Change(ThemeEvents.PlanPublished(theme.Slug, p, now), AuditEntry.Of(now, actor, "Add action plan", $"Plan {p.Number}", null, p)), ct))
         {
             return CommandResult<ActionPlan>.Conflict($"Someone added plan {plan.Number} meanwhile.");
         }
@@ -63,8 +65,8 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
         return CommandResult<ActionPlan>.Done(plan);
     }
 
-    public Task<CommandResult<ActionPlan>> AddActionAsync(AddActionCommand command, CancellationToken ct) =>
-        ChangeAsync(command.PlanNumber, new Validation()
+    public Task<CommandResult<ActionPlan>> AddActionAsync(AddActionCommand command, string actor, CancellationToken ct) =>
+        ChangeAsync(command.PlanNumber, actor, "Add action", new Validation()
             .Require(!string.IsNullOrWhiteSpace(command.Description) && command.Description.Length <= 2000, nameof(command.Description), "Describe the action in up to 2,000 characters.")
             .Require((command.Responsible?.Length ?? 0) <= 300 && (command.Resources?.Length ?? 0) <= 300, nameof(command.Responsible), "Responsible and resources are up to 300 characters each."),
             plan => plan with
@@ -80,11 +82,11 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
                 }],
             }, ct);
 
-    public Task<CommandResult<ActionPlan>> AddIndicatorAsync(AddIndicatorCommand command, CancellationToken ct)
+    public Task<CommandResult<ActionPlan>> AddIndicatorAsync(AddIndicatorCommand command, string actor, CancellationToken ct)
     {
         var baselinePeriodOk = command.BaselinePeriod is null || ReportingPeriod.TryParse(command.BaselinePeriod, out _);
         var targetYearOk = command.TargetYear is null || (ReportingPeriod.TryParse(command.TargetYear, out var year) && year.Kind == PeriodKind.FinancialYear);
-        return ChangeAsync(command.PlanNumber, new Validation()
+        return ChangeAsync(command.PlanNumber, actor, "Add indicator", new Validation()
             .Require(!string.IsNullOrWhiteSpace(command.Name) && command.Name.Length <= 500, nameof(command.Name), "Name the indicator in up to 500 characters.")
             .Require(command.Unit is { } u && Enum.IsDefined(u), nameof(command.Unit), "Choose the unit.")
             .Require(command.Polarity is { } p && Enum.IsDefined(p), nameof(command.Polarity), "Choose whether lower or higher is better.")
@@ -110,7 +112,7 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
             }, ct);
     }
 
-    private async Task<CommandResult<ActionPlan>> ChangeAsync(int number, Validation validation, Func<ActionPlan, ActionPlan> change, CancellationToken ct)
+    private async Task<CommandResult<ActionPlan>> ChangeAsync(int number, string actor, string what, Validation validation, Func<ActionPlan, ActionPlan> change, CancellationToken ct)
     {
         var plan = await store.GetActionPlanAsync(number, ct);
         if (plan is null)
@@ -125,7 +127,9 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
 
         try
         {
-            var saved = await store.SavePlanStructureAsync(change(plan), plan.Revision, p => ThemeEvents.PlanPublished(theme.Slug, p, clock.GetUtcNow()), ct);
+            var now = clock.GetUtcNow();
+            var saved = await store.SavePlanStructureAsync(change(plan), plan.Revision,
+                p => new Change(ThemeEvents.PlanPublished(theme.Slug, p, now), AuditEntry.Of(now, actor, what, $"Plan {p.Number}", plan, p)), ct);
             outbox.Notify();
             return CommandResult<ActionPlan>.Done(saved);
         }

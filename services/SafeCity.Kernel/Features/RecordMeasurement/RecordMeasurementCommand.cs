@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Hosting;
@@ -56,7 +57,9 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
             RecordedAt = clock.GetUtcNow(),
             RecordedBy = actor,
         };
-        var stored = await store.RecordMeasurementAsync(measurement, m => ThemeEvents.MeasurementRecorded(theme.Slug, m), ct);
+        var before = (await store.GetMeasurementsAsync(indicator.Id, ct)).FirstOrDefault(m => m.Period == measurement.Period);
+        var stored = await store.RecordMeasurementAsync(measurement,
+            m => new Change(ThemeEvents.MeasurementRecorded(theme.Slug, m), AuditEntry.Of(m.RecordedAt, actor, "Record measurement", $"{m.IndicatorId} {m.Period}", before, m)), ct);
         outbox.Notify();
         return CommandResult<Measurement>.Done(stored);
     }

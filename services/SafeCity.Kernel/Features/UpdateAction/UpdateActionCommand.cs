@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Hosting;
@@ -51,7 +52,8 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
         };
         try
         {
-            var stored = await store.UpdateActionAsync(changed, expected, a => ThemeEvents.ActionChanged(theme.Slug, a, now), ct);
+            var stored = await store.UpdateActionAsync(changed, expected,
+                a => new Change(ThemeEvents.ActionChanged(theme.Slug, a, now), AuditEntry.Of(now, actor, "Update action", a.Id, action, a)), ct);
             outbox.Notify();
             return CommandResult<PlanAction>.Done(stored);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Outbox;
 
@@ -45,7 +46,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
         return Read<ActionPlan>(plan) with { Actions = actions.Select(Read<PlanAction>).ToList() };
     }
 
-    public async Task<bool> AddActionPlanAsync(ActionPlan plan, Func<ActionPlan, OutboxMessage> published, CancellationToken ct)
+    public async Task<bool> AddActionPlanAsync(ActionPlan plan, Func<ActionPlan, Change> published, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
         return await session.WithTransactionAsync(async (s, token) =>
@@ -70,7 +71,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
         }, cancellationToken: ct);
     }
 
-    public async Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, OutboxMessage> published, CancellationToken ct)
+    public async Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, Change> published, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
         return await session.WithTransactionAsync(async (s, token) =>
@@ -106,7 +107,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
         return doc is null ? null : Read<PlanAction>(doc);
     }
 
-    public async Task<PlanAction> UpdateActionAsync(PlanAction changed, long expectedRevision, Func<PlanAction, OutboxMessage> evented, CancellationToken ct)
+    public async Task<PlanAction> UpdateActionAsync(PlanAction changed, long expectedRevision, Func<PlanAction, Change> evented, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
         return await session.WithTransactionAsync(async (s, token) =>
@@ -125,7 +126,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
         }, cancellationToken: ct);
     }
 
-    public async Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, OutboxMessage> recorded, CancellationToken ct)
+    public async Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, Change> recorded, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
         return await session.WithTransactionAsync(async (s, token) =>
@@ -146,6 +147,8 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
 
     public async Task<IReadOnlyList<Measurement>> GetAllMeasurementsAsync(CancellationToken ct) =>
         (await _measurements.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct)).Select(Read<Measurement>).ToList();
+
+    public Task<IReadOnlyList<AuditEntry>> ReadAsync(DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct) => _outbox.ReadAuditAsync(from, to, limit, ct);
 
     public Task<IReadOnlyList<OutboxMessage>> GetUndispatchedAsync(int max, CancellationToken ct) => _outbox.GetUndispatchedAsync(max, ct);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Outbox;
 
@@ -38,7 +39,7 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
         CREATE INDEX IF NOT EXISTS outbox_undispatched ON outbox(sequence) WHERE dispatched_at IS NULL;
         """;
 
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema, ct);
+    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema + SqliteAudit.Schema, ct);
 
     public async Task<IReadOnlyList<ActionPlan>> GetActionPlansAsync(CancellationToken ct)
     {
@@ -60,7 +61,7 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
         return plan with { Actions = actions };
     }
 
-    public Task<bool> AddActionPlanAsync(ActionPlan plan, Func<ActionPlan, OutboxMessage> published, CancellationToken ct) =>
+    public Task<bool> AddActionPlanAsync(ActionPlan plan, Func<ActionPlan, Change> published, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
         {
             var exists = await connection.ScalarAsync(tx, "SELECT 1 FROM action_plans WHERE number = $n", ct, ("$n", plan.Number));
@@ -82,7 +83,7 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
             return true;
         }, ct);
 
-    public Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, OutboxMessage> published, CancellationToken ct) =>
+    public Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, Change> published, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
         {
             var stored = plan with { Revision = expectedRevision + 1 };
@@ -125,7 +126,7 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
     public async Task<PlanAction?> GetActionAsync(string actionId, CancellationToken ct) =>
         (await database.QueryAsync("SELECT document FROM actions WHERE id = $id", r => Read<PlanAction>(r.GetString(0)), ct, ("$id", actionId))).SingleOrDefault();
 
-    public Task<PlanAction> UpdateActionAsync(PlanAction changed, long expectedRevision, Func<PlanAction, OutboxMessage> evented, CancellationToken ct) =>
+    public Task<PlanAction> UpdateActionAsync(PlanAction changed, long expectedRevision, Func<PlanAction, Change> evented, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
         {
             var stored = changed with { Revision = expectedRevision + 1 };
@@ -140,7 +141,7 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
             return stored;
         }, ct);
 
-    public Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, OutboxMessage> recorded, CancellationToken ct) =>
+    public Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, Change> recorded, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
         {
             var previous = await connection.ScalarAsync(tx, "SELECT revision FROM measurements WHERE indicator_id = $i AND period = $p", ct,
@@ -180,10 +181,20 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
         database.WriteAsync((connection, tx) => connection.ExecuteAsync(tx, "UPDATE outbox SET attempts = attempts + 1, last_error = $e WHERE sequence = $s", ct,
             ("$e", error), ("$s", sequence)), ct);
 
-    private static Task<int> AppendAsync(SqliteConnection connection, SqliteTransaction tx, OutboxMessage message, CancellationToken ct) =>
-        connection.ExecuteAsync(tx, "INSERT INTO outbox (event_id, message_type, payload, created_at) VALUES ($id, $t, $p, $c)", ct,
+    private static async Task AppendAsync(SqliteConnection connection, SqliteTransaction tx, Change change, CancellationToken ct)
+    {
+        var message = change.Event;
+        await connection.ExecuteAsync(tx, "INSERT INTO outbox (event_id, message_type, payload, created_at) VALUES ($id, $t, $p, $c)", ct,
             ("$id", message.EventId.ToString()), ("$t", message.MessageType), ("$p", message.Payload),
             ("$c", message.CreatedAt.ToString("O", CultureInfo.InvariantCulture)));
+        if (change.Audit is { } audit)
+        {
+            await SqliteAudit.AppendAsync(connection, tx, audit, ct);
+        }
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ReadAsync(DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct) =>
+        SqliteAudit.ReadAsync(database, from, to, limit, ct);
 
     private static string Write<T>(T value) => JsonSerializer.Serialize(value, KernelJson.Options);
 
