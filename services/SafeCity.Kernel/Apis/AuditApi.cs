@@ -43,7 +43,7 @@ public static class AuditApi
         foreach (var e in entries)
         {
             csv.AppendJoin(',', e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                Quote(e.Actor), Quote(e.Action), Quote(e.Subject), Quote(e.Before), Quote(e.After)).Append('\n');
+                Text.CsvField(e.Actor), Text.CsvField(e.Action), Text.CsvField(e.Subject), Text.CsvField(e.Before), Text.CsvField(e.After)).Append('\n');
         }
 
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"{theme.Slug}-audit-{start:yyyy-MM-dd}-to-{end:yyyy-MM-dd}.csv");
@@ -66,6 +66,4 @@ public static class AuditApi
 
         return (new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(end, TimeSpan.Zero), errors);
     }
-
-    private static string Quote(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"") + "\"";
 }

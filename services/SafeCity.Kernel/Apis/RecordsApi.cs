@@ -39,7 +39,7 @@ public static class RecordsApi
         var csv = new StringBuilder("month,category,count\n");
         foreach (var c in counts)
         {
-            csv.Append(c.Month).Append(',').Append(Quote(c.Category)).Append(',').Append(c.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            csv.Append(c.Month).Append(',').Append(Text.CsvField(c.Category)).Append(',').Append(c.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"{theme.Slug}-records-{from}-to-{to}.csv");
@@ -101,8 +101,6 @@ public static class RecordsApi
 
         return errors.Count == 0 ? null : errors;
     }
-
-    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }
 
 /// <summary>A record as a person enters it; the source is "entered" unless another is named.</summary>

@@ -67,16 +67,14 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         Category = s.Category,
         Month = s.Month,
         OccurredAt = s.OccurredAt?.ToDateTimeOffset(),
-        Location = Blank(s.Location),
-        LsoaCode = Blank(s.LsoaCode),
-        LsoaName = Blank(s.LsoaName),
+        Location = s.Location.NullIfBlank(),
+        LsoaCode = s.LsoaCode.NullIfBlank(),
+        LsoaName = s.LsoaName.NullIfBlank(),
         Latitude = s.Latitude,
         Longitude = s.Longitude,
-        Outcome = Blank(s.Outcome),
+        Outcome = s.Outcome.NullIfBlank(),
         Attributes = s.Attributes.ToDictionary(a => a.Key, a => a.Value),
         ReceivedAt = clock.GetUtcNow(),
         ReceivedFrom = actor,
     };
-
-    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

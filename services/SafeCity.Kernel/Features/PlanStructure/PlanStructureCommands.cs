@@ -47,11 +47,11 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
         {
             Number = command.Number!.Value,
             Priority = theme.Priority,
-            Objective = Blank(command.Objective)?.ToLowerInvariant(),
+            Objective = command.Objective.NullIfBlank()?.ToLowerInvariant(),
             Title = command.Title!.Trim(),
             Aims = Lines(command.Aims),
-            LeadPartner = Blank(command.LeadPartner),
-            LeadManager = Blank(command.LeadManager),
+            LeadPartner = command.LeadPartner.NullIfBlank(),
+            LeadManager = command.LeadManager.NullIfBlank(),
             Indicators = [],
             Actions = [],
         };
@@ -75,10 +75,10 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
                 {
                     Id = ActionPlanSeed.ActionId(plan.Number, plan.Actions.Count + 1),
                     PlanNumber = plan.Number,
-                    Theme = Blank(command.Theme),
+                    Theme = command.Theme.NullIfBlank(),
                     Description = command.Description!.Trim(),
-                    Responsible = Blank(command.Responsible),
-                    Resources = Blank(command.Resources),
+                    Responsible = command.Responsible.NullIfBlank(),
+                    Resources = command.Resources.NullIfBlank(),
                 }],
             }, ct);
 
@@ -100,9 +100,9 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
                 Indicators = [.. plan.Indicators, new PerformanceIndicator
                 {
                     Id = ActionPlanSeed.IndicatorId(plan.Number, plan.Indicators.Count + 1),
-                    Code = Blank(command.Code),
+                    Code = command.Code.NullIfBlank(),
                     Name = command.Name!.Trim(),
-                    Category = Blank(command.Category) ?? "Other",
+                    Category = command.Category.NullIfBlank() ?? "Other",
                     Unit = command.Unit!.Value,
                     Polarity = command.Polarity!.Value,
                     Frequency = command.Frequency!.Value,
@@ -139,7 +139,6 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
         }
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static IReadOnlyList<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

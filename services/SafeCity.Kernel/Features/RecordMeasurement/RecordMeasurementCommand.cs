@@ -53,7 +53,7 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
             Period = period.ToString(),
             Value = command.Value!.Value,
             Source = command.Source,
-            Note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim(),
+            Note = command.Note.NullIfBlank(),
             RecordedAt = clock.GetUtcNow(),
             RecordedBy = actor,
         };

@@ -46,7 +46,7 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
         {
             Status = command.Status!.Value,
             Rag = command.Rag!.Value,
-            Commentary = string.IsNullOrWhiteSpace(command.Commentary) ? null : command.Commentary.Trim(),
+            Commentary = command.Commentary.NullIfBlank(),
             UpdatedAt = now,
             UpdatedBy = actor,
         };
