@@ -6,6 +6,7 @@ using SafeCity.Governance.Performance;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Structure;
 using SafeCity.Governance.Web;
+using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Messaging;
 using SafeCity.Kernel.Storage;
@@ -22,6 +23,7 @@ public static class GovernanceServiceHost
     {
         builder.AddServiceDefaults();
         builder.AddPlatformWeb();
+        builder.AddPlatformIdentity();
         builder.Services.AddSingleton(PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly));
         builder.Services.AddSingleton(new RagRules(builder.Configuration.GetValue("Performance:RagTolerancePercent", RagRules.DefaultTolerancePercent)));
 

@@ -40,6 +40,7 @@ public static class ThemeServiceHost
     {
         builder.AddServiceDefaults();
         builder.AddPlatformWeb();
+        builder.AddPlatformIdentity();
         builder.Services.AddSingleton(theme);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new RagRules(builder.Configuration.GetValue("Performance:RagTolerancePercent", RagRules.DefaultTolerancePercent)));

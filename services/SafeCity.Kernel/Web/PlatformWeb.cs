@@ -34,6 +34,8 @@ public static class PlatformWeb
 
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi();
         return app;

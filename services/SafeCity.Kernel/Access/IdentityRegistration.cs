@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SafeCity.Kernel.Access;
+
+public static class IdentityRegistration
+{
+    /// <summary>Every service checks the gateway's signed identity on every request; nothing trusts the network.</summary>
+    public static IHostApplicationBuilder AddPlatformIdentity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
+        builder.Services.AddSingleton<IdentityTokens>();
+        builder.Services.AddAuthentication(PlatformIdentityHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, PlatformIdentityHandler>(PlatformIdentityHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

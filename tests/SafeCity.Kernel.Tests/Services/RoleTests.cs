@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SafeCity.Kernel.Access;
+
+namespace SafeCity.Kernel.Tests.Services;
+
+/// <summary>With anonymous editing closed, the service itself checks the signed identity and its roles on every request.</summary>
+public sealed class RoleTests : IDisposable
+{
+    private static readonly string Key = IdentityTokens.NewKey();
+    private readonly AlcoholServiceFactory _factory = new() { Settings = { ["Access:AllowAnonymousEditing"] = "false", ["Identity:SigningKey"] = Key } };
+
+    private HttpClient As(string? role, string? key = null)
+    {
+        var client = _factory.CreateClient();
+        if (role is not null)
+        {
+            var tokens = new IdentityTokens(Options.Create(new IdentityOptions { SigningKey = key ?? Key }));
+            client.DefaultRequestHeaders.Add(IdentityTokens.Header, tokens.Issue(new PlatformUser("jo.bloggs", "Jo Bloggs", [role], DateTimeOffset.UtcNow.AddMinutes(20))));
+        }
+
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> Update(HttpClient client) =>
+        client.PutAsJsonAsync("/api/alcohol/actions/P1.A2", new { status = "InProgress", rag = "Amber" });
+
+    [Fact]
+    public async Task An_officer_of_the_tackling_alcohol_partnership_changes_the_theme_and_is_named_in_the_audit()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Update(As(PlatformRoles.OfficerOf("alcohol")))).StatusCode);
+
+        var audit = await As(PlatformRoles.Administrator).GetFromJsonAsync<JsonElement[]>("/api/alcohol/audit");
+        Assert.Equal(("Update action", "jo.bloggs"), (audit![0].GetProperty("action").GetString(), audit[0].GetProperty("actor").GetString()));
+    }
+
+    [Theory]
+    [InlineData("officer:violence")]
+    [InlineData("analyst")]
+    [InlineData("delivery-board")]
+    [InlineData(null)]
+    public async Task Anyone_else_is_refused_the_change_but_may_read(string? role)
+    {
+        var client = As(role);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Update(client)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/alcohol/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/alcohol/plans")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_identity_not_signed_by_the_platforms_key_counts_for_nothing()
+    {
+        var forged = As(PlatformRoles.Administrator, key: IdentityTokens.NewKey());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Update(forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await forged.GetAsync("/api/alcohol/audit")).StatusCode);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
