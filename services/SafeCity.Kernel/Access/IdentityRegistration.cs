@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SafeCity.Contracts.Identity;
 
 namespace SafeCity.Kernel.Access;
 
@@ -12,7 +13,7 @@ public static class IdentityRegistration
     public static IHostApplicationBuilder AddPlatformIdentity(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
-        builder.Services.AddSingleton<IdentityTokens>();
+        builder.Services.AddSingleton(sp => new IdentityTokens(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.SigningKey));
         builder.Services.AddAuthentication(PlatformIdentityHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, PlatformIdentityHandler>(PlatformIdentityHandler.SchemeName, null);
         builder.Services.AddAuthorization();

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using SafeCity.Contracts.Identity;
 using SafeCity.Kernel.Access;
 
 namespace SafeCity.Kernel.Tests.Access;
@@ -7,7 +7,7 @@ public class IdentityTokensTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
-    private static IdentityTokens Tokens(string? key) => new(Options.Create(new IdentityOptions { SigningKey = key }));
+    private static IdentityTokens Tokens(string? key) => new(key);
 
     private static PlatformUser Officer => new("jo.bloggs", "Jo Bloggs", [PlatformRoles.OfficerOf("alcohol")], Now.AddMinutes(20));
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
+using SafeCity.Contracts.Identity;
 using SafeCity.Kernel.Access;
 
 namespace SafeCity.Kernel.Tests.Services;
@@ -17,7 +17,7 @@ public sealed class RoleTests : IDisposable
         var client = _factory.CreateClient();
         if (role is not null)
         {
-            var tokens = new IdentityTokens(Options.Create(new IdentityOptions { SigningKey = key ?? Key }));
+            var tokens = new IdentityTokens(key ?? Key);
             client.DefaultRequestHeaders.Add(IdentityTokens.Header, tokens.Issue(new PlatformUser("jo.bloggs", "Jo Bloggs", [role], DateTimeOffset.UtcNow.AddMinutes(20))));
         }
 
