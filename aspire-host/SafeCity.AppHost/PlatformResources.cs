@@ -81,8 +81,12 @@ public static class PlatformResources
             .WithEnvironment("Kestrel__Endpoints__Grpc__Url", ReferenceExpression.Create($"http://127.0.0.1:{grpc.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment("Kestrel__Endpoints__Grpc__Protocols", "Http2")
             .WithEnvironment("SAFECITY_DATA_DIR", dataDirectory)
+            .WithEnvironment("Identity__SigningKey", SigningKey)
             .WithHttpHealthCheck("/health", endpointName: "http");
     }
+
+    /// <summary>The key the gateway signs identities with and the services check: new for every start of the AppHost.</summary>
+    public static string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static int FreePort()
     {

@@ -29,6 +29,8 @@ var gateway = builder.AddProject<Projects.SafeCity_Gateway>("gateway")
     .WithHttpEndpoint(name: "http", env: "SAFECITY_HTTP_PORT")
     .WithHttpEndpoint(name: "grpc", env: "SAFECITY_GRPC_PORT")
     .WithReference(governance)
+    .WithEnvironment("Identity__SigningKey", PlatformResources.SigningKey)
+    .WithEnvironment("SAFECITY_DATA_DIR", data)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 // Themes start after governance, so that its queues exist before their first events.

@@ -1,6 +1,11 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SafeCity.Contracts.Identity;
 using SafeCity.Gateway;
+using SafeCity.Gateway.Accounts;
+using Yarp.ReverseProxy.Transforms;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -22,12 +27,49 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Listen(address, gateway.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
 });
 
+// People sign in here; every request forwarded for a signed-in person carries who they are, signed.
+var tokens = new IdentityTokens(builder.Configuration["Identity:SigningKey"]);
+var dataDirectory = builder.Configuration["SAFECITY_DATA_DIR"] is { Length: > 0 } dir ? dir : ".safecity";
+builder.Services.AddSingleton(tokens);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp => new LocalAccounts(Path.Combine(dataDirectory, "gateway.db"), sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddHostedService<AdministratorBootstrap>();
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+{
+    o.Cookie.Name = "safecity";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:SessionMinutes", 20));
+    o.SlidingExpiration = true;
+    o.LoginPath = "/account/sign-in";
+    o.AccessDeniedPath = "/account/sign-in";
+});
+builder.Services.AddAuthorization();
+builder.Services.AddAntiforgery();
+
 var (routes, clusters) = PlatformRoutes.Build(gateway.Themes);
-builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
+builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver()
+    .AddTransforms(context => context.AddRequestTransform(transform =>
+    {
+        var user = transform.HttpContext.User;
+        if (user.Identity?.IsAuthenticated == true && tokens.CanVerify)
+        {
+            var token = tokens.Issue(new PlatformUser(user.Identity.Name!, user.FindFirstValue("display_name") ?? user.Identity.Name!,
+                user.FindAll(ClaimTypes.Role).Select(r => r.Value).ToList(), DateTimeOffset.UtcNow.AddMinutes(5)));
+            transform.ProxyRequest.Headers.Add(IdentityTokens.Header, token);
+        }
+
+        return ValueTask.CompletedTask;
+    }));
 builder.Services.AddHttpClient(PlatformReadiness.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
 builder.Services.AddHealthChecks().AddCheck<PlatformReadiness>("platform");
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 app.MapDefaultEndpoints();
+app.MapAccountPages();
 app.MapReverseProxy();
 app.Run();

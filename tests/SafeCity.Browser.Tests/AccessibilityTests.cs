@@ -18,6 +18,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/asb-arson/records/new")]
     [InlineData("/communities/plans/new")]
     [InlineData("/youth/audit")]
+    [InlineData("/account/sign-in")]
     public async Task The_page_has_no_WCAG_2_2_AA_violations(string path)
     {
         var page = await fixture.NewPageAsync();

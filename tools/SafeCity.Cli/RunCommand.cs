@@ -44,6 +44,14 @@ public static class RunCommand
                   Data and logs:                {platform.DataDirectory}
                 Press Ctrl+C to stop.
                 """);
+            if (platform.OneTimeAdministratorPassword() is { } password)
+            {
+                Console.WriteLine($"""
+
+                    First start: sign in at {platform.GatewayHttp}account/sign-in as "admin" with the one-time
+                    password {password} — you will be asked for a new one. It is not shown again.
+                    """);
+            }
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);

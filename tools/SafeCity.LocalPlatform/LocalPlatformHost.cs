@@ -58,6 +58,9 @@ public sealed class LocalPlatformHost : IAsyncDisposable
 
     public string DataDirectory { get; }
     public LocalBroker Broker { get; }
+
+    /// <summary>The key the gateway signs identities with and the services check them with: new for every start.</summary>
+    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     public int GatewayHttpPort { get; }
     public int GatewayGrpcPort { get; }
     public Dictionary<string, ServiceEndpoints> Endpoints { get; } = [];
@@ -120,6 +123,16 @@ public sealed class LocalPlatformHost : IAsyncDisposable
 
     public int? ProcessId(string name) => _processes.TryGetValue(name, out var p) ? p.Id : null;
 
+    /// <summary>The administrator's one-time password, if the gateway created the account at this start (it logs it once).</summary>
+    public string? OneTimeAdministratorPassword()
+    {
+        const string marker = "one-time password ";
+        var line = _processes.TryGetValue(PlatformService.Gateway.Name, out var gateway)
+            ? gateway.Tail(400).Split('\n').LastOrDefault(l => l.Contains(marker, StringComparison.Ordinal))
+            : null;
+        return line?[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Split(' ')[0];
+    }
+
     public IEnumerable<int> ProcessIds => _processes.Values.Select(p => p.Id);
 
     private Dictionary<string, string?> Environment(PlatformService service)
@@ -131,6 +144,7 @@ public sealed class LocalPlatformHost : IAsyncDisposable
             ["DOTNET_NOLOGO"] = "1",
             ["SAFECITY_DATA_DIR"] = DataDirectory,
             ["ConnectionStrings__broker"] = Broker.ConnectionString,
+            ["Identity__SigningKey"] = SigningKey,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
         };
         if (service == PlatformService.Gateway)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace SafeCity.Kernel.Web;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Headers every response carries: a content security policy that allows only the platform's own
