@@ -24,6 +24,7 @@ public static class GovernanceServiceHost
         builder.AddServiceDefaults();
         builder.AddPlatformWeb();
         builder.AddPlatformIdentity();
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
         builder.Services.AddSingleton(PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly));
         builder.Services.AddSingleton(new RagRules(builder.Configuration.GetValue("Performance:RagTolerancePercent", RagRules.DefaultTolerancePercent)));
 

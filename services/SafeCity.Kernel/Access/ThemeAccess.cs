@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace SafeCity.Kernel.Access;
@@ -8,16 +11,48 @@ public sealed class AccessOptions
     public const string Section = "Access";
 
     /// <summary>
-    /// Whether a caller with no identity may change this theme. Until sign-in exists (its own issue)
-    /// the embedded default allows it and says so in the log at every start; set false to close it.
+    /// Whether a caller nobody signed in may read and change the platform. True in the embedded default
+    /// while the partner systems and the import cannot yet sign in (issue 6), and said in the log at
+    /// every start; false closes every page, API and gRPC method but the health checks to them.
     /// </summary>
-    public bool AllowAnonymousEditing { get; set; } = true;
+    public bool AllowAnonymous { get; set; } = true;
 }
 
 /// <summary>
 /// The one place that decides who may change a theme's plans, actions and measurements. Every page,
 /// HTTP endpoint and gRPC method that writes asks it; nothing writes without asking.
 /// </summary>
+/// <summary>
+/// Turns away callers nobody signed in, when anonymous access is off: 401 for the APIs and gRPC, the
+/// gateway's sign-in page for people. Health checks stay open for probes.
+/// </summary>
+public static class SignedInCallers
+{
+    public static IApplicationBuilder RequireSignedInCallers(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var open = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.AllowAnonymous
+                || context.User.Identity?.IsAuthenticated == true
+                || context.Request.Path.StartsWithSegments("/health")
+                || context.Request.Path.StartsWithSegments("/alive");
+            if (open)
+            {
+                await next(context);
+                return;
+            }
+
+            var machine = context.Request.Path.StartsWithSegments("/api") || context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
+                || context.Request.Path.Value?.Contains("openapi", StringComparison.Ordinal) == true;
+            if (machine)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            context.Response.Redirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+        });
+}
+
 public sealed class ThemeAccess(IOptions<AccessOptions> options, Hosting.ThemeDefinition? theme = null)
 {
     public const string Anonymous = "anonymous";
@@ -29,11 +64,11 @@ public sealed class ThemeAccess(IOptions<AccessOptions> options, Hosting.ThemeDe
     public bool CanEdit(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
             ? user.IsInRole(PlatformRoles.Administrator) || (theme is not null && user.IsInRole(PlatformRoles.OfficerOf(theme.Slug)))
-            : options.Value.AllowAnonymousEditing;
+            : options.Value.AllowAnonymous;
 
     /// <summary>Administrators read and export the audit trail; so does anyone while anonymous editing is allowed.</summary>
     public bool CanAdminister(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true ? user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymousEditing;
+        user.Identity?.IsAuthenticated == true ? user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymous;
 
     public static string ActorOf(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : Anonymous;

@@ -85,9 +85,9 @@ public static class ThemeServiceHost
     public static WebApplication MapThemeService(this WebApplication app)
     {
         var theme = app.Services.GetRequiredService<ThemeDefinition>();
-        if (app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.AllowAnonymousEditing)
+        if (app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.AllowAnonymous)
         {
-            app.Logger.LogWarning("Anyone who can reach the {Theme} service may change its plans: sign-in is not configured (Access:AllowAnonymousEditing).", theme.Slug);
+            app.Logger.LogWarning("Anyone who can reach the {Theme} service may read and change it without signing in (Access:AllowAnonymous is true).", theme.Slug);
         }
 
         // Pages live under the theme's prefix (/alcohol/...), directly and through the gateway alike.

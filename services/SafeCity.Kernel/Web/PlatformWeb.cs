@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Web.Theme;
 
@@ -35,6 +36,7 @@ public static class PlatformWeb
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.RequireSignedInCallers();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi();

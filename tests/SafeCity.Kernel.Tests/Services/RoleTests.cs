@@ -10,7 +10,7 @@ namespace SafeCity.Kernel.Tests.Services;
 public sealed class RoleTests : IDisposable
 {
     private static readonly string Key = IdentityTokens.NewKey();
-    private readonly AlcoholServiceFactory _factory = new() { Settings = { ["Access:AllowAnonymousEditing"] = "false", ["Identity:SigningKey"] = Key } };
+    private readonly AlcoholServiceFactory _factory = new() { Settings = { ["Access:AllowAnonymous"] = "false", ["Identity:SigningKey"] = Key } };
 
     private HttpClient As(string? role, string? key = null)
     {
@@ -40,7 +40,6 @@ public sealed class RoleTests : IDisposable
     [InlineData("officer:violence")]
     [InlineData("analyst")]
     [InlineData("delivery-board")]
-    [InlineData(null)]
     public async Task Anyone_else_is_refused_the_change_but_may_read(string? role)
     {
         var client = As(role);
@@ -51,12 +50,25 @@ public sealed class RoleTests : IDisposable
     }
 
     [Fact]
+    public async Task Someone_not_signed_in_reads_nothing_but_the_health_checks()
+    {
+        var client = As(null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/alcohol/plans")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Update(client)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        var page = await _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/alcohol/plans/1");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/account/sign-in?returnUrl=%2Falcohol%2Fplans%2F1", page.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task An_identity_not_signed_by_the_platforms_key_counts_for_nothing()
     {
         var forged = As(PlatformRoles.Administrator, key: IdentityTokens.NewKey());
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await Update(forged)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await forged.GetAsync("/api/alcohol/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Update(forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/alcohol/audit")).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();
