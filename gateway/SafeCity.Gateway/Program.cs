@@ -34,7 +34,7 @@ builder.Services.AddSingleton(tokens);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => new LocalAccounts(Path.Combine(dataDirectory, "gateway.db"), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddHostedService<AdministratorBootstrap>();
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
 {
     o.Cookie.Name = "safecity";
     o.Cookie.HttpOnly = true;
@@ -44,6 +44,14 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     o.LoginPath = "/account/sign-in";
     o.AccessDeniedPath = "/account/sign-in";
 });
+// Production: the council's OpenID Connect provider (Entra ID) signs people in; its app roles are the platform's roles.
+var openIdConnect = builder.Configuration.GetSection(OrganisationSignIn.Section).Get<OrganisationSignIn>();
+if (openIdConnect?.Authority is { Length: > 0 })
+{
+    authentication.AddOpenIdConnect(OrganisationSignIn.Scheme, o => openIdConnect.Configure(o));
+}
+
+builder.Services.AddSingleton(openIdConnect ?? new OrganisationSignIn());
 builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery();
 

@@ -19,7 +19,11 @@ public static class AccountPages
     public static void MapAccountPages(this WebApplication app)
     {
         var account = app.MapGroup("/account");
-        account.MapGet("/sign-in", (HttpContext http, IAntiforgery af, string? returnUrl) => Page(http, af, "Sign in", SignInForm(returnUrl, null)));
+        account.MapGet("/sign-in", (HttpContext http, IAntiforgery af, OrganisationSignIn organisation, string? returnUrl) =>
+            Page(http, af, "Sign in", Organisation(organisation, returnUrl) + SignInForm(returnUrl, null)));
+        account.MapGet("/sign-in/organisation", (OrganisationSignIn organisation, string? returnUrl) => organisation.IsConfigured
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/" }, [OrganisationSignIn.Scheme])
+            : Results.NotFound());
         account.MapPost("/sign-in", SignInAsync);
         account.MapGet("/sign-out", (HttpContext http, IAntiforgery af) => Page(http, af, "Sign out",
             "<form method=\"post\" action=\"/account/sign-out\">{token}<button class=\"govuk-button\" type=\"submit\">Sign out</button></form>"));
@@ -92,6 +96,10 @@ public static class AccountPages
     private static IEnumerable<(string Role, string Label)> Roles(GatewayOptions gateway) =>
         gateway.Themes.Select(t => ($"officer:{t}", $"Officer of the {t} theme"))
             .Concat([("pmg", "Performance Management Group member"), ("delivery-board", "Delivery Board member"), ("analyst", "Analyst"), (Administrator, "Administrator")]);
+
+    private static string Organisation(OrganisationSignIn organisation, string? returnUrl) => !organisation.IsConfigured ? "" :
+        $"<a class=\"govuk-button\" href=\"/account/sign-in/organisation?returnUrl={E(Uri.EscapeDataString(IsLocal(returnUrl) ? returnUrl! : "/"))}\">Sign in with {E(organisation.DisplayName)}</a>" +
+        "<p class=\"govuk-body\">Or with a local account:</p>";
 
     private static string SignInForm(string? returnUrl, string? error) =>
         Error(error) +
