@@ -86,7 +86,7 @@ public static class PlatformResources
     }
 
     /// <summary>The key the gateway signs identities with and the services check: new for every start of the AppHost.</summary>
-    public static string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static string SigningKey { get; set; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static int FreePort()
     {

@@ -3,6 +3,12 @@ using SafeCity.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var containers = ContainerRuntime.Answers();
+if (builder.Configuration["Identity:SigningKey"] is { Length: > 0 } givenKey)
+{
+    // A deployment's (or a test's) own key; otherwise a new one for this start.
+    PlatformResources.SigningKey = givenKey;
+}
+
 var data = builder.Configuration["SAFECITY_DATA_DIR"] is { Length: > 0 } dir
     ? Path.GetFullPath(dir)
     : Directory.CreateTempSubdirectory("safecity-aspire-").FullName;

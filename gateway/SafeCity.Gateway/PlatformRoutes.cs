@@ -12,8 +12,6 @@ public static class PlatformRoutes
     public const string Governance = "governance";
     public const string ThemeHeader = "safecity-theme";
 
-    /// <summary>The signed identity header the services check (SafeCity.Kernel's IdentityTokens.Header).</summary>
-    public const string IdentityHeader = "X-SafeCity-Identity";
     public const string GovernanceGrpcService = "safecity.governance.v1.GovernancePerformance";
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IEnumerable<string> themes)
@@ -51,13 +49,8 @@ public static class PlatformRoutes
         ClusterId = cluster,
         Order = order,
         Match = new RouteMatch { Path = path },
-        Transforms =
-        [
-            // The services build links and redirects from the Host header: keep the one the browser sent.
-            new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" },
-            // Only the gateway says who a caller is: an identity header from outside is dropped.
-            new Dictionary<string, string> { ["RequestHeaderRemove"] = IdentityHeader },
-        ],
+        // The services build links and redirects from the Host header: keep the one the browser sent.
+        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
     };
 
     private static ClusterConfig Http(string service) => new()

@@ -59,12 +59,20 @@ var (routes, clusters) = PlatformRoutes.Build(gateway.Themes);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver()
     .AddTransforms(context => context.AddRequestTransform(transform =>
     {
+        // Only identities signed with the platform's key go through: the gateway's own for a signed-in
+        // person, or one a machine holding the key signed (the import on the platform's own host).
+        var incoming = transform.HttpContext.Request.Headers[IdentityTokens.Header].ToString();
+        transform.ProxyRequest.Headers.Remove(IdentityTokens.Header);
         var user = transform.HttpContext.User;
         if (user.Identity?.IsAuthenticated == true && tokens.CanVerify)
         {
             var token = tokens.Issue(new PlatformUser(user.Identity.Name!, user.FindFirstValue("display_name") ?? user.Identity.Name!,
                 user.FindAll(ClaimTypes.Role).Select(r => r.Value).ToList(), DateTimeOffset.UtcNow.AddMinutes(5)));
             transform.ProxyRequest.Headers.Add(IdentityTokens.Header, token);
+        }
+        else if (tokens.Validate(incoming, DateTimeOffset.UtcNow) is not null)
+        {
+            transform.ProxyRequest.Headers.Add(IdentityTokens.Header, incoming);
         }
 
         return ValueTask.CompletedTask;

@@ -33,9 +33,45 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         Browser.SetDefaultTimeout(15_000);
+
+        // The administrator's first sign-in: the one-time password the gateway printed, then one of our own.
+        var page = await Browser.NewPageAsync();
+        await SignInAsync(page, "admin", Platform.OneTimeAdministratorPassword() ?? throw new InvalidOperationException("The gateway printed no one-time password."));
+        await ChangePasswordAsync(page, Platform.OneTimeAdministratorPassword()!, AdministratorPassword);
+        await page.CloseAsync();
     }
 
-    public async Task<IPage> NewPageAsync() => await Browser.NewPageAsync();
+    public const string AdministratorPassword = "the administrator's own long password";
+
+    /// <summary>A new tab, signed in as the administrator unless a test signed in as someone else.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync();
+        if (!(await Browser.CookiesAsync()).Any(c => c.Name == "safecity"))
+        {
+            await SignInAsync(page, "admin", AdministratorPassword);
+        }
+
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string username, string password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    public static async Task ChangePasswordAsync(IPage page, string current, string replacement)
+    {
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Change your password");
+        await page.GetByLabel("Current password").FillAsync(current);
+        await page.GetByLabel("New password (at least").FillAsync(replacement);
+        await page.GetByLabel("New password again").FillAsync(replacement);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Password changed");
+    }
 
     public async Task DisposeAsync()
     {

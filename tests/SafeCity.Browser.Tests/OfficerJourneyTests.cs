@@ -79,6 +79,8 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture)
             }
         };
         using var client = new HttpClient { BaseAddress = fixture.Platform.GatewayHttp };
+        client.DefaultRequestHeaders.Add(SafeCity.Contracts.Identity.IdentityTokens.Header, new SafeCity.Contracts.Identity.IdentityTokens(fixture.Platform.SigningKey)
+            .Issue(new SafeCity.Contracts.Identity.PlatformUser("browser-tests", "Browser tests", ["administrator"], DateTimeOffset.UtcNow.AddMinutes(10))));
         var recorded = await client.PostAsync("/api/alcohol/indicators/P1.I2/measurements",
             new StringContent("{\"period\":\"2008/09 Q2\",\"value\":12}", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(recorded.IsSuccessStatusCode);

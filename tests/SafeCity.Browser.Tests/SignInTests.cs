@@ -5,35 +5,12 @@ namespace SafeCity.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class SignInTests(BrowserFixture fixture)
 {
-    private static async Task SignInAsync(IPage page, string username, string password)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
-    private static async Task ChangePasswordAsync(IPage page, string current, string replacement)
-    {
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Change your password");
-        await page.GetByLabel("Current password").FillAsync(current);
-        await page.GetByLabel("New password (at least").FillAsync(replacement);
-        await page.GetByLabel("New password again").FillAsync(replacement);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Password changed");
-    }
-
     [Fact]
     public async Task An_officer_of_one_theme_is_refused_an_edit_in_another_and_makes_one_in_their_own()
     {
         var page = await fixture.NewPageAsync();
         try
         {
-            var oneTime = fixture.Platform.OneTimeAdministratorPassword();
-            Assert.NotNull(oneTime);
-            await SignInAsync(page, "admin", oneTime);
-            await ChangePasswordAsync(page, oneTime, "the administrator's own long password");
-
             await page.GotoAsync("/account/users");
             await page.GetByLabel("Username").FillAsync("vi.officer");
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Vi Officer");
@@ -43,8 +20,8 @@ public sealed class SignInTests(BrowserFixture fixture)
             await page.GotoAsync("/account/sign-out");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
-            await SignInAsync(page, "vi.officer", officerPassword!);
-            await ChangePasswordAsync(page, officerPassword!, "the violence officer's password");
+            await BrowserFixture.SignInAsync(page, "vi.officer", officerPassword!);
+            await BrowserFixture.ChangePasswordAsync(page, officerPassword!, "the violence officer's password");
 
             await page.GotoAsync("/alcohol/actions/P1.A1");
             await Assertions.Expect(page.Locator("#signed-in")).ToContainTextAsync("Signed in as Vi Officer");
@@ -65,13 +42,29 @@ public sealed class SignInTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Someone_not_signed_in_is_sent_to_sign_in_and_back_to_the_page_they_asked_for()
+    {
+        await fixture.Browser.ClearCookiesAsync();
+        var page = await fixture.Browser.NewPageAsync();
+
+        await page.GotoAsync("/drugs/plans/16");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await page.GetByLabel("Username").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(BrowserFixture.AdministratorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Reduce drug related harm");
+        await Assertions.Expect(page.Locator("#signed-in")).ToContainTextAsync("Signed in as Administrator");
+    }
+
+    [Fact]
     public async Task A_wrong_password_and_an_unknown_name_get_the_same_answer()
     {
         var page = await fixture.NewPageAsync();
 
-        await SignInAsync(page, "admin", "not the password");
+        await BrowserFixture.SignInAsync(page, "admin", "not the password");
         var wrong = await page.Locator(".govuk-error-summary").TextContentAsync();
-        await SignInAsync(page, "no.such.person", "not the password");
+        await BrowserFixture.SignInAsync(page, "no.such.person", "not the password");
         var unknown = await page.Locator(".govuk-error-summary").TextContentAsync();
 
         Assert.Equal(wrong, unknown);

@@ -14,7 +14,7 @@ public sealed class GatewayTests(PlatformFixture fixture)
     [Fact]
     public async Task A_partner_system_reaches_a_theme_over_gRPC_through_the_gateway()
     {
-        using var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        using var channel = fixture.Channel();
         var plans = new ActionPlans.ActionPlansClient(channel);
 
         var list = await plans.ListActionPlansAsync(new ListActionPlansRequest(), Alcohol);
@@ -30,7 +30,7 @@ public sealed class GatewayTests(PlatformFixture fixture)
     [Fact]
     public async Task The_governance_performance_tree_is_served_over_gRPC_through_the_gateway()
     {
-        using var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        using var channel = fixture.Channel();
         var governance = new GovernancePerformance.GovernancePerformanceClient(channel);
 
         // The themes publish their plans as they start; give the last of them a moment to arrive.
@@ -49,7 +49,7 @@ public sealed class GatewayTests(PlatformFixture fixture)
     [Fact]
     public async Task A_gRPC_call_that_names_no_theme_is_refused()
     {
-        using var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        using var channel = fixture.Channel();
         var plans = new ActionPlans.ActionPlansClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => plans.ListActionPlansAsync(new ListActionPlansRequest()).ResponseAsync);

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Net.Client;
+using SafeCity.Contracts.Identity;
 using SafeCity.LocalPlatform;
 
 namespace SafeCity.Integration.Tests;
@@ -26,9 +28,23 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["Outbox__PollInterval"] = "00:00:00.500",
             },
         });
-        Gateway = new HttpClient { BaseAddress = Platform.GatewayHttp };
-        Alcohol = new HttpClient { BaseAddress = Platform.Endpoints["alcohol"].Http };
+        Gateway = SignedIn(new HttpClient { BaseAddress = Platform.GatewayHttp });
+        Alcohol = SignedIn(new HttpClient { BaseAddress = Platform.Endpoints["alcohol"].Http });
     }
+
+    /// <summary>An identity of the platform's administrator, signed with the running platform's key.</summary>
+    public string AdministratorToken() => new IdentityTokens(Platform.SigningKey)
+        .Issue(new PlatformUser("integration-tests", "Integration tests", ["administrator"], DateTimeOffset.UtcNow.AddHours(1)));
+
+    public HttpClient SignedIn(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Add(IdentityTokens.Header, AdministratorToken());
+        return client;
+    }
+
+    /// <summary>A gRPC channel to the gateway that calls as the administrator.</summary>
+    public GrpcChannel Channel() =>
+        GrpcChannel.ForAddress(Platform.GatewayGrpc, new GrpcChannelOptions { HttpClient = SignedIn(new HttpClient()), DisposeHttpClient = true });
 
     /// <summary>Governance's view of one indicator, from GET /api/governance/performance.</summary>
     public async Task<JsonElement?> GovernanceIndicatorAsync(string indicatorId)

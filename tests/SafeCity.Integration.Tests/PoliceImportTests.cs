@@ -51,7 +51,7 @@ public sealed class PoliceImportTests(PlatformFixture fixture)
     public async Task Importing_a_month_gives_counts_and_indicators_that_agree_with_a_hand_count_and_importing_again_changes_nothing()
     {
         var csv = SampleMonth();
-        using var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        using var channel = fixture.Channel();
         var output = new StringWriter();
 
         var first = await new PoliceStreetImport(channel, output).RunAsync(new StringReader(csv.Build()), "Southampton", CancellationToken.None);
@@ -103,7 +103,7 @@ public sealed class PoliceImportTests(PlatformFixture fixture)
             csv.Crime("2008-11", "Criminal damage and arson");
         }
 
-        using var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        using var channel = fixture.Channel();
         await new PoliceStreetImport(channel, TextWriter.Null).RunAsync(new StringReader(csv.Build()), null, CancellationToken.None);
 
         var arrived = await PlatformFixture.EventuallyAsync(async () =>

@@ -68,11 +68,21 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     public Uri GatewayHttp => Endpoints[PlatformService.Gateway.Name].Http;
     public Uri GatewayGrpc => Endpoints[PlatformService.Gateway.Name].Grpc;
 
+    /// <summary>Where the running platform's signing key is kept for tools on this machine (readable by root only).</summary>
+    public static string SigningKeyFile(string dataDirectory) => Path.Combine(dataDirectory, "identity.key");
+
     public static async Task<LocalPlatformHost> StartAsync(LocalPlatformOptions options, Action<string>? progress = null, CancellationToken ct = default)
     {
         var host = new LocalPlatformHost(options);
         try
         {
+            Directory.CreateDirectory(host.DataDirectory);
+            var keyFile = SigningKeyFile(host.DataDirectory);
+            await File.WriteAllTextAsync(keyFile, host.SigningKey, ct);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
             progress?.Invoke($"Starting RabbitMQ on port {host.Broker.Port}…");
             await host.Broker.StartAsync(ct);
             await host.StartServiceAsync(PlatformService.Governance.Name, progress, ct);

@@ -16,6 +16,8 @@ public sealed class AlcoholServiceFactory : WebApplicationFactory<AlcoholTheme>
     {
         builder.UseSetting("SAFECITY_DATA_DIR", _data.Path);
         builder.UseSetting("ConnectionStrings:" + BusRegistration.BrokerConnectionName, BusRegistration.InMemory);
+        // These tests are about the service, not sign-in (RoleTests and AccessMatrixTests are): they call anonymously.
+        builder.UseSetting("Access:AllowAnonymous", "true");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,6 +1,8 @@
 using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
+using SafeCity.Contracts.Identity;
+using SafeCity.LocalPlatform;
 
 namespace SafeCity.Cli.Import;
 
@@ -10,7 +12,7 @@ public static class ImportCommand
     {
         if (args.Length < 2 || args[0] != "police-street")
         {
-            Console.Error.WriteLine("Usage: safecity import police-street FILE [--area NAME] [--gateway http://localhost:8081]");
+            Console.Error.WriteLine("Usage: safecity import police-street FILE [--area NAME] [--gateway http://localhost:8081] [--key-file .safecity/identity.key]");
             return 2;
         }
 
@@ -24,7 +26,19 @@ public static class ImportCommand
         var area = Option(args, "--area");
         var port = Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT") is { Length: > 0 } p ? p : "8081";
         var gateway = Option(args, "--gateway") ?? $"http://localhost:{port}";
-        using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+        var keyFile = Option(args, "--key-file") ?? LocalPlatformHost.SigningKeyFile(
+            Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") is { Length: > 0 } data ? data : Path.Combine(LocalPlatformHost.FindRepositoryRoot(), ".safecity"));
+        if (!File.Exists(keyFile))
+        {
+            Console.Error.WriteLine($"There is no signing key at {keyFile}: start the platform with ./safecity run on this machine, or give --key-file.");
+            return 1;
+        }
+
+        // The import runs on the platform's own machine as its operator, signing with the platform's key.
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Add(IdentityTokens.Header, new IdentityTokens((await File.ReadAllTextAsync(keyFile)).Trim())
+            .Issue(new PlatformUser("operator@" + Environment.MachineName, "Platform operator (import)", ["administrator"], DateTimeOffset.UtcNow.AddHours(4))));
+        using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024, HttpClient = http });
         using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         Console.WriteLine($"Importing {Path.GetFileName(file)}{(area is null ? "" : $" (rows of {area} only)")} through {gateway}…");
         try
