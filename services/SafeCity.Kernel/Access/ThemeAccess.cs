@@ -59,14 +59,14 @@ public sealed class ThemeAccess(IOptions<AccessOptions> options, Hosting.ThemeDe
 
     /// <summary>
     /// A signed-in person may change the theme when they are an officer of its lead partnership or an
-    /// administrator; someone not signed in, only while anonymous editing is allowed.
+    /// administrator; someone not signed in, only while anonymous access is on (Access:AllowAnonymous).
     /// </summary>
     public bool CanEdit(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true
             ? user.IsInRole(PlatformRoles.Administrator) || (theme is not null && user.IsInRole(PlatformRoles.OfficerOf(theme.Slug)))
             : options.Value.AllowAnonymous;
 
-    /// <summary>Administrators read and export the audit trail; so does anyone while anonymous editing is allowed.</summary>
+    /// <summary>Administrators read and export the audit trail; so does anyone while anonymous access is on.</summary>
     public bool CanAdminister(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymous;
 

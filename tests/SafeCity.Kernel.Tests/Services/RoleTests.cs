@@ -6,7 +6,7 @@ using SafeCity.Kernel.Access;
 
 namespace SafeCity.Kernel.Tests.Services;
 
-/// <summary>With anonymous editing closed, the service itself checks the signed identity and its roles on every request.</summary>
+/// <summary>With anonymous access off (the default), the service itself checks the signed identity and its roles on every request.</summary>
 public sealed class RoleTests : IDisposable
 {
     private static readonly string Key = IdentityTokens.NewKey();
