@@ -121,17 +121,6 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILL: the service dies where it stands, as in a crash.</summary>
-    public async Task KillServiceAsync(string name)
-    {
-        if (_processes.Remove(name, out var process))
-        {
-            await process.KillAsync();
-            await process.DisposeAsync();
-        }
-    }
-
-    public int? ProcessId(string name) => _processes.TryGetValue(name, out var p) ? p.Id : null;
 
     /// <summary>The administrator's one-time password, if the gateway created the account at this start (it logs it once).</summary>
     public string? OneTimeAdministratorPassword()
@@ -142,8 +131,6 @@ public sealed class LocalPlatformHost : IAsyncDisposable
             : null;
         return line?[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Split(' ')[0];
     }
-
-    public IEnumerable<int> ProcessIds => _processes.Values.Select(p => p.Id);
 
     private Dictionary<string, string?> Environment(PlatformService service)
     {

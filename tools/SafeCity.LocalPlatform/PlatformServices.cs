@@ -1,9 +1,9 @@
 namespace SafeCity.LocalPlatform;
 
-/// <summary>A service of the platform as this machine runs it: its name, project and whether it is a theme.</summary>
-public sealed record PlatformService(string Name, string Project, bool IsTheme)
+/// <summary>A service of the platform as this machine runs it: its name and its project.</summary>
+public sealed record PlatformService(string Name, string Project)
 {
-    public static PlatformService Governance { get; } = new("governance", "services/SafeCity.Governance/SafeCity.Governance", false);
+    public static PlatformService Governance { get; } = new("governance", "services/SafeCity.Governance/SafeCity.Governance");
 
     /// <summary>The theme services that exist so far, by slug.</summary>
     public static IReadOnlyList<PlatformService> Themes { get; } =
@@ -17,9 +17,9 @@ public sealed record PlatformService(string Name, string Project, bool IsTheme)
         Theme("communities", "Communities"),
     ];
 
-    private static PlatformService Theme(string slug, string project) => new(slug, $"services/SafeCity.{project}/SafeCity.{project}", true);
+    private static PlatformService Theme(string slug, string project) => new(slug, $"services/SafeCity.{project}/SafeCity.{project}");
 
-    public static PlatformService Gateway { get; } = new("gateway", "gateway/SafeCity.Gateway/SafeCity.Gateway", false);
+    public static PlatformService Gateway { get; } = new("gateway", "gateway/SafeCity.Gateway/SafeCity.Gateway");
 
     /// <summary>The built assembly, from the same configuration (Debug or Release) as the caller was built in.</summary>
     public string AssemblyPath(string repositoryRoot, string configuration) =>
