@@ -121,7 +121,6 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         }
     }
 
-
     /// <summary>The administrator's one-time password, if the gateway created the account at this start (it logs it once).</summary>
     public string? OneTimeAdministratorPassword()
     {
