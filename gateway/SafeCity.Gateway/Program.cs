@@ -66,7 +66,7 @@ builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDi
         var user = transform.HttpContext.User;
         if (user.Identity?.IsAuthenticated == true && tokens.CanVerify)
         {
-            var token = tokens.Issue(new PlatformUser(user.Identity.Name!, user.FindFirstValue("display_name") ?? user.Identity.Name!,
+            var token = tokens.Issue(new PlatformUser(user.Identity.Name!, user.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? user.Identity.Name!,
                 user.FindAll(ClaimTypes.Role).Select(r => r.Value).ToList(), DateTimeOffset.UtcNow.AddMinutes(5)));
             transform.ProxyRequest.Headers.Add(IdentityTokens.Header, token);
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SafeCity.Contracts.Identity;
 
 namespace SafeCity.Gateway.Accounts;
 
@@ -14,8 +15,6 @@ namespace SafeCity.Gateway.Accounts;
 /// </summary>
 public static class AccountPages
 {
-    public const string Administrator = "administrator";
-
     public static void MapAccountPages(this WebApplication app)
     {
         var account = app.MapGroup("/account");
@@ -35,8 +34,8 @@ public static class AccountPages
         account.MapGet("/password", (HttpContext http, IAntiforgery af) => Page(http, af, "Change your password", PasswordForm(null))).RequireAuthorization();
         account.MapPost("/password", ChangePassword).RequireAuthorization();
         account.MapGet("/users", (HttpContext http, IAntiforgery af, LocalAccounts accounts, IOptions<GatewayOptions> gateway) =>
-            Page(http, af, "Accounts", UsersPage(accounts, gateway.Value, null))).RequireAuthorization(p => p.RequireRole(Administrator));
-        account.MapPost("/users", CreateUser).RequireAuthorization(p => p.RequireRole(Administrator));
+            Page(http, af, "Accounts", UsersPage(accounts, gateway.Value, null))).RequireAuthorization(p => p.RequireRole(PlatformRoles.Administrator));
+        account.MapPost("/users", CreateUser).RequireAuthorization(p => p.RequireRole(PlatformRoles.Administrator));
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery af, LocalAccounts accounts, [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl)
@@ -49,7 +48,7 @@ public static class AccountPages
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account!.Username), new Claim("display_name", account.Name), .. account.Roles.Select(r => new Claim(ClaimTypes.Role, r))],
+            [new Claim(ClaimTypes.Name, account!.Username), new Claim(PlatformRoles.DisplayNameClaim, account.Name), .. account.Roles.Select(r => new Claim(ClaimTypes.Role, r))],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         if (account.MustChangePassword)
@@ -94,8 +93,9 @@ public static class AccountPages
     }
 
     private static IEnumerable<(string Role, string Label)> Roles(GatewayOptions gateway) =>
-        gateway.Themes.Select(t => ($"officer:{t}", $"Officer of the {t} theme"))
-            .Concat([("pmg", "Performance Management Group member"), ("delivery-board", "Delivery Board member"), ("analyst", "Analyst"), (Administrator, "Administrator")]);
+        gateway.Themes.Select(t => (PlatformRoles.OfficerOf(t), $"Officer of the {t} theme"))
+            .Concat([(PlatformRoles.PerformanceManagementGroup, "Performance Management Group member"), (PlatformRoles.DeliveryBoard, "Delivery Board member"),
+                (PlatformRoles.Analyst, "Analyst"), (PlatformRoles.Administrator, "Administrator")]);
 
     private static string Organisation(OrganisationSignIn organisation, string? returnUrl) => !organisation.IsConfigured ? "" :
         $"<a class=\"govuk-button\" href=\"/account/sign-in/organisation?returnUrl={E(Uri.EscapeDataString(IsLocal(returnUrl) ? returnUrl! : "/"))}\">Sign in with {E(organisation.DisplayName)}</a>" +
@@ -140,7 +140,7 @@ public static class AccountPages
         var tokens = antiforgery.GetAndStoreTokens(http);
         var token = $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken!)}\" />";
         var signedIn = http.User.Identity?.IsAuthenticated == true
-            ? $"<p class=\"govuk-body-s\">Signed in as {E(http.User.FindFirstValue("display_name") ?? http.User.Identity!.Name!)}. <a class=\"govuk-link\" href=\"/account/sign-out\">Sign out</a></p>"
+            ? $"<p class=\"govuk-body-s\">Signed in as {E(http.User.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? http.User.Identity!.Name!)}. <a class=\"govuk-link\" href=\"/account/sign-out\">Sign out</a></p>"
             : "";
         var html = "<!DOCTYPE html><html lang=\"en-GB\" class=\"govuk-template govuk-template--rebranded\"><head><meta charset=\"utf-8\" />" +
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />" +

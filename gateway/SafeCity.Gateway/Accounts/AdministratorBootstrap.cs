@@ -12,7 +12,7 @@ public sealed class AdministratorBootstrap(LocalAccounts accounts, ILogger<Admin
     {
         if (!accounts.Any())
         {
-            var password = accounts.Create(Username, "Administrator", [AccountPages.Administrator]);
+            var password = accounts.Create(Username, "Administrator", [SafeCity.Contracts.Identity.PlatformRoles.Administrator]);
             logger.LogWarning("Created the administrator account '{Username}' with the one-time password {Password} — sign in at /account/sign-in and change it.", Username, password);
         }
 

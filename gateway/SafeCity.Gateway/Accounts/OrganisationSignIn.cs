@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using SafeCity.Contracts.Identity;
 
 namespace SafeCity.Gateway.Accounts;
 
@@ -50,7 +51,7 @@ public sealed class OrganisationSignIn
             {
                 if (identity.FindFirst("name") is { } name)
                 {
-                    identity.AddClaim(new System.Security.Claims.Claim("display_name", name.Value));
+                    identity.AddClaim(new System.Security.Claims.Claim(PlatformRoles.DisplayNameClaim, name.Value));
                 }
 
                 foreach (var role in identity.FindAll("roles").ToList())

@@ -7,18 +7,6 @@ using SafeCity.Contracts.Identity;
 
 namespace SafeCity.Kernel.Access;
 
-/// <summary>The roles of DESIGN.md, as the platform names them in tokens.</summary>
-public static class PlatformRoles
-{
-    public const string Administrator = "administrator";
-    public const string PerformanceManagementGroup = "pmg";
-    public const string DeliveryBoard = "delivery-board";
-    public const string Analyst = "analyst";
-
-    /// <summary>An officer of a theme's lead partnership: may change that theme only.</summary>
-    public static string OfficerOf(string theme) => "officer:" + theme;
-}
-
 public sealed class IdentityOptions
 {
     public const string Section = "Identity";
@@ -49,7 +37,7 @@ public sealed class PlatformIdentityHandler(IOptionsMonitor<AuthenticationScheme
             return Task.FromResult(AuthenticateResult.Fail("The identity header is not one the gateway signed, or it has expired."));
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Id), new("display_name", user.Name) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Id), new(PlatformRoles.DisplayNameClaim, user.Name) };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));

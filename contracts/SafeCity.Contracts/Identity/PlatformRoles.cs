@@ -1,0 +1,18 @@
+namespace SafeCity.Contracts.Identity;
+
+/// <summary>
+/// The roles of DESIGN.md as the gateway grants them and the services check them (also the values
+/// of an OpenID Connect provider's app roles), and the claim that carries a person's name for display.
+/// </summary>
+public static class PlatformRoles
+{
+    public const string Administrator = "administrator";
+    public const string PerformanceManagementGroup = "pmg";
+    public const string DeliveryBoard = "delivery-board";
+    public const string Analyst = "analyst";
+
+    public const string DisplayNameClaim = "display_name";
+
+    /// <summary>An officer of a theme's lead partnership: may change that theme only.</summary>
+    public static string OfficerOf(string theme) => "officer:" + theme;
+}
