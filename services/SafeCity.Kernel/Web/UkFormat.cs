@@ -6,11 +6,17 @@ namespace SafeCity.Kernel.Web;
 /// <summary>UK conventions for people: "26 November 2026", "26 November 2026 at 14:05" in UK time.</summary>
 public static class UkFormat
 {
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly TimeZoneInfo UkZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The same moment on UK clocks (GMT or BST).</summary>
+    public static DateTimeOffset UkTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, UkZone);
 
-    public static string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A time a person typed, read as UK clock time.</summary>
+    public static DateTimeOffset FromUkClock(System.DateTime local) => new(local, UkZone.GetUtcOffset(local));
+
+    public static string Date(DateTimeOffset at) => UkTime(at).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTimeOffset at) => UkTime(at).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
 
     public static string Number(double? value, IndicatorUnit unit = IndicatorUnit.Count) => value switch
     {
