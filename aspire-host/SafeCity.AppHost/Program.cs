@@ -56,6 +56,8 @@ for (var i = 0; i < themes.Length; i++)
     useBroker(theme);
     useStorage(theme);
     gateway.WithEnvironment("Gateway__Themes__" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Resource.Name).WithReference(theme).WaitFor(theme);
+    // Governance asks each theme for its state when its read model is rebuilt (no wait: themes wait for it).
+    governance.WithEnvironment("Governance__Themes__" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Resource.Name).WithReference(theme);
 }
 
 builder.Build().Run();

@@ -1,9 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MongoDB.Driver;
+using SafeCity.Governance.Access;
 using SafeCity.Governance.Apis;
 using SafeCity.Governance.Consumers;
+using SafeCity.Governance.DeliveryBoard;
 using SafeCity.Governance.Grpc;
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Pmg;
 using SafeCity.Governance.ReadModel;
+using SafeCity.Governance.Rebuild;
+using SafeCity.Governance.Records;
 using SafeCity.Governance.Structure;
 using SafeCity.Governance.Web;
 using SafeCity.Kernel.Access;
@@ -26,17 +32,27 @@ public static class GovernanceServiceHost
         builder.AddPlatformIdentity();
         builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
         builder.Services.AddSingleton(PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly));
-        builder.Services.AddSingleton(new RagRules(builder.Configuration.GetValue("Performance:RagTolerancePercent", RagRules.DefaultTolerancePercent)));
+        var tolerances = Tolerances.From(builder.Configuration);
+        builder.Services.AddSingleton(tolerances);
+        builder.Services.AddSingleton(new RagRules(tolerances.DefaultPercent));
 
         var storage = builder.AddStorageOptions(ServiceName);
         if (storage.UsesMongo)
         {
             builder.Services.AddSingleton<IPerformanceReadModel>(sp => new MongoPerformanceReadModel(sp.GetRequiredService<IMongoDatabase>()));
+            builder.Services.AddSingleton<IGovernanceDocuments>(sp => new MongoGovernanceDocuments(sp.GetRequiredService<IMongoDatabase>()));
         }
         else
         {
             builder.Services.AddSingleton<IPerformanceReadModel>(sp => new SqlitePerformanceReadModel(sp.GetRequiredService<SqliteDatabase>()));
+            builder.Services.AddSingleton<IGovernanceDocuments>(sp => new SqliteGovernanceDocuments(sp.GetRequiredService<SqliteDatabase>()));
         }
+
+        builder.Services.AddSingleton<PartnershipStructureStore>();
+        builder.Services.Configure<PmgCalendarOptions>(builder.Configuration.GetSection(PmgCalendarOptions.Section));
+        builder.Services.AddSingleton<PmgService>();
+        builder.Services.AddSingleton<MsgComparisons>();
+        builder.Services.AddSingleton<DeliveryBoardService>();
 
         builder.Services.AddHostedService<ReadModelInitializer>();
         builder.AddSafeCityBus(ServiceName, bus =>
@@ -46,6 +62,11 @@ public static class GovernanceServiceHost
             bus.AddConsumer<MeasurementRecordedConsumer>();
         });
         builder.Services.AddSingleton<PartnershipPerformance>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<GovernanceAccess>();
+        builder.Services.Configure<GovernanceOptions>(builder.Configuration.GetSection(GovernanceOptions.Section));
+        builder.Services.AddHttpClient<IThemeStateSource, HttpThemeStateSource>(http => http.Timeout = TimeSpan.FromSeconds(60));
+        builder.Services.AddTransient<ReadModelRebuild>();
         builder.Services.AddGrpc();
         builder.Services.AddGrpcReflection();
         return builder;
@@ -62,10 +83,15 @@ public static class GovernanceServiceHost
         return app;
     }
 
-    /// <summary>Creates the read model's tables before the bus delivers the first event.</summary>
-    private sealed class ReadModelInitializer(IPerformanceReadModel model) : IHostedService
+    /// <summary>Creates the read model's tables before the bus delivers the first event, and governance's own records.</summary>
+    private sealed class ReadModelInitializer(IPerformanceReadModel model, IGovernanceDocuments documents, PartnershipStructureStore structure) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => model.InitializeAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await model.InitializeAsync(cancellationToken);
+            await documents.InitializeAsync(cancellationToken);
+            await structure.InitializeAsync(cancellationToken);
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

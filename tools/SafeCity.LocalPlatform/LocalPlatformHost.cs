@@ -161,6 +161,17 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         }
         else
         {
+            if (service == PlatformService.Governance)
+            {
+                // Governance asks the themes for their state when its read model is rebuilt.
+                var themes = PlatformService.Themes.ToList();
+                for (var i = 0; i < themes.Count; i++)
+                {
+                    env[string.Create(CultureInfo.InvariantCulture, $"Governance__Themes__{i}")] = themes[i].Name;
+                    env[$"services__{themes[i].Name}__http__0"] = Endpoints[themes[i].Name].Http.ToString().TrimEnd('/');
+                }
+            }
+
             // Pages and API on HTTP/1.1, gRPC on its own HTTP/2 port: plain-text ports speak one or the other.
             env["Kestrel__Endpoints__Http__Url"] = endpoints.Http.ToString();
             env["Kestrel__Endpoints__Http__Protocols"] = "Http1";

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SafeCity.Governance.Access;
+using SafeCity.Governance.DeliveryBoard;
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Pmg;
+using SafeCity.Governance.Rebuild;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Apis;
@@ -11,28 +15,84 @@ public static class GovernanceApi
     {
         var api = app.MapGroup("/api/governance").WithTags("governance");
         api.MapGet("/performance", GetPerformance)
-            .WithSummary("Priorities → plans → indicators with their latest value and period, target and RAG.");
+            .WithSummary("Priorities → plans → indicators: latest value, year to date against trajectory, RAG, direction of travel. asAt=yyyy-MM-dd judges all as at that date.");
+        api.MapGet("/delivery-board.csv", DeliveryBoardCsv).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as CSV.");
+        api.MapGet("/delivery-board.xlsx", DeliveryBoardXlsx).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as an Excel workbook.");
+        api.MapPost("/rebuild", Rebuild)
+            .WithSummary("Rebuild the read model from every theme's current state (administrators). apply=false only compares.");
         return api;
     }
 
-    public static async Task<Ok<PerformanceDto>> GetPerformance(PartnershipPerformance performance, CancellationToken ct)
+    public static async Task<Results<Ok<RebuildReport>, ProblemHttpResult>> Rebuild(HttpContext http, GovernanceAccess access, ReadModelRebuild rebuild, bool? apply, CancellationToken ct)
     {
-        var tree = await performance.GetAsync(ct);
+        if (!access.CanAdminister(http.User))
+        {
+            return TypedResults.Problem(GovernanceAccess.AdministratorRefusal, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        try
+        {
+            return TypedResults.Ok(await rebuild.RunAsync(apply ?? true, ct));
+        }
+        catch (ThemeUnavailableException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status502BadGateway, title: "A theme service did not answer");
+        }
+    }
+
+    public static async Task<Results<Ok<PerformanceDto>, ValidationProblem>> GetPerformance(PartnershipPerformance performance, string? asAt, CancellationToken ct)
+    {
+        DateOnly? day = null;
+        if (!string.IsNullOrEmpty(asAt))
+        {
+            if (!PmgService.TryParseDay(asAt, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["Give the date as yyyy-MM-dd, for example 2008-09-30."] });
+            }
+
+            day = parsed;
+        }
+
+        var tree = await performance.GetAsync(day, ct);
         return TypedResults.Ok(new PerformanceDto(
             "Southampton Safe City Partnership",
             tree.Rules.TolerancePercent,
-            tree.Rules.Describe() + " " + RagRules.RollUpRule,
+            Trajectory.Rule + " " + PartnershipPerformance.RollUpRule,
+            tree.Rag.ToString(),
             tree.Priorities.Select(p => new PriorityDto(
                 p.Priority.Number, p.Priority.Title, p.Priority.LeadPartnerships, p.Theme, p.Rag.ToString(),
                 p.Plans.Select(plan => new PlanDto(plan.Theme, plan.Number, plan.Title, plan.Rag.ToString(), plan.ActionsTotal, plan.ActionsRed,
-                    plan.Indicators.Select(i => new IndicatorDto(i.Id, i.Code, i.Name, i.LatestValue, i.LatestPeriod, i.Target, i.Rag.ToString())).ToArray())).ToArray())).ToArray()));
+                    plan.Indicators.Select(i => new IndicatorDto(i.Id, i.Code, i.Name, i.LatestValue, i.LatestPeriod, i.Target, i.Rag.ToString(),
+                        i.Assessment.Year.ToString(), i.Assessment.Actual?.Value, i.Assessment.Actual?.Through, i.Assessment.AnnualTarget,
+                        i.Assessment.Direction.ToString(), i.Assessment.TolerancePercent, i.Reason)).ToArray())).ToArray())).ToArray()));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> DeliveryBoardCsv(DeliveryBoardService board, string? asAt, CancellationToken ct) =>
+        await ExportAsync(board, asAt, report => TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(ReportExport.Csv(ReportExport.Tables(report)))).ToArray(),
+            "text/csv; charset=utf-8", $"delivery-board-{report.AsAt:yyyy-MM-dd}.csv"), ct);
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> DeliveryBoardXlsx(DeliveryBoardService board, string? asAt, CancellationToken ct) =>
+        await ExportAsync(board, asAt, report => TypedResults.File(ReportExport.Xlsx(ReportExport.Tables(report)),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"delivery-board-{report.AsAt:yyyy-MM-dd}.xlsx"), ct);
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(DeliveryBoardService board, string? asAt, Func<DeliveryBoardReport, FileContentHttpResult> render, CancellationToken ct)
+    {
+        var day = board.Today;
+        if (!string.IsNullOrEmpty(asAt) && !PmgService.TryParseDay(asAt, out day))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["Give the date as yyyy-MM-dd, for example 2008-09-30."] });
+        }
+
+        return render(await board.ReportAsync(day, ct));
     }
 }
 
-public sealed record PerformanceDto(string Partnership, double RagTolerancePercent, string RagRule, PriorityDto[] Priorities);
+public sealed record PerformanceDto(string Partnership, double RagTolerancePercent, string RagRule, string Rag, PriorityDto[] Priorities);
 
 public sealed record PriorityDto(int Number, string Title, IReadOnlyList<string> LeadPartnerships, string? Theme, string Rag, PlanDto[] Plans);
 
 public sealed record PlanDto(string Theme, int Number, string Title, string Rag, int ActionsTotal, int ActionsRed, IndicatorDto[] Indicators);
 
-public sealed record IndicatorDto(string Id, string? Code, string Name, double? LatestValue, string? LatestPeriod, double? Target, string Rag);
+/// <param name="Target">Where the indicator should be for the span judged (its trajectory to date).</param>
+public sealed record IndicatorDto(string Id, string? Code, string Name, double? LatestValue, string? LatestPeriod, double? Target, string Rag,
+    string Year, double? YearToDate, string? Through, double? AnnualTarget, string Direction, double TolerancePercent, string Reason);

@@ -5,57 +5,100 @@ using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Performance;
 
-public sealed record IndicatorPerformance(string Id, string? Code, string Name, double? LatestValue, string? LatestPeriod, double? Target, Rag Rag, string Reason);
+public sealed record IndicatorPerformance(
+    string Id,
+    string? Code,
+    string Name,
+    string Category,
+    PerformanceIndicator Definition,
+    IReadOnlyList<(ReportingPeriod Period, double Value)> Values,
+    double? LatestValue,
+    string? LatestPeriod,
+    TrajectoryAssessment Assessment)
+{
+    public Rag Rag => Assessment.Rag;
 
-public sealed record PlanPerformance(string Theme, int Number, string Title, Rag Rag, IReadOnlyList<IndicatorPerformance> Indicators, int ActionsTotal, int ActionsRed);
+    /// <summary>Where the indicator should be for the span judged (the trajectory to date).</summary>
+    public double? Target => Assessment.ExpectedToDate;
+
+    public string Reason => Assessment.Reason;
+
+    /// <summary>A Local Area Agreement indicator, with or without a stretch target.</summary>
+    public bool IsLaa => Category.Contains("LAA", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed record ActionPerformance(string Id, string Description, string Status, Rag Rag, string? Commentary);
+
+public sealed record PlanPerformance(string Theme, int Number, string Title, Rag Rag, IReadOnlyList<IndicatorPerformance> Indicators, IReadOnlyList<ActionPerformance> Actions)
+{
+    public int ActionsTotal => Actions.Count;
+
+    public int ActionsRed => Actions.Count(a => a.Rag == Rag.Red);
+}
 
 public sealed record PriorityPerformance(PartnershipPriority Priority, GovernanceBody? Box, string? Theme, Rag Rag, IReadOnlyList<PlanPerformance> Plans);
 
-public sealed record PerformanceTree(PartnershipStructure Structure, RagRules Rules, IReadOnlyList<PriorityPerformance> Priorities);
+/// <param name="AsAt">The date everything was judged as at; null when each indicator is judged as at its own latest figure.</param>
+public sealed record PerformanceTree(PartnershipStructure Structure, RagRules Rules, Tolerances Tolerances, DateOnly? AsAt, Rag Rag, IReadOnlyList<PriorityPerformance> Priorities)
+{
+    public IEnumerable<PlanPerformance> Plans => Priorities.SelectMany(p => p.Plans);
+
+    public IEnumerable<IndicatorPerformance> Indicators => Plans.SelectMany(p => p.Indicators);
+}
 
 /// <summary>
-/// The whole partnership's performance for the Delivery Board: every priority of Appendix C with
-/// the plans its theme has published, each indicator judged by the same RAG rules as the themes use,
-/// rolled up to plan and priority.
+/// The whole partnership's performance for the PMG and the Delivery Board: every priority of
+/// Appendix C with the plans its theme has published, each indicator judged against its trajectory
+/// (<see cref="Trajectory"/>) with its own tolerance, rolled up to plan, priority and partnership.
 /// </summary>
-public sealed class PartnershipPerformance(IPerformanceReadModel model, PartnershipStructure structure, RagRules rules)
+public sealed class PartnershipPerformance(IPerformanceReadModel model, PartnershipStructureStore structures, RagRules rules, Tolerances tolerances, TimeProvider clock)
 {
-    public async Task<PerformanceTree> GetAsync(CancellationToken ct)
+    public const string RollUpRule = "A plan shows the worst RAG among its indicators and actions, a priority the worst of its plans, the partnership the worst of its priorities; items not yet rated are left out.";
+
+    /// <param name="asAt">Judge everything as at this date; null: each indicator as at its latest figure.</param>
+    public async Task<PerformanceTree> GetAsync(DateOnly? asAt, CancellationToken ct)
     {
+        var structure = await structures.CurrentAsync(ct);
         var plans = await model.GetPlansAsync(ct);
-        var actions = (await model.GetActionsAsync(ct)).ToLookup(a => a.PlanNumber);
+        var actions = (await model.GetActionsAsync(ct)).ToDictionary(a => a.Id, StringComparer.Ordinal);
         var measurements = (await model.GetMeasurementsAsync(ct)).ToLookup(m => m.IndicatorId);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var priorities = structure.Priorities.Select(priority =>
         {
             var own = plans.Where(p => p.Plan.Priority == priority.Number).OrderBy(p => p.Plan.Number)
-                .Select(p => Judge(p, actions[p.Plan.Number].ToList(), measurements)).ToList();
+                .Select(p => Judge(p, actions, measurements, asAt, today)).ToList();
             var theme = plans.FirstOrDefault(p => p.Plan.Priority == priority.Number)?.Theme;
             return new PriorityPerformance(priority, structure.PriorityBox(priority.Number), theme, RagRules.RollUp(own.Select(p => p.Rag)), own);
         }).ToList();
-        return new PerformanceTree(structure, rules, priorities);
+        return new PerformanceTree(structure, rules, tolerances, asAt, RagRules.RollUp(priorities.Select(p => p.Rag)), priorities);
     }
 
-    private PlanPerformance Judge(PlanRecord record, IReadOnlyList<ActionRecord> actions, ILookup<string, MeasurementRecord> measurements)
+    public Task<PerformanceTree> GetAsync(CancellationToken ct) => GetAsync(null, ct);
+
+    private PlanPerformance Judge(PlanRecord record, IReadOnlyDictionary<string, ActionRecord> actions, ILookup<string, MeasurementRecord> measurements, DateOnly? asAt, DateOnly today)
     {
         var indicators = record.Plan.Indicators.Select(outline =>
         {
             var indicator = ToIndicator(outline);
-            var latest = Measurement.Latest(measurements[outline.Id].Select(m => new Measurement
-            {
-                IndicatorId = m.IndicatorId,
-                Period = m.Period,
-                Value = m.Value,
-                Source = m.Source,
-                RecordedAt = m.RecordedAt,
-                Revision = m.Revision,
-            }));
-            var assessment = rules.Assess(indicator, latest);
-            return new IndicatorPerformance(outline.Id, outline.Code, outline.Name, latest?.Value, latest?.Period, assessment.Target, assessment.Rag, assessment.Reason);
+            var values = measurements[outline.Id]
+                .Select(m => (Ok: ReportingPeriod.TryParse(m.Period, out var p), Period: p, m.Value))
+                .Where(v => v.Ok).Select(v => (v.Period, v.Value)).OrderBy(v => v.Period).ToList();
+            var latest = values.Count == 0 ? ((ReportingPeriod, double)?)null : values[^1];
+            var judgedAt = asAt ?? (latest is { } l && l.Item1.End < today ? l.Item1.End : today);
+            var assessment = Trajectory.Assess(indicator, values, judgedAt, tolerances.For(outline.Id));
+            return new IndicatorPerformance(outline.Id, outline.Code, outline.Name, outline.Category, indicator, values,
+                latest?.Item2, latest?.Item1.ToString(), assessment);
         }).ToList();
-        var actionRags = actions.Select(a => Enum.TryParse<Rag>(a.Rag, out var rag) ? rag : Rag.NotRated).ToList();
-        var planRag = RagRules.RollUp(indicators.Select(i => i.Rag).Concat(actionRags));
-        return new PlanPerformance(record.Theme, record.Plan.Number, record.Plan.Title, planRag, indicators, actions.Count, actionRags.Count(r => r == Rag.Red));
+        var planActions = record.Plan.Actions.Select(a =>
+        {
+            // The latest change an action had (its own event) wins over the plan's copy.
+            var held = actions.GetValueOrDefault(a.Id);
+            var rag = Enum.TryParse<Rag>(held?.Rag ?? a.Rag, out var r) ? r : Rag.NotRated;
+            return new ActionPerformance(a.Id, a.Description, held?.Status ?? a.Status, rag, held?.Commentary ?? a.Commentary);
+        }).ToList();
+        var planRag = RagRules.RollUp(indicators.Select(i => i.Rag).Concat(planActions.Select(a => a.Rag)));
+        return new PlanPerformance(record.Theme, record.Plan.Number, record.Plan.Title, planRag, indicators, planActions);
     }
 
     /// <summary>The theme's outline as a kernel indicator, so governance judges with the very same rules.</summary>
@@ -72,4 +115,27 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
         // The theme sends each target's annual figure already worked out (stretch, % reductions).
         Targets = outline.Targets.Select(t => new YearTarget(t.Year, t.AsWritten, t.Value, null, t.WithStretch, t.WithoutStretch)).ToList(),
     };
+}
+
+/// <summary>
+/// RAG tolerance per indicator, with the partnership's default: Performance:RagTolerancePercent and
+/// Performance:Tolerances:{indicator id} (e.g. "P1.I3": 5).
+/// </summary>
+public sealed class Tolerances(double defaultPercent, IReadOnlyDictionary<string, double> perIndicator)
+{
+    public double DefaultPercent { get; } = defaultPercent;
+
+    public IReadOnlyDictionary<string, double> PerIndicator { get; } = perIndicator;
+
+    public double For(string indicatorId) => PerIndicator.TryGetValue(indicatorId, out var own) ? own : DefaultPercent;
+
+    public static Tolerances From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Performance");
+        var fallback = section.GetValue("RagTolerancePercent", RagRules.DefaultTolerancePercent);
+        var own = section.GetSection("Tolerances").GetChildren()
+            .Where(c => double.TryParse(c.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 0)
+            .ToDictionary(c => c.Key, c => double.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return new Tolerances(fallback, own);
+    }
 }

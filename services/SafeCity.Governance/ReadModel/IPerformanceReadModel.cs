@@ -29,4 +29,10 @@ public interface IPerformanceReadModel
     Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct);
 
     Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Makes the model the rebuilt one, merged by <see cref="ReplaceOutcome.Plan"/> with what it holds
+    /// at that moment, so that an event applied while the themes were being asked is not lost.
+    /// </summary>
+    Task<ReplaceOutcome> ReplaceAsync(ReadModelSnapshot rebuilt, DateTimeOffset takenFrom, CancellationToken ct);
 }

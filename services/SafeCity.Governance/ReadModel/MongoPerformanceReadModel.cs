@@ -65,6 +65,49 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
                 new DateTimeOffset(d["recordedAt"].ToUniversalTime()), d["revision"].ToInt64()))
             .ToList();
 
+    /// <summary>
+    /// Not one transaction on MongoDB: the merge is worked out from what is held, then written
+    /// collection by collection. An event applied in between is re-applied by its redelivery, or by the
+    /// next rebuild.
+    /// </summary>
+    public async Task<ReplaceOutcome> ReplaceAsync(ReadModelSnapshot rebuilt, DateTimeOffset takenFrom, CancellationToken ct)
+    {
+        var outcome = ReplaceOutcome.Plan(await ReadModelSnapshot.TakeAsync(this, ct), rebuilt, takenFrom);
+        await _plans.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
+        await _actions.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
+        await _measurements.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
+        foreach (var plan in outcome.Result.Plans)
+        {
+            await ReplaceIfNewerAsync(_plans, plan.Plan.Number, plan.Revision, new BsonDocument
+            {
+                ["theme"] = plan.Theme,
+                ["document"] = JsonSerializer.Serialize(plan.Plan, KernelJson.Options),
+            }, ct);
+        }
+
+        foreach (var action in outcome.Result.Actions)
+        {
+            await ApplyActionAsync(action, ct);
+        }
+
+        foreach (var m in outcome.Result.Measurements)
+        {
+            await ApplyAsync(new MeasurementRecorded
+            {
+                EventId = Guid.Empty,
+                Theme = m.Theme,
+                IndicatorId = m.IndicatorId,
+                Period = m.Period,
+                Value = m.Value,
+                Source = m.Source,
+                Revision = m.Revision,
+                RecordedAt = m.RecordedAt,
+            }, ct);
+        }
+
+        return outcome;
+    }
+
     private Task<bool> ApplyActionAsync(ActionRecord action, CancellationToken ct) =>
         ReplaceIfNewerAsync(_actions, action.Id, action.Revision, new BsonDocument
         {

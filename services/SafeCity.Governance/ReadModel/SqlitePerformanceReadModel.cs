@@ -66,17 +66,54 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
             ("$at", recorded.RecordedAt.ToString("O", CultureInfo.InvariantCulture)), ("$r", recorded.Revision)) > 0, ct);
 
     public async Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct) =>
-        await database.QueryAsync("SELECT theme, revision, document FROM plans ORDER BY number",
-            r => new PlanRecord(r.GetString(0), r.GetInt64(1), JsonSerializer.Deserialize<ActionPlanOutline>(r.GetString(2), KernelJson.Options)!), ct);
+        await database.QueryAsync("SELECT theme, revision, document FROM plans ORDER BY number", ReadPlan, ct);
 
     public async Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct) =>
-        await database.QueryAsync("SELECT id, theme, plan_number, status, rag, commentary, revision FROM actions",
-            r => new ActionRecord(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6)), ct);
+        await database.QueryAsync("SELECT id, theme, plan_number, status, rag, commentary, revision FROM actions", ReadAction, ct);
 
     public async Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) =>
-        await database.QueryAsync("SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM measurements",
-            r => new MeasurementRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4),
-                DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture), r.GetInt64(6)), ct);
+        await database.QueryAsync("SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM measurements", ReadMeasurement, ct);
+
+    public Task<ReplaceOutcome> ReplaceAsync(ReadModelSnapshot rebuilt, DateTimeOffset takenFrom, CancellationToken ct) =>
+        // One transaction: reading what is held, merging and writing the result exclude every other write.
+        database.WriteAsync(async (connection, tx) =>
+        {
+            var live = new ReadModelSnapshot(
+                await connection.QueryAsync(tx, "SELECT theme, revision, document FROM plans", ReadPlan, ct),
+                await connection.QueryAsync(tx, "SELECT id, theme, plan_number, status, rag, commentary, revision FROM actions", ReadAction, ct),
+                await connection.QueryAsync(tx, "SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM measurements", ReadMeasurement, ct));
+            var outcome = ReplaceOutcome.Plan(live, rebuilt, takenFrom);
+            await connection.ExecuteAsync(tx, "DELETE FROM plans; DELETE FROM actions; DELETE FROM measurements;", ct);
+            foreach (var plan in outcome.Result.Plans)
+            {
+                await connection.ExecuteAsync(tx, "INSERT INTO plans (number, theme, revision, document) VALUES ($n, $t, $r, $d)", ct,
+                    ("$n", plan.Plan.Number), ("$t", plan.Theme), ("$r", plan.Revision), ("$d", JsonSerializer.Serialize(plan.Plan, KernelJson.Options)));
+            }
+
+            foreach (var action in outcome.Result.Actions)
+            {
+                await UpsertActionAsync(connection, tx, action, ct);
+            }
+
+            foreach (var m in outcome.Result.Measurements)
+            {
+                await connection.ExecuteAsync(tx, """
+                    INSERT INTO measurements (indicator_id, period, theme, value, source, recorded_at, revision) VALUES ($i, $p, $t, $v, $s, $at, $r)
+                    """, ct, ("$i", m.IndicatorId), ("$p", m.Period), ("$t", m.Theme), ("$v", m.Value), ("$s", m.Source),
+                    ("$at", m.RecordedAt.ToString("O", CultureInfo.InvariantCulture)), ("$r", m.Revision));
+            }
+
+            return outcome;
+        }, ct);
+
+    private static PlanRecord ReadPlan(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetInt64(1), JsonSerializer.Deserialize<ActionPlanOutline>(r.GetString(2), KernelJson.Options)!);
+
+    private static ActionRecord ReadAction(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6));
+
+    private static MeasurementRecord ReadMeasurement(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture), r.GetInt64(6));
 
     private static Task<int> UpsertActionAsync(SqliteConnection connection, SqliteTransaction tx, ActionRecord action, CancellationToken ct) =>
         connection.ExecuteAsync(tx, """

@@ -14,6 +14,8 @@ public sealed record GovernanceBody
     public string? AbbreviationNote { get; init; }
     public string? Role { get; init; }
     public IReadOnlyList<string>? Monitors { get; init; }
+    /// <summary>The action plans this body (a subgroup) owns, by number.</summary>
+    public IReadOnlyList<int> Plans { get; init; } = [];
     public IReadOnlyList<GovernanceBody> Children { get; init; } = [];
 
     public IEnumerable<GovernanceBody> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);

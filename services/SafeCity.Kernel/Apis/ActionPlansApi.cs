@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using SafeCity.Contracts.Events;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features;
 using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Features.RecordMeasurement;
 using SafeCity.Kernel.Features.UpdateAction;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Storage;
 
 namespace SafeCity.Kernel.Apis;
 
@@ -24,7 +27,17 @@ public static class ActionPlansApi
         api.MapPut("/actions/{actionId}", UpdateAction).WithSummary("Update an action's status, RAG and commentary.");
         api.MapGet("/indicators/{indicatorId}/measurements", ListMeasurements).WithSummary("Every value recorded for an indicator.");
         api.MapPost("/indicators/{indicatorId}/measurements", RecordMeasurement).WithSummary("Record an indicator's value for a period.");
+        api.MapGet("/state", GetState)
+            .WithSummary("Every plan and measurement as the events that published them, latest revision each: what governance rebuilds its read model from.");
         return api;
+    }
+
+    public static async Task<Ok<ThemeState>> GetState(IThemeStore store, ThemeDefinition theme, TimeProvider clock, CancellationToken ct)
+    {
+        // Plans before measurements: a measurement read after its plan is never older than the plan knows.
+        var plans = await store.GetActionPlansAsync(ct);
+        var measurements = await store.GetAllMeasurementsAsync(ct);
+        return TypedResults.Ok(ThemeEvents.State(theme.Slug, plans, measurements, clock.GetUtcNow()));
     }
 
     public static async Task<Ok<PlanDto[]>> ListPlans(ThemePerformance performance, CancellationToken ct) =>

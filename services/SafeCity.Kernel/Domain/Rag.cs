@@ -64,7 +64,8 @@ public sealed class RagRules(double tolerancePercent)
             return Rag.Green;
         }
 
-        var allowed = Math.Abs(target) * TolerancePercent / 100.0;
+        // A hair of slack, so that a value exactly at the tolerance is amber whatever the rounding of the target.
+        var allowed = (Math.Abs(target) * TolerancePercent / 100.0) + 1e-9;
         return wrongSide <= allowed ? Rag.Amber : Rag.Red;
     }
 

@@ -25,6 +25,19 @@ public static class UkFormat
         { } v => v.ToString("#,##0.##", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>Any other enum value as words: OnCourse → "On course".</summary>
+    public static string Words<T>(T value) where T : struct, Enum
+    {
+        var name = value.ToString();
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            words.Append(i > 0 && char.IsUpper(name[i]) ? " " + char.ToLowerInvariant(name[i]) : name[i].ToString());
+        }
+
+        return words.ToString();
+    }
+
     public static string Words(Rag rag) => rag == Rag.NotRated ? "Not rated" : rag.ToString();
 
     public static string Words(ActionStatus status) => status switch

@@ -9,10 +9,15 @@ public static class ThemeEvents
 {
     public static OutboxMessage PlanPublished(string theme, ActionPlan plan, DateTimeOffset at)
     {
-        var id = Guid.NewGuid();
-        return OutboxMessage.For(new ActionPlanPublished
+        var published = PlanOutline(theme, plan, at);
+        return OutboxMessage.For(published, published.EventId, at);
+    }
+
+    /// <summary>The plan as governance is told it: structure, targets as annual figures, actions.</summary>
+    public static ActionPlanPublished PlanOutline(string theme, ActionPlan plan, DateTimeOffset at) =>
+        new()
         {
-            EventId = id,
+            EventId = Guid.NewGuid(),
             Theme = theme,
             Revision = plan.Revision,
             PublishedAt = at,
@@ -54,8 +59,7 @@ public static class ThemeEvents
                     Revision = a.Revision,
                 }).ToList(),
             },
-        }, id, at);
-    }
+        };
 
     public static OutboxMessage ActionChanged(string theme, PlanAction action, DateTimeOffset at)
     {
@@ -76,10 +80,14 @@ public static class ThemeEvents
 
     public static OutboxMessage MeasurementRecorded(string theme, Measurement measurement)
     {
-        var id = Guid.NewGuid();
-        return OutboxMessage.For(new MeasurementRecorded
+        var recorded = Recorded(theme, measurement);
+        return OutboxMessage.For(recorded, recorded.EventId, measurement.RecordedAt);
+    }
+
+    public static MeasurementRecorded Recorded(string theme, Measurement measurement) =>
+        new()
         {
-            EventId = id,
+            EventId = Guid.NewGuid(),
             Theme = theme,
             IndicatorId = measurement.IndicatorId,
             Period = measurement.Period,
@@ -87,6 +95,15 @@ public static class ThemeEvents
             Source = measurement.Source,
             Revision = measurement.Revision,
             RecordedAt = measurement.RecordedAt,
-        }, id, measurement.RecordedAt);
-    }
+        };
+
+    /// <summary>The theme's whole state as events, for governance to rebuild from.</summary>
+    public static ThemeState State(string theme, IReadOnlyList<ActionPlan> plans, IReadOnlyList<Measurement> measurements, DateTimeOffset at) =>
+        new()
+        {
+            Theme = theme,
+            TakenAt = at,
+            Plans = plans.Select(p => PlanOutline(theme, p, at)).ToList(),
+            Measurements = measurements.Select(m => Recorded(theme, m)).ToList(),
+        };
 }

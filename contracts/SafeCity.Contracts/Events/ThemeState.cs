@@ -1,0 +1,15 @@
+namespace SafeCity.Contracts.Events;
+
+/// <summary>
+/// Everything a theme has told governance, as it stands now: each plan as its latest
+/// <see cref="ActionPlanPublished"/> (actions included) and each indicator's every period as its
+/// latest <see cref="MeasurementRecorded"/>. A theme answers GET /api/{theme}/state with it, and
+/// governance rebuilds its read model from the seven answers.
+/// </summary>
+public sealed record ThemeState
+{
+    public required string Theme { get; init; }
+    public required DateTimeOffset TakenAt { get; init; }
+    public required IReadOnlyList<ActionPlanPublished> Plans { get; init; }
+    public required IReadOnlyList<MeasurementRecorded> Measurements { get; init; }
+}

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using SafeCity.Contracts.Identity;
+using SafeCity.Kernel.Access;
+
+namespace SafeCity.Governance.Access;
+
+/// <summary>
+/// Who may do what in governance. Everyone signed in reads; the Performance Management Group (and
+/// administrators) run the PMG cycle and import comparisons; administrators change the Appendix C
+/// structure and rebuild the read model.
+/// </summary>
+public sealed class GovernanceAccess(IOptions<AccessOptions> options)
+{
+    public bool CanRunPmg(ClaimsPrincipal user) =>
+        Signed(user) ? user.IsInRole(PlatformRoles.PerformanceManagementGroup) || user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymous;
+
+    public bool CanAdminister(ClaimsPrincipal user) =>
+        Signed(user) ? user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymous;
+
+    public const string PmgRefusal = "Only the Performance Management Group or an administrator may do this.";
+    public const string AdministratorRefusal = "Only an administrator may do this.";
+
+    private static bool Signed(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Governance.Performance;
+
+/// <summary>
+/// How an annual target is spread over the twelve months of the financial year (April first): evenly,
+/// or in the seasonal shape of the complete past years recorded month by month.
+/// </summary>
+public sealed record TargetProfile(bool Seasonal, IReadOnlyList<double> MonthShares, string Basis)
+{
+    public static TargetProfile Even { get; } = new(false, Enumerable.Repeat(1.0 / 12, 12).ToList(), "spread evenly across the twelve months");
+
+    /// <summary>The share of the year's total expected by the end of the given month of the year (1 = April).</summary>
+    public double CumulativeShare(int monthsElapsed) => MonthShares.Take(Math.Clamp(monthsElapsed, 0, 12)).Sum();
+
+    /// <summary>
+    /// The seasonal profile of the complete financial years before <paramref name="year"/> for which
+    /// every month has a value; even when there is none, or when the months add up to nothing.
+    /// </summary>
+    public static TargetProfile From(IEnumerable<(ReportingPeriod Period, double Value)> history, ReportingPeriod year)
+    {
+        var complete = history
+            .Where(h => h.Period.Kind == PeriodKind.Month && h.Period.Start < year.Start)
+            .GroupBy(h => h.Period.FinancialYear)
+            .Where(g => g.Select(h => h.Period).Distinct().Count() == 12)
+            .ToList();
+        var totals = new double[12];
+        foreach (var m in complete.SelectMany(g => g))
+        {
+            totals[MonthOfYear(m.Period)] += m.Value;
+        }
+
+        var sum = totals.Sum();
+        if (complete.Count == 0 || sum <= 0)
+        {
+            return Even;
+        }
+
+        var years = string.Join(", ", complete.Select(g => g.Key.ToString()).Order(StringComparer.Ordinal));
+        return new(true, totals.Select(t => t / sum).ToList(), $"in the seasonal shape of {years}");
+    }
+
+    /// <summary>0 for April … 11 for March.</summary>
+    public static int MonthOfYear(ReportingPeriod month) => (month.Start.Month + 8) % 12;
+}
+
+/// <summary>The year to date: the value of the months covered so far (a sum for counts, the latest figure for rates).</summary>
+public sealed record YearToDate(ReportingPeriod Year, double Value, int Months, string Through, bool Partial);
+
+public enum DirectionOfTravel
+{
+    NotKnown,
+    Improving,
+    NoChange,
+    Worsening,
+}
+
+/// <summary>An indicator judged for the year to date against where its trajectory says it should be by now.</summary>
+public sealed record TrajectoryAssessment(
+    ReportingPeriod Year,
+    double? AnnualTarget,
+    double? ExpectedToDate,
+    YearToDate? Actual,
+    Rag Rag,
+    double TolerancePercent,
+    DirectionOfTravel Direction,
+    double? SamePeriodLastYear,
+    TargetProfile Profile,
+    string Reason);
+
+/// <summary>
+/// The trajectory rules the PMG judges by. A count's annual target is profiled over the year and the
+/// year to date compared with the profile to the same month; a rate or percentage moves in a straight
+/// line from where it stood (last year's target, else the baseline) to this year's target, and its
+/// latest figure is compared with the line. Where a gap in the year's figures breaks the year to date,
+/// the latest period is judged alone against its share of the profile, and the reason says so.
+/// </summary>
+public static class Trajectory
+{
+    /// <summary>A change of no more than this share of last year's figure is "no change".</summary>
+    public const double NoChangeBand = 0.005;
+
+    public const string Rule =
+        "Each annual target is profiled across the financial year (evenly, or in the seasonal shape of complete past years recorded month by month), " +
+        "and the year to date is compared with where the profile says the indicator should be by now. Rates and percentages move in a straight line " +
+        "from last year's target (or the baseline) to this year's. Direction of travel compares the year to date with the same months of last year.";
+
+    public static TrajectoryAssessment Assess(PerformanceIndicator indicator, IReadOnlyList<(ReportingPeriod Period, double Value)> values, DateOnly asAt, double tolerancePercent)
+    {
+        var year = ReportingPeriod.OfFinancialYear(ReportingPeriod.FinancialYearStarting(asAt));
+        var known = values.Where(v => v.Period.End <= asAt).ToList();
+        var profile = indicator.Unit == IndicatorUnit.Count ? TargetProfile.From(known, year) : TargetProfile.Even;
+        var annual = indicator.TargetFor(year)?.AnnualFigure(indicator.Baseline);
+        var actual = ToDate(indicator.Unit, known, year);
+        var lastYear = actual is null ? null : SameMonthsLastYear(indicator.Unit, known, actual);
+        var direction = Direction(actual?.Value, lastYear, indicator.Polarity);
+        var rules = new RagRules(tolerancePercent);
+
+        if (actual is null)
+        {
+            return new(year, annual, null, null, Rag.NotRated, tolerancePercent, direction, lastYear, profile, $"Nothing recorded yet for {year}.");
+        }
+
+        if (annual is not { } target)
+        {
+            return new(year, null, null, actual, Rag.NotRated, tolerancePercent, direction, lastYear, profile, $"No target is set for {year}.");
+        }
+
+        var expected = Expected(indicator, profile, target, year, actual);
+        var rag = rules.Judge(actual.Value, expected, indicator.Polarity);
+        var word = indicator.Polarity == Polarity.LowerIsBetter ? "at most" : "at least";
+        var span = actual.Partial ? $"{actual.Through} alone (a gap earlier in the year breaks the year to date)" : $"the year to date to {actual.Through}";
+        var reason = string.Create(CultureInfo.InvariantCulture,
+            $"{actual.Value:0.##} for {span} against a trajectory of {word} {expected:0.##} (annual target {target:0.##}, {profile.Basis}); tolerance {tolerancePercent:0.#}%.");
+        return new(year, target, expected, actual, rag, tolerancePercent, direction, lastYear, profile, reason);
+    }
+
+    /// <summary>Where the indicator should be by the end of what has been recorded.</summary>
+    public static double Expected(PerformanceIndicator indicator, TargetProfile profile, double annual, ReportingPeriod year, YearToDate actual)
+    {
+        if (indicator.Unit == IndicatorUnit.Count)
+        {
+            var end = actual.Months;
+            var start = actual.Partial ? end - ReportingPeriod.Parse(actual.Through).Months : 0;
+            return annual * (profile.CumulativeShare(end) - profile.CumulativeShare(start));
+        }
+
+        var from = indicator.TargetFor(ReportingPeriod.OfFinancialYear(year.Start.Year - 1)) is { } previous && previous.Year != indicator.TargetFor(year)?.Year
+            ? previous.AnnualFigure(indicator.Baseline)
+            : indicator.Baseline.Value;
+        return from is { } start2 ? start2 + ((annual - start2) * actual.Months / 12.0) : annual;
+    }
+
+    /// <summary>
+    /// The year to date from April: months, else a quarter starting that month, else the year's
+    /// outturn, until the first gap. Rates and percentages take the latest figure of the year instead.
+    /// If April itself is missing, the latest period of the year stands alone (<see cref="YearToDate.Partial"/>).
+    /// </summary>
+    public static YearToDate? ToDate(IndicatorUnit unit, IReadOnlyList<(ReportingPeriod Period, double Value)> known, ReportingPeriod year)
+    {
+        var inYear = known.Where(v => year.Contains(v.Period)).ToList();
+        if (inYear.Count == 0)
+        {
+            return null;
+        }
+
+        if (unit != IndicatorUnit.Count)
+        {
+            var latest = inYear.OrderByDescending(v => v.Period).First();
+            return new(year, latest.Value, MonthsInto(year, latest.Period), latest.Period.ToString(), false);
+        }
+
+        var byStart = inYear.ToLookup(v => (v.Period.Kind, v.Period.Start));
+        var covered = 0;
+        var sum = 0.0;
+        ReportingPeriod? last = null;
+        while (covered < 12)
+        {
+            var month = year.Start.AddMonths(covered);
+            var found = byStart[(PeriodKind.Month, month)].Concat(byStart[(PeriodKind.Quarter, month)]).Concat(byStart[(PeriodKind.FinancialYear, month)]).FirstOrDefault();
+            if (found == default)
+            {
+                break;
+            }
+
+            sum += found.Value;
+            covered += found.Period.Months;
+            last = found.Period;
+        }
+
+        if (last is { } through)
+        {
+            return new(year, sum, covered, through.ToString(), false);
+        }
+
+        var alone = inYear.OrderByDescending(v => v.Period).First();
+        return new(year, alone.Value, MonthsInto(year, alone.Period), alone.Period.ToString(), true);
+    }
+
+    private static double? SameMonthsLastYear(IndicatorUnit unit, IReadOnlyList<(ReportingPeriod Period, double Value)> known, YearToDate actual)
+    {
+        var previous = ReportingPeriod.OfFinancialYear(actual.Year.Start.Year - 1);
+        if (unit != IndicatorUnit.Count || actual.Partial)
+        {
+            // The figure for the same period a year earlier.
+            var through = ReportingPeriod.Parse(actual.Through);
+            var shifted = known.Where(v => v.Period.Kind == through.Kind && v.Period.Start == through.Start.AddYears(-1)).ToList();
+            return shifted.Count > 0 ? shifted[0].Value : null;
+        }
+
+        var before = ToDate(unit, known.Where(v => v.Period.End <= previous.Start.AddMonths(actual.Months).AddDays(-1)).ToList(), previous);
+        return before is { Partial: false } b && b.Months == actual.Months ? b.Value : null;
+    }
+
+    public static DirectionOfTravel Direction(double? now, double? then, Polarity polarity)
+    {
+        if (now is not { } n || then is not { } t)
+        {
+            return DirectionOfTravel.NotKnown;
+        }
+
+        if (Math.Abs(n - t) <= Math.Abs(t) * NoChangeBand)
+        {
+            return DirectionOfTravel.NoChange;
+        }
+
+        var better = polarity == Polarity.LowerIsBetter ? n < t : n > t;
+        return better ? DirectionOfTravel.Improving : DirectionOfTravel.Worsening;
+    }
+
+    private static int MonthsInto(ReportingPeriod year, ReportingPeriod period) =>
+        ((period.End.Year - year.Start.Year) * 12) + period.End.Month - year.Start.Month + 1;
+}

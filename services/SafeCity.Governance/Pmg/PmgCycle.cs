@@ -1,0 +1,180 @@
+using SafeCity.Governance.Performance;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Governance.Pmg;
+
+/// <summary>
+/// When the Performance Management Group meets: every <see cref="IntervalWeeks"/> weeks from
+/// <see cref="FirstMeeting"/> (paragraph 80: six-weekly). Configured under Pmg.
+/// </summary>
+public sealed class PmgCalendarOptions
+{
+    public const string Section = "Pmg";
+
+    public DateOnly FirstMeeting { get; set; } = new(2008, 4, 17);
+
+    public int IntervalWeeks { get; set; } = 6;
+}
+
+public sealed record PmgCalendar(DateOnly FirstMeeting, int IntervalWeeks)
+{
+    public static PmgCalendar From(PmgCalendarOptions options) =>
+        options.IntervalWeeks < 1 ? throw new InvalidOperationException("Pmg:IntervalWeeks must be at least 1.") : new(options.FirstMeeting, options.IntervalWeeks);
+
+    /// <summary>The meeting on or after the day.</summary>
+    public DateOnly NextOnOrAfter(DateOnly day)
+    {
+        if (day <= FirstMeeting)
+        {
+            return FirstMeeting;
+        }
+
+        var days = day.DayNumber - FirstMeeting.DayNumber;
+        var step = IntervalWeeks * 7;
+        return FirstMeeting.AddDays((days + step - 1) / step * step);
+    }
+
+    public IEnumerable<DateOnly> Between(DateOnly from, DateOnly to)
+    {
+        for (var d = NextOnOrAfter(from); d <= to; d = d.AddDays(IntervalWeeks * 7))
+        {
+            yield return d;
+        }
+    }
+
+    public bool IsMeetingDay(DateOnly day) => NextOnOrAfter(day) == day;
+}
+
+public enum ExceptionKind
+{
+    Indicator,
+    Action,
+}
+
+/// <summary>An indicator or action on a meeting's exception list.</summary>
+/// <param name="Key">"indicator:P1.I3" or "action:P1.A2": the same item at every meeting.</param>
+/// <param name="StillFailing">False when it is listed only because it has not recovered (no newer figure).</param>
+public sealed record ExceptionItem(
+    string Key,
+    ExceptionKind Kind,
+    string Id,
+    string Theme,
+    int Priority,
+    int PlanNumber,
+    string Name,
+    Rag Rag,
+    string Detail,
+    DateOnly FirstListed,
+    bool StillFailing);
+
+public sealed record RecoveredItem(string Key, string Name, Rag Rag, string Detail);
+
+/// <summary>A PMG meeting's record: its exception list as drawn up as at a date, frozen once made.</summary>
+public sealed record PmgMeeting(
+    string Id,
+    DateOnly MeetingDate,
+    DateOnly AsAt,
+    DateTimeOffset DrawnUpAt,
+    string DrawnUpBy,
+    IReadOnlyList<ExceptionItem> Exceptions,
+    IReadOnlyList<RecoveredItem> Recovered);
+
+/// <summary>
+/// The exception rules. Every indicator or action showing any degree of failure (red or amber; an
+/// action also when delayed) enters the list. Once listed, an item stays on every later list until it
+/// recovers: an indicator when it is green, an action when it is green or completed. Having no newer
+/// figure is not recovery.
+/// </summary>
+public static class ExceptionList
+{
+    public const string Rule =
+        "Any indicator or action that is red or amber (or an action that is delayed) enters the exception list. " +
+        "It stays on every later list until it recovers: an indicator when it is green, an action when it is green or completed. No newer figure is not recovery.";
+
+    public static (IReadOnlyList<ExceptionItem> Exceptions, IReadOnlyList<RecoveredItem> Recovered) DrawUp(PerformanceTree tree, PmgMeeting? previous, DateOnly meetingDate)
+    {
+        var earlier = previous?.Exceptions.ToDictionary(e => e.Key, StringComparer.Ordinal) ?? [];
+        var exceptions = new List<ExceptionItem>();
+        var recovered = new List<RecoveredItem>();
+        foreach (var priority in tree.Priorities)
+        {
+            foreach (var plan in priority.Plans)
+            {
+                foreach (var i in plan.Indicators)
+                {
+                    var key = "indicator:" + i.Id;
+                    var failing = i.Rag is Rag.Red or Rag.Amber;
+                    var name = $"{i.Code ?? "Local"} {i.Name}";
+                    Decide(key, ExceptionKind.Indicator, i.Id, plan, priority.Priority.Number, name, i.Rag, i.Reason, failing, recoveredNow: i.Rag == Rag.Green);
+                }
+
+                foreach (var a in plan.Actions)
+                {
+                    var key = "action:" + a.Id;
+                    var delayed = a.Status == nameof(ActionStatus.Delayed);
+                    var failing = a.Rag is Rag.Red or Rag.Amber || delayed;
+                    var detail = $"{Words(a.Status)}{(a.Commentary is { Length: > 0 } c ? ": " + c : "")}";
+                    Decide(key, ExceptionKind.Action, a.Id, plan, priority.Priority.Number, a.Description, a.Rag, detail, failing,
+                        recoveredNow: !delayed && (a.Rag == Rag.Green || a.Status == nameof(ActionStatus.Completed)));
+                }
+            }
+        }
+
+        // Items listed before whose indicator or action no longer exists have nothing to recover with: they stay.
+        var seen = exceptions.Select(e => e.Key).Concat(recovered.Select(r => r.Key)).ToHashSet(StringComparer.Ordinal);
+        exceptions.AddRange(earlier.Values.Where(e => !seen.Contains(e.Key)).Select(e => e with { StillFailing = false, Detail = "No longer published by its theme. " + e.Detail }));
+        return (exceptions, recovered);
+
+        void Decide(string key, ExceptionKind kind, string id, PlanPerformance plan, int priority, string name, Rag rag, string detail, bool failing, bool recoveredNow)
+        {
+            var before = earlier.GetValueOrDefault(key);
+            if (failing)
+            {
+                exceptions.Add(new ExceptionItem(key, kind, id, plan.Theme, priority, plan.Number, name, rag, detail, before?.FirstListed ?? meetingDate, true));
+            }
+            else if (before is not null && recoveredNow)
+            {
+                recovered.Add(new RecoveredItem(key, name, rag, detail));
+            }
+            else if (before is not null)
+            {
+                exceptions.Add(before with { Rag = rag, Detail = "Not yet recovered: " + detail, StillFailing = false });
+            }
+        }
+    }
+
+    private static string Words(string status) => status switch
+    {
+        nameof(ActionStatus.NotStarted) => "Not started",
+        nameof(ActionStatus.InProgress) => "In progress",
+        _ => status,
+    };
+}
+
+public enum RemedialStatus
+{
+    Open,
+    InProgress,
+    Done,
+}
+
+public sealed record RemedialNote(DateTimeOffset At, string By, string Text);
+
+/// <summary>What the PMG asked to be done about an item on its exception list.</summary>
+public sealed record RemedialAction(
+    string Id,
+    string MeetingId,
+    string ItemKey,
+    string ItemName,
+    int Priority,
+    string Description,
+    string Owner,
+    DateOnly Due,
+    RemedialStatus Status,
+    IReadOnlyList<RemedialNote> Notes,
+    DateTimeOffset CreatedAt,
+    string CreatedBy)
+{
+    /// <summary>Past its due date and not done: escalated to the next Delivery Board report.</summary>
+    public bool IsOverdue(DateOnly on) => Status != RemedialStatus.Done && Due < on;
+}

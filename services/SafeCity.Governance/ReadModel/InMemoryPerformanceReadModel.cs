@@ -1,0 +1,111 @@
+using SafeCity.Contracts.Events;
+
+namespace SafeCity.Governance.ReadModel;
+
+/// <summary>
+/// The read model in memory, with the same revision rule as the stores: what a rebuild folds the
+/// themes' states into before it replaces the stored model.
+/// </summary>
+public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
+{
+    private readonly Dictionary<int, PlanRecord> _plans = [];
+    private readonly Dictionary<string, ActionRecord> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), MeasurementRecord> _measurements = [];
+    private readonly Lock _gate = new();
+
+    public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public Task<bool> ApplyAsync(ActionPlanPublished published, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var changed = Keep(_plans, published.Plan.Number, new PlanRecord(published.Theme, published.Revision, published.Plan), p => p.Revision);
+            foreach (var action in published.Plan.Actions)
+            {
+                changed |= Keep(_actions, action.Id, new ActionRecord(action.Id, published.Theme, published.Plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), a => a.Revision);
+            }
+
+            return Task.FromResult(changed);
+        }
+    }
+
+    public Task<bool> ApplyAsync(ActionStatusChanged changed, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Keep(_actions, changed.ActionId,
+                new ActionRecord(changed.ActionId, changed.Theme, changed.PlanNumber, changed.Status, changed.Rag, changed.Commentary, changed.Revision), a => a.Revision));
+        }
+    }
+
+    public Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Keep(_measurements, (recorded.IndicatorId, recorded.Period),
+                new MeasurementRecord(recorded.IndicatorId, recorded.Theme, recorded.Period, recorded.Value, recorded.Source, recorded.RecordedAt, recorded.Revision), m => m.Revision));
+        }
+    }
+
+    public Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<PlanRecord>>(_plans.Values.OrderBy(p => p.Plan.Number).ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<ActionRecord>>(_actions.Values.ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<MeasurementRecord>>(_measurements.Values.ToList());
+        }
+    }
+
+    public Task<ReplaceOutcome> ReplaceAsync(ReadModelSnapshot rebuilt, DateTimeOffset takenFrom, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            var outcome = ReplaceOutcome.Plan(new ReadModelSnapshot(_plans.Values.ToList(), _actions.Values.ToList(), _measurements.Values.ToList()), rebuilt, takenFrom);
+            _plans.Clear();
+            _actions.Clear();
+            _measurements.Clear();
+            foreach (var p in outcome.Result.Plans)
+            {
+                _plans[p.Plan.Number] = p;
+            }
+
+            foreach (var a in outcome.Result.Actions)
+            {
+                _actions[a.Id] = a;
+            }
+
+            foreach (var m in outcome.Result.Measurements)
+            {
+                _measurements[(m.IndicatorId, m.Period)] = m;
+            }
+
+            return Task.FromResult(outcome);
+        }
+    }
+
+    private static bool Keep<TKey, T>(Dictionary<TKey, T> items, TKey key, T item, Func<T, long> revision) where TKey : notnull
+    {
+        if (items.TryGetValue(key, out var held) && revision(held) >= revision(item))
+        {
+            return false;
+        }
+
+        items[key] = item;
+        return true;
+    }
+}

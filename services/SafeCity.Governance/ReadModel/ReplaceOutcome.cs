@@ -1,0 +1,69 @@
+namespace SafeCity.Governance.ReadModel;
+
+/// <summary>
+/// What replacing the stored read model with a rebuilt one did: the model that results, and how many
+/// items were restored (missing), corrected (held differently), kept (governance already held a newer
+/// revision, from an event that arrived while the themes were being asked) and removed.
+/// </summary>
+public sealed record ReplaceOutcome(ReadModelSnapshot Result, int Restored, int Corrected, int KeptNewer, int Removed)
+{
+    /// <summary>
+    /// The merge every store applies inside its own write: the rebuilt item wins unless the live one
+    /// has a newer revision; an item only the live model has is removed, except a measurement recorded
+    /// after the rebuild began asking (its theme answered before it was recorded).
+    /// </summary>
+    public static ReplaceOutcome Plan(ReadModelSnapshot live, ReadModelSnapshot rebuilt, DateTimeOffset takenFrom)
+    {
+        var counts = new int[4];
+        var plans = Merge(live.Plans, rebuilt.Plans, p => p.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Revision, _ => false, counts);
+        var actions = Merge(live.Actions, rebuilt.Actions, a => a.Id, a => a.Revision, _ => false, counts);
+        var measurements = Merge(live.Measurements, rebuilt.Measurements, m => m.IndicatorId + "|" + m.Period, m => m.Revision, m => m.RecordedAt >= takenFrom, counts);
+        return new ReplaceOutcome(new ReadModelSnapshot(plans, actions, measurements), counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private static List<T> Merge<T>(IReadOnlyList<T> live, IReadOnlyList<T> rebuilt, Func<T, string> key, Func<T, long> revision, Func<T, bool> arrivedSince, int[] counts)
+    {
+        var held = live.ToDictionary(key, StringComparer.Ordinal);
+        var result = new List<T>();
+        foreach (var item in rebuilt)
+        {
+            if (!held.Remove(key(item), out var mine))
+            {
+                counts[0]++;
+                result.Add(item);
+            }
+            else if (revision(mine) > revision(item))
+            {
+                counts[2]++;
+                result.Add(mine);
+            }
+            else
+            {
+                if (!SameJson(mine, item))
+                {
+                    counts[1]++;
+                }
+
+                result.Add(item);
+            }
+        }
+
+        foreach (var leftover in held.Values)
+        {
+            if (arrivedSince(leftover))
+            {
+                counts[2]++;
+                result.Add(leftover);
+            }
+            else
+            {
+                counts[3]++;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool SameJson<T>(T a, T b) =>
+        System.Text.Json.JsonSerializer.Serialize(a, SafeCity.Kernel.KernelJson.Options) == System.Text.Json.JsonSerializer.Serialize(b, SafeCity.Kernel.KernelJson.Options);
+}

@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+using SafeCity.Contracts.Events;
+using SafeCity.Contracts.Identity;
+using SafeCity.Kernel;
+
+namespace SafeCity.Governance.Rebuild;
+
+public sealed class GovernanceOptions
+{
+    public const string Section = "Governance";
+
+    /// <summary>The theme services governance asks for their state, by name ("alcohol"); each is found by service discovery.</summary>
+    public List<string> Themes { get; set; } = [];
+}
+
+/// <summary>Where a rebuild gets each theme's current state.</summary>
+public interface IThemeStateSource
+{
+    IReadOnlyList<string> Themes { get; }
+
+    Task<ThemeState> FetchAsync(string theme, CancellationToken ct);
+}
+
+/// <summary>
+/// Asks a theme service for GET /api/{theme}/state, signed in as the governance service (the themes
+/// trust only identities signed with the platform key, and reading needs no particular role).
+/// </summary>
+public sealed class HttpThemeStateSource(HttpClient http, IOptions<GovernanceOptions> options, IdentityTokens tokens, TimeProvider clock) : IThemeStateSource
+{
+    public IReadOnlyList<string> Themes => options.Value.Themes;
+
+    public async Task<ThemeState> FetchAsync(string theme, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{theme}/api/{theme}/state"));
+        if (tokens.CanVerify)
+        {
+            request.Headers.Add(IdentityTokens.Header, tokens.Issue(new PlatformUser("service:governance", "Governance service", [PlatformRoles.Analyst], clock.GetUtcNow().AddMinutes(5))));
+        }
+
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ThemeUnavailableException(theme, $"answered {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<ThemeState>(KernelJson.Options, ct)
+            ?? throw new ThemeUnavailableException(theme, "answered with nothing");
+    }
+}
+
+public sealed class ThemeUnavailableException(string theme, string problem, Exception? inner = null)
+    : Exception($"The {theme} service {problem}; nothing was changed.", inner)
+{
+    public string Theme { get; } = theme;
+}

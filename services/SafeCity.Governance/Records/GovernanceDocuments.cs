@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using SafeCity.Kernel;
+using SafeCity.Kernel.Storage.Sqlite;
+
+namespace SafeCity.Governance.Records;
+
+/// <summary>
+/// Governance's own records (PMG meetings, remedial actions, comparisons, versions of the Appendix C
+/// structure): JSON documents by collection and id. Small in number and read whole, so a document
+/// each suits them better than tables.
+/// </summary>
+public interface IGovernanceDocuments
+{
+    Task InitializeAsync(CancellationToken ct);
+
+    Task<T?> GetAsync<T>(string collection, string id, CancellationToken ct) where T : class;
+
+    Task<IReadOnlyList<T>> ListAsync<T>(string collection, CancellationToken ct);
+
+    /// <summary>Writes the document, replacing any with the same id.</summary>
+    Task PutAsync<T>(string collection, string id, T document, CancellationToken ct);
+
+    /// <summary>Writes the document only if there is none with its id yet: false when there is (a record once made is never overwritten).</summary>
+    Task<bool> InsertAsync<T>(string collection, string id, T document, CancellationToken ct);
+}
+
+public sealed class SqliteGovernanceDocuments(SqliteDatabase database) : IGovernanceDocuments
+{
+    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync("""
+        CREATE TABLE IF NOT EXISTS documents (
+            collection TEXT NOT NULL,
+            id TEXT NOT NULL,
+            json TEXT NOT NULL,
+            written_at TEXT NOT NULL,
+            PRIMARY KEY (collection, id));
+        """, ct);
+
+    public async Task<T?> GetAsync<T>(string collection, string id, CancellationToken ct) where T : class =>
+        (await database.QueryAsync("SELECT json FROM documents WHERE collection = $c AND id = $id", r => Read<T>(r), ct, ("$c", collection), ("$id", id))).FirstOrDefault();
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(string collection, CancellationToken ct) =>
+        await database.QueryAsync("SELECT json FROM documents WHERE collection = $c ORDER BY id", r => Read<T>(r), ct, ("$c", collection));
+
+    public Task PutAsync<T>(string collection, string id, T document, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(tx, """
+            INSERT INTO documents (collection, id, json, written_at) VALUES ($c, $id, $j, $at)
+            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, written_at = excluded.written_at
+            """, ct, Parameters(collection, id, document)), ct);
+
+    public Task<bool> InsertAsync<T>(string collection, string id, T document, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(tx,
+            "INSERT INTO documents (collection, id, json, written_at) VALUES ($c, $id, $j, $at) ON CONFLICT (collection, id) DO NOTHING",
+            ct, Parameters(collection, id, document)) == 1, ct);
+
+    private static (string, object?)[] Parameters<T>(string collection, string id, T document) =>
+        [("$c", collection), ("$id", id), ("$j", JsonSerializer.Serialize(document, KernelJson.Options)), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))];
+
+    private static T Read<T>(SqliteDataReader r) => JsonSerializer.Deserialize<T>(r.GetString(0), KernelJson.Options)!;
+}
+
+/// <summary>The same on MongoDB: a collection per kind, the document's JSON in one field.</summary>
+public sealed class MongoGovernanceDocuments(IMongoDatabase database) : IGovernanceDocuments
+{
+    public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public async Task<T?> GetAsync<T>(string collection, string id, CancellationToken ct) where T : class =>
+        await Collection(collection).Find(Builders<BsonDocument>.Filter.Eq("_id", id)).FirstOrDefaultAsync(ct) is { } d
+            ? JsonSerializer.Deserialize<T>(d["json"].AsString, KernelJson.Options)
+            : null;
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(string collection, CancellationToken ct) =>
+        (await Collection(collection).Find(FilterDefinition<BsonDocument>.Empty).Sort(Builders<BsonDocument>.Sort.Ascending("_id")).ToListAsync(ct))
+            .Select(d => JsonSerializer.Deserialize<T>(d["json"].AsString, KernelJson.Options)!).ToList();
+
+    public Task PutAsync<T>(string collection, string id, T document, CancellationToken ct) =>
+        Collection(collection).ReplaceOneAsync(Builders<BsonDocument>.Filter.Eq("_id", id), Document(id, document), new ReplaceOptions { IsUpsert = true }, ct);
+
+    public async Task<bool> InsertAsync<T>(string collection, string id, T document, CancellationToken ct)
+    {
+        try
+        {
+            await Collection(collection).InsertOneAsync(Document(id, document), cancellationToken: ct);
+            return true;
+        }
+        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+    }
+
+    private IMongoCollection<BsonDocument> Collection(string name) => database.GetCollection<BsonDocument>("governance-" + name);
+
+    private static BsonDocument Document<T>(string id, T document) => new()
+    {
+        ["_id"] = id,
+        ["json"] = JsonSerializer.Serialize(document, KernelJson.Options),
+        ["writtenAt"] = DateTime.UtcNow,
+    };
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SafeCity.Integration.Tests;
+
+/// <summary>Governance's read model rebuilt from the theme services equals the one the events built.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ReadModelRebuildTests(PlatformFixture fixture)
+{
+    [Fact]
+    public async Task A_rebuild_from_the_themes_equals_the_live_model_and_restores_a_lost_one()
+    {
+        // Some changes in three themes, then wait until governance has them all.
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Gateway.PostAsJsonAsync("/api/violence/indicators/P3.I1/measurements", new { period = "2008-05", value = 412 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Gateway.PutAsJsonAsync("/api/drugs/actions/P16.A1", new { status = "InProgress", rag = "Amber", commentary = "Rebuild test" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Gateway.PostAsJsonAsync("/api/youth/indicators/P9.I1/measurements", new { period = "2008/09 Q1", value = 12 })).StatusCode);
+
+        JsonElement report = default;
+        var equal = await PlatformFixture.EventuallyAsync(async () =>
+        {
+            report = await RebuildAsync(apply: false);
+            return report.GetProperty("differences").GetArrayLength() == 0;
+        }, TimeSpan.FromSeconds(30));
+        Assert.True(equal, "Rebuilt and live models still differ: " + report.GetProperty("differences"));
+        Assert.Equal(7, report.GetProperty("themes").GetArrayLength());
+        // 19 plans and 139 actions at least, plus the measurements written above.
+        Assert.True(report.GetProperty("itemsRebuilt").GetInt32() >= 19 + 139 + 2, report.ToString());
+        Assert.Equal(report.GetProperty("itemsRebuilt").GetInt32(), report.GetProperty("itemsHeldBefore").GetInt32());
+
+        // Governance loses its store: after a restart it knows nothing, and a rebuild brings everything back.
+        await fixture.Platform.StopServiceAsync("governance");
+        foreach (var file in Directory.GetFiles(fixture.Platform.DataDirectory, "governance.db*"))
+        {
+            File.Delete(file);
+        }
+
+        await fixture.Platform.StartServiceAsync("governance");
+        var empty = await RebuildAsync(apply: false);
+        Assert.Equal(0, empty.GetProperty("itemsHeldBefore").GetInt32());
+
+        var rebuilt = await RebuildAsync(apply: true);
+        Assert.Equal(rebuilt.GetProperty("itemsRebuilt").GetInt32(), rebuilt.GetProperty("outcome").GetProperty("restored").GetInt32());
+        Assert.True(rebuilt.GetProperty("outcome").GetProperty("result").GetProperty("plans").GetArrayLength() >= 19);
+
+        var after = await RebuildAsync(apply: false);
+        Assert.Equal(0, after.GetProperty("differences").GetArrayLength());
+        Assert.Equal(412.0, (await fixture.GovernanceIndicatorAsync("P3.I1"))!.Value.GetProperty("latestValue").GetDouble());
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_may_rebuild()
+    {
+        using var anonymous = new HttpClient { BaseAddress = fixture.Platform.GatewayHttp };
+        var refused = await anonymous.PostAsync("/api/governance/rebuild", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private async Task<JsonElement> RebuildAsync(bool apply)
+    {
+        var response = await fixture.Gateway.PostAsync($"/api/governance/rebuild?apply={(apply ? "true" : "false")}", null);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

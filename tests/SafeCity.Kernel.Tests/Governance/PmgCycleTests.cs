@@ -1,0 +1,235 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.Options;
+using SafeCity.Contracts.Events;
+using SafeCity.Governance;
+using SafeCity.Governance.DeliveryBoard;
+using SafeCity.Governance.Performance;
+using SafeCity.Governance.Pmg;
+using SafeCity.Governance.ReadModel;
+using SafeCity.Governance.Records;
+using SafeCity.Governance.Structure;
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Storage.Sqlite;
+
+namespace SafeCity.Kernel.Tests.Governance;
+
+/// <summary>The PMG cycle over the real SQLite records and an in-memory read model fed by theme events.</summary>
+public sealed class PmgCycleTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private readonly InMemoryPerformanceReadModel _model = new();
+    private IGovernanceDocuments _documents = default!;
+    private PartnershipStructureStore _structure = default!;
+    private PmgService _pmg = default!;
+    private DeliveryBoardService _board = default!;
+    private long _revision;
+
+    public async Task InitializeAsync()
+    {
+        _documents = new SqliteGovernanceDocuments(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db")));
+        await _documents.InitializeAsync(CancellationToken.None);
+        _structure = new PartnershipStructureStore(_documents, PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly), TimeProvider.System);
+        await _structure.InitializeAsync(CancellationToken.None);
+        var performance = new PartnershipPerformance(_model, _structure, RagRules.Default, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System);
+        _pmg = new PmgService(_documents, performance, Options.Create(new PmgCalendarOptions()), TimeProvider.System);
+        _board = new DeliveryBoardService(performance, _pmg, TimeProvider.System);
+        await _model.ApplyAsync(new ActionPlanPublished
+        {
+            EventId = Guid.NewGuid(),
+            Theme = "violence",
+            Revision = 1,
+            PublishedAt = DateTimeOffset.UnixEpoch,
+            Plan = new ActionPlanOutline
+            {
+                Number = 3,
+                Priority = 2,
+                Title = "Violent crime",
+                Indicators =
+                [
+                    new IndicatorOutline { Id = "P3.I1", Code = "NI 20", Name = "Assault with injury", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [new TargetOutline { Year = "2008/09", Value = 1200 }] },
+                ],
+                Actions =
+                [
+                    new ActionOutline { Id = "P3.A1", Description = "Street pastors", Status = "InProgress", Rag = "Green", Revision = 1 },
+                ],
+            },
+        }, CancellationToken.None);
+    }
+
+    private Task Record(string period, double value) => _model.ApplyAsync(new MeasurementRecorded
+    {
+        EventId = Guid.NewGuid(),
+        Theme = "violence",
+        IndicatorId = "P3.I1",
+        Period = period,
+        Value = value,
+        Source = "entered",
+        Revision = ++_revision,
+        RecordedAt = DateTimeOffset.UtcNow,
+    }, CancellationToken.None);
+
+    private Task Action(string rag, string status) => _model.ApplyAsync(new ActionStatusChanged
+    {
+        EventId = Guid.NewGuid(),
+        Theme = "violence",
+        PlanNumber = 3,
+        ActionId = "P3.A1",
+        Status = status,
+        Rag = rag,
+        Revision = ++_revision + 1,
+        ChangedAt = DateTimeOffset.UtcNow,
+    }, CancellationToken.None);
+
+    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    [Fact]
+    public void The_calendar_meets_every_six_weeks_from_the_first_meeting()
+    {
+        var calendar = PmgCalendar.From(new PmgCalendarOptions { FirstMeeting = D(2008, 4, 17), IntervalWeeks = 6 });
+
+        Assert.Equal([D(2008, 4, 17), D(2008, 5, 29), D(2008, 7, 10)], calendar.Between(D(2008, 1, 1), D(2008, 7, 31)));
+        Assert.Equal(D(2008, 5, 29), calendar.NextOnOrAfter(D(2008, 4, 18)));
+        Assert.True(calendar.IsMeetingDay(D(2008, 7, 10)));
+    }
+
+    [Fact]
+    public async Task An_item_enters_the_list_when_failing_stays_without_newer_figures_and_leaves_only_when_it_recovers()
+    {
+        await Record("2008-04", 130); // 30% over a twelfth of 1,200: red
+        await Action("Red", "Delayed");
+        var first = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
+        Assert.Equal(["action:P3.A1", "indicator:P3.I1"], first.Exceptions.Select(e => e.Key).Order());
+        Assert.All(first.Exceptions, e => Assert.Equal(D(2008, 5, 29), e.FirstListed));
+
+        // As at the next meeting the action is back on track; the indicator has no newer figure but is still over.
+        await Action("Green", "InProgress");
+        var second = await _pmg.DrawUpAsync(D(2008, 7, 10), D(2008, 7, 10), "pmg", CancellationToken.None);
+        var indicator = Assert.Single(second.Exceptions);
+        Assert.Equal(("indicator:P3.I1", D(2008, 5, 29)), (indicator.Key, indicator.FirstListed));
+        Assert.Equal("action:P3.A1", Assert.Single(second.Recovered).Key);
+
+        // May and June bring the year to date under the trajectory: it recovers and leaves.
+        await Record("2008-05", 80);
+        await Record("2008-06", 80);
+        var third = await _pmg.DrawUpAsync(D(2008, 8, 21), D(2008, 8, 21), "pmg", CancellationToken.None);
+        Assert.Empty(third.Exceptions);
+        Assert.Equal("indicator:P3.I1", Assert.Single(third.Recovered).Key);
+    }
+
+    [Fact]
+    public async Task An_item_listed_with_no_data_since_is_not_recovered()
+    {
+        var earlier = new PmgMeeting("2008-05-29", D(2008, 5, 29), D(2008, 5, 29), DateTimeOffset.UnixEpoch, "pmg",
+            [new ExceptionItem("indicator:P3.I1", ExceptionKind.Indicator, "P3.I1", "violence", 2, 3, "Assault", Rag.Red, "over", D(2008, 4, 17), true)], []);
+        var tree = await new PartnershipPerformance(_model, _structure, RagRules.Default, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System).GetAsync(D(2008, 7, 10), CancellationToken.None);
+
+        var (exceptions, recovered) = ExceptionList.DrawUp(tree, earlier, D(2008, 7, 10));
+
+        var kept = Assert.Single(exceptions);
+        Assert.False(kept.StillFailing);
+        Assert.Equal(D(2008, 4, 17), kept.FirstListed);
+        Assert.Empty(recovered);
+    }
+
+    [Fact]
+    public async Task A_meetings_record_is_frozen_and_cannot_be_drawn_up_twice_or_after_the_meeting()
+    {
+        await Record("2008-04", 130);
+        var meeting = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 1), "pmg", CancellationToken.None);
+        await Record("2008-04", 10); // a correction after the meeting
+
+        var again = await Assert.ThrowsAsync<PmgException>(() => _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None));
+        Assert.Equal("meetingDate", again.Field);
+        Assert.Equal(Rag.Red, Assert.Single((await _pmg.MeetingAsync(meeting.Id, CancellationToken.None))!.Exceptions).Rag);
+        Assert.Equal("asAt", (await Assert.ThrowsAsync<PmgException>(() => _pmg.DrawUpAsync(D(2008, 7, 10), D(2008, 7, 11), "pmg", CancellationToken.None))).Field);
+    }
+
+    [Fact]
+    public async Task Remedial_actions_are_validated_and_escalate_to_the_delivery_board_once_past_their_date()
+    {
+        await Record("2008-04", 130);
+        var meeting = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
+
+        Assert.Equal("owner", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:P3.I1", "Target patrols", " ", "2008-06-30", "pmg", CancellationToken.None))).Field);
+        Assert.Equal("due", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:P3.I1", "Target patrols", "Police", "30/06/2008", "pmg", CancellationToken.None))).Field);
+        Assert.Equal("item", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:P9.I9", "x", "y", "2008-06-30", "pmg", CancellationToken.None))).Field);
+        Assert.Empty(await _pmg.RemedialActionsAsync(CancellationToken.None));
+
+        var remedial = await _pmg.AddRemedialActionAsync(meeting.Id, "indicator:P3.I1", "Target patrols on Friday nights", "Chief Inspector, Central", "2008-06-30", "pmg", CancellationToken.None);
+        Assert.Empty((await _board.ReportAsync(D(2008, 6, 30), CancellationToken.None)).Escalated);
+        var july = await _board.ReportAsync(D(2008, 7, 1), CancellationToken.None);
+        Assert.Equal(remedial.Id, Assert.Single(july.Escalated).Id);
+        Assert.Equal(remedial.Id, Assert.Single(july.Priorities.Single(p => p.Priority.Priority.Number == 2).RemedialActions).Id);
+
+        await _pmg.UpdateRemedialActionAsync(remedial.Id, "Done", "Patrols in place", null, "pmg", CancellationToken.None);
+        Assert.Empty((await _board.ReportAsync(D(2008, 7, 1), CancellationToken.None)).Escalated);
+        Assert.Equal("Patrols in place", Assert.Single((await _pmg.RemedialActionAsync(remedial.Id, CancellationToken.None))!.Notes).Text);
+    }
+
+    [Fact]
+    public async Task The_delivery_board_report_exports_to_an_xlsx_workbook_with_its_figures()
+    {
+        await Record("2008-04", 130);
+        await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
+        var report = await _board.ReportAsync(D(2008, 5, 29), CancellationToken.None);
+
+        var bytes = ReportExport.Xlsx(ReportExport.Tables(report));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var workbook = document.WorkbookPart!;
+        Assert.Equal(["Indicators", "Exceptions", "Remedial actions"], workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
+        var indicators = ((WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().First().Id!)).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
+        var row = indicators[1].Elements<Cell>().ToList();
+        Assert.Equal("P3.I1", row[1].InnerText);
+        Assert.Equal("130", row[6].InnerText); // year to date
+        Assert.Equal("100", row[8].InnerText); // expected by now
+        Assert.Equal("Red", row[10].InnerText);
+
+        var csv = ReportExport.Csv(ReportExport.Tables(report));
+        Assert.Contains("2,P3.I1,NI 20,Assault with injury,LAA,2008/09,130,2008-04,100,1200,Red,", csv, StringComparison.Ordinal);
+        Assert.Contains("Exceptions\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_structure_is_edited_by_versions_and_keeps_its_history()
+    {
+        var v1 = await _structure.LatestAsync(CancellationToken.None);
+        var v2 = await _structure.AddAsync(v1.Version, "Priority 2", "Night Time Economy Group", "Licensing and policing of the night-time economy", "admin", CancellationToken.None);
+        var v3 = await _structure.SetPlansAsync(v2.Version, "Night Time Economy Group", [4, 3, 3], "admin", CancellationToken.None);
+
+        var history = await _structure.HistoryAsync(CancellationToken.None);
+        Assert.Equal([3, 2, 1], history.Select(h => h.Version));
+        Assert.Equal([3, 4], v3.Structure.Tree.SelfAndDescendants().Single(b => b.Name == "Night Time Economy Group").Plans);
+        Assert.DoesNotContain(history.Single(h => h.Version == 1).Structure.Tree.SelfAndDescendants(), b => b.Name == "Night Time Economy Group");
+
+        Assert.Equal("version", (await Assert.ThrowsAsync<StructureEditException>(() => _structure.RemoveAsync(v2.Version, "Night Time Economy Group", "admin", CancellationToken.None))).Field);
+        Assert.Equal("body", (await Assert.ThrowsAsync<StructureEditException>(() => _structure.RemoveAsync(v3.Version, "Priority 2", "admin", CancellationToken.None))).Field);
+        Assert.Equal("name", (await Assert.ThrowsAsync<StructureEditException>(() => _structure.AddAsync(v3.Version, "Priority 2", "TAP", null, "admin", CancellationToken.None))).Field);
+        var v4 = await _structure.RemoveAsync(v3.Version, "Night Time Economy Group", "admin", CancellationToken.None);
+        Assert.Equal(4, v4.Version);
+        Assert.Equal(4, (await _structure.HistoryAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_rebuilt_model_replacing_the_live_one_keeps_newer_revisions_and_measurements_that_arrived_meanwhile()
+    {
+        await Record("2008-04", 130);
+        var live = await ReadModelSnapshot.TakeAsync(_model, CancellationToken.None);
+        var rebuilt = live with { Measurements = [live.Measurements[0] with { Value = 1, Revision = 0 }] };
+        var late = live.Measurements[0] with { Period = "2008-05", RecordedAt = DateTimeOffset.UtcNow.AddMinutes(1) };
+        var stale = live.Measurements[0] with { Period = "2007-05", RecordedAt = DateTimeOffset.UnixEpoch };
+        var outcome = ReplaceOutcome.Plan(live with { Measurements = [.. live.Measurements, late, stale] }, rebuilt, DateTimeOffset.UtcNow);
+
+        Assert.Equal((0, 0, 2, 1), (outcome.Restored, outcome.Corrected, outcome.KeptNewer, outcome.Removed));
+        Assert.Equal(130, outcome.Result.Measurements.Single(m => m.Period == "2008-04").Value);
+        Assert.Contains(outcome.Result.Measurements, m => m.Period == "2008-05");
+        Assert.DoesNotContain(outcome.Result.Measurements, m => m.Period == "2007-05");
+        Assert.Equal(["measurement P3.I1 2008-04: differs"], rebuilt.DifferencesFrom(live));
+    }
+
+    public Task DisposeAsync()
+    {
+        _dir.Dispose();
+        return Task.CompletedTask;
+    }
+}
