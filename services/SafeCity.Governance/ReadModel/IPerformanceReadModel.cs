@@ -2,8 +2,17 @@ using SafeCity.Contracts.Events;
 
 namespace SafeCity.Governance.ReadModel;
 
-/// <summary>A plan as governance knows it: the last structure its theme published.</summary>
-public sealed record PlanRecord(string Theme, long Revision, ActionPlanOutline Plan);
+/// <summary>
+/// A plan as governance knows it: the last structure its theme published. Its actions carry only
+/// what they are (id, description); how each is going lives in its <see cref="ActionRecord"/>, which
+/// its own events keep current.
+/// </summary>
+public sealed record PlanRecord(string Theme, long Revision, ActionPlanOutline Plan)
+{
+    /// <summary>The plan's structure without its actions' state, as every read model stores it.</summary>
+    public static ActionPlanOutline StructureOf(ActionPlanOutline plan) =>
+        plan with { Actions = plan.Actions.Select(a => a with { Status = "", Rag = "", Commentary = null, Revision = 0 }).ToList() };
+}
 
 public sealed record ActionRecord(string Id, string Theme, int PlanNumber, string Status, string Rag, string? Commentary, long Revision);
 

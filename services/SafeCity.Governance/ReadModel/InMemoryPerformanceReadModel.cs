@@ -19,7 +19,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     {
         lock (_gate)
         {
-            var changed = Keep(_plans, published.Plan.Number, new PlanRecord(published.Theme, published.Revision, published.Plan), p => p.Revision);
+            var changed = Keep(_plans, published.Plan.Number, new PlanRecord(published.Theme, published.Revision, PlanRecord.StructureOf(published.Plan)), p => p.Revision);
             foreach (var action in published.Plan.Actions)
             {
                 changed |= Keep(_actions, action.Id, new ActionRecord(action.Id, published.Theme, published.Plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), a => a.Revision);

@@ -24,7 +24,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
         var changed = await ReplaceIfNewerAsync(_plans, published.Plan.Number, published.Revision, new BsonDocument
         {
             ["theme"] = published.Theme,
-            ["document"] = JsonSerializer.Serialize(published.Plan, KernelJson.Options),
+            ["document"] = JsonSerializer.Serialize(PlanRecord.StructureOf(published.Plan), KernelJson.Options),
         }, ct);
         foreach (var action in published.Plan.Actions)
         {

@@ -44,7 +44,7 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
                 INSERT INTO plans (number, theme, revision, document) VALUES ($n, $t, $r, $d)
                 ON CONFLICT (number) DO UPDATE SET theme = excluded.theme, revision = excluded.revision, document = excluded.document
                 WHERE excluded.revision > plans.revision
-                """, ct, ("$n", plan.Number), ("$t", published.Theme), ("$r", published.Revision), ("$d", JsonSerializer.Serialize(plan, KernelJson.Options)));
+                """, ct, ("$n", plan.Number), ("$t", published.Theme), ("$r", published.Revision), ("$d", JsonSerializer.Serialize(PlanRecord.StructureOf(plan), KernelJson.Options)));
             foreach (var action in plan.Actions)
             {
                 changed += await UpsertActionAsync(connection, tx, new ActionRecord(action.Id, published.Theme, plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), ct);
