@@ -19,6 +19,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/communities/plans/new")]
     [InlineData("/youth/audit")]
     [InlineData("/account/sign-in")]
+    [InlineData("/pmg")]
+    [InlineData("/laa?quarter=2008/09 Q1")]
+    [InlineData("/delivery-board?asAt=2008-06-30")]
+    [InlineData("/delivery-board/priorities/1?asAt=2008-06-30")]
+    [InlineData("/msg")]
+    [InlineData("/structure")]
+    [InlineData("/rebuild")]
     public async Task The_page_has_no_WCAG_2_2_AA_violations(string path)
     {
         var page = await fixture.NewPageAsync();
