@@ -68,14 +68,14 @@ public sealed class PartnershipStructureStore(IGovernanceDocuments documents, Pa
         ChangeAsync(expectedVersion, by, $"Removed {body}", tree =>
         {
             var found = tree.SelfAndDescendants().FirstOrDefault(b => b.Name == body) ?? throw new StructureEditException("body", $"There is no body called {body}.");
-            if (found.Children.Count > 0)
-            {
-                throw new StructureEditException("body", $"{body} has groups under it: remove or move those first.");
-            }
-
             if (IsFixed(tree, body))
             {
                 throw new StructureEditException("body", $"{body} is part of the plan's structure and cannot be removed.");
+            }
+
+            if (found.Children.Count > 0)
+            {
+                throw new StructureEditException("body", $"{body} has groups under it: remove or move those first.");
             }
 
             return Prune(tree, body);

@@ -191,6 +191,23 @@ public sealed class PmgCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Quarterly_LAA_monitoring_lists_LAA_indicators_with_their_forecast_and_outlook()
+    {
+        await Record("2008-04", 90);
+        await Record("2008-05", 110);
+        await Record("2008-06", 100);
+        await Record("2008-07", 500); // after the quarter: left out
+
+        var line = Assert.Single(await _board.LaaAsync(ReportingPeriod.Parse("2008/09 Q1"), CancellationToken.None));
+
+        Assert.Equal(("P3.I1", 2), (line.Line.Indicator.Id, line.Priority));
+        Assert.Equal(300, line.Line.Indicator.Assessment.Actual!.Value);
+        Assert.Equal(1200, line.Line.Forecast!.Value, 6);
+        Assert.Equal(StretchOutlook.OnCourse, line.Line.Outlook);
+        Assert.Equal(StretchOutlook.OffCourse, Assert.Single(await _board.LaaAsync(ReportingPeriod.Parse("2008/09 Q2"), CancellationToken.None)).Line.Outlook);
+    }
+
+    [Fact]
     public async Task The_structure_is_edited_by_versions_and_keeps_its_history()
     {
         var v1 = await _structure.LatestAsync(CancellationToken.None);
