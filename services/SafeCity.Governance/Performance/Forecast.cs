@@ -47,7 +47,7 @@ public static class Forecasting
 
             var forecast = ytd.Value / share;
             var months = inYear.Where(v => v.Period.Kind == PeriodKind.Month).ToList();
-            var method = $"Year to date ({ytd.Value:0.##} over {ytd.Months} months) divided by the {share:P0} of the year its profile expects by then ({assessment.Profile.Basis}).";
+            var method = $"Year to date ({ytd.Value:0.##} over {ytd.Months} months) divided by the {share * 100:0.#}% of the year its profile expects by then ({assessment.Profile.Basis}).";
             if (months.Count < 3)
             {
                 return new(forecast, null, null, method + " Too few monthly figures (fewer than 3) to estimate its uncertainty.");
