@@ -55,6 +55,7 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<DeliveryBoardService>();
 
         builder.Services.AddHostedService<ReadModelInitializer>();
+        builder.Services.AddHostedService<StartupRebuild>();
         builder.AddSafeCityBus(ServiceName, bus =>
         {
             bus.AddConsumer<ActionPlanPublishedConsumer>();

@@ -29,11 +29,11 @@ public sealed class PmgMeetingJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Draw up the exception list" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Meeting of 2 October 2008");
-        var exception = page.Locator("#exceptions tr#exception-P14\\.I6");
+        var exception = page.Locator("#exceptions tr#exception-asb-arson-P14\\.I6");
         await Assertions.Expect(exception.Locator(".govuk-tag")).ToHaveTextAsync("Red");
 
         // …and agrees a remedial action on it, due at the end of October.
-        await page.GetByLabel("Exception").SelectOptionAsync(new SelectOptionValue { Value = "indicator:P14.I6" });
+        await page.GetByLabel("Exception").SelectOptionAsync(new SelectOptionValue { Value = "indicator:asb-arson/P14.I6" });
         await page.GetByLabel("What is to be done").FillAsync("Home fire safety checks in the wards with most dwelling fires");
         await page.GetByLabel("Owner").FillAsync("Station Manager, Hampshire Fire and Rescue");
         await page.GetByLabel("Due date").FillAsync("2008-10-31");

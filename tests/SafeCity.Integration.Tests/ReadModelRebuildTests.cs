@@ -9,7 +9,7 @@ namespace SafeCity.Integration.Tests;
 public sealed class ReadModelRebuildTests(PlatformFixture fixture)
 {
     [Fact]
-    public async Task A_rebuild_from_the_themes_equals_the_live_model_and_restores_a_lost_one()
+    public async Task A_rebuild_from_the_themes_equals_the_live_model_and_a_lost_model_is_rebuilt_at_start()
     {
         // Some changes in three themes, then wait until governance has them all.
         Assert.Equal(HttpStatusCode.Created, (await fixture.Gateway.PostAsJsonAsync("/api/violence/indicators/P3.I1/measurements", new { period = "2008-05", value = 412 })).StatusCode);
@@ -28,7 +28,7 @@ public sealed class ReadModelRebuildTests(PlatformFixture fixture)
         Assert.True(report.GetProperty("itemsRebuilt").GetInt32() >= 19 + 139 + 2, report.ToString());
         Assert.Equal(report.GetProperty("itemsRebuilt").GetInt32(), report.GetProperty("itemsHeldBefore").GetInt32());
 
-        // Governance loses its store: after a restart it knows nothing, and a rebuild brings everything back.
+        // Governance loses its store: it starts with an empty model and rebuilds it from the themes by itself.
         await fixture.Platform.StopServiceAsync("governance");
         foreach (var file in Directory.GetFiles(fixture.Platform.DataDirectory, "governance.db*"))
         {
@@ -36,16 +36,20 @@ public sealed class ReadModelRebuildTests(PlatformFixture fixture)
         }
 
         await fixture.Platform.StartServiceAsync("governance");
-        var empty = await RebuildAsync(apply: false);
-        Assert.Equal(0, empty.GetProperty("itemsHeldBefore").GetInt32());
-
-        var rebuilt = await RebuildAsync(apply: true);
-        Assert.Equal(rebuilt.GetProperty("itemsRebuilt").GetInt32(), rebuilt.GetProperty("outcome").GetProperty("restored").GetInt32());
-        Assert.True(rebuilt.GetProperty("outcome").GetProperty("result").GetProperty("plans").GetArrayLength() >= 19);
-
-        var after = await RebuildAsync(apply: false);
-        Assert.Equal(0, after.GetProperty("differences").GetArrayLength());
+        JsonElement after = default;
+        var restored = await PlatformFixture.EventuallyAsync(async () =>
+        {
+            after = await RebuildAsync(apply: false);
+            return after.GetProperty("itemsHeldBefore").GetInt32() > 0 && after.GetProperty("differences").GetArrayLength() == 0;
+        }, TimeSpan.FromSeconds(60));
+        Assert.True(restored, "Governance did not rebuild its lost read model: " + after);
+        Assert.Equal(report.GetProperty("itemsRebuilt").GetInt32(), after.GetProperty("itemsHeldBefore").GetInt32());
         Assert.Equal(412.0, (await fixture.GovernanceIndicatorAsync("P3.I1"))!.Value.GetProperty("latestValue").GetDouble());
+
+        // An administrator's rebuild of a model that is whole changes nothing.
+        var again = await RebuildAsync(apply: true);
+        var outcome = again.GetProperty("outcome");
+        Assert.Equal((0, 0, 0), (outcome.GetProperty("restored").GetInt32(), outcome.GetProperty("corrected").GetInt32(), outcome.GetProperty("removed").GetInt32()));
     }
 
     [Fact]

@@ -60,8 +60,8 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
     {
         var structure = await structures.CurrentAsync(ct);
         var plans = await model.GetPlansAsync(ct);
-        var actions = (await model.GetActionsAsync(ct)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var measurements = (await model.GetMeasurementsAsync(ct)).ToLookup(m => m.IndicatorId);
+        var actions = (await model.GetActionsAsync(ct)).ToDictionary(a => (a.Theme, a.Id));
+        var measurements = (await model.GetMeasurementsAsync(ct)).ToLookup(m => (m.Theme, m.IndicatorId));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var priorities = structure.Priorities.Select(priority =>
@@ -76,12 +76,12 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
 
     public Task<PerformanceTree> GetAsync(CancellationToken ct) => GetAsync(null, ct);
 
-    private PlanPerformance Judge(PlanRecord record, IReadOnlyDictionary<string, ActionRecord> actions, ILookup<string, MeasurementRecord> measurements, DateOnly? asAt, DateOnly today)
+    private PlanPerformance Judge(PlanRecord record, IReadOnlyDictionary<(string, string), ActionRecord> actions, ILookup<(string, string), MeasurementRecord> measurements, DateOnly? asAt, DateOnly today)
     {
         var indicators = record.Plan.Indicators.Select(outline =>
         {
             var indicator = ToIndicator(outline);
-            var values = measurements[outline.Id]
+            var values = measurements[(record.Theme, outline.Id)]
                 .Select(m => (Ok: ReportingPeriod.TryParse(m.Period, out var p), Period: p, m.Value))
                 .Where(v => v.Ok).Select(v => (v.Period, v.Value)).OrderBy(v => v.Period).ToList();
             var latest = values.Count == 0 ? ((ReportingPeriod, double)?)null : values[^1];
@@ -93,7 +93,7 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
         var planActions = record.Plan.Actions.Select(a =>
         {
             // The latest change an action had (its own event) wins over the plan's copy.
-            var held = actions.GetValueOrDefault(a.Id);
+            var held = actions.GetValueOrDefault((record.Theme, a.Id));
             var rag = Enum.TryParse<Rag>(held?.Rag ?? a.Rag, out var r) ? r : Rag.NotRated;
             return new ActionPerformance(a.Id, a.Description, held?.Status ?? a.Status, rag, held?.Commentary ?? a.Commentary);
         }).ToList();

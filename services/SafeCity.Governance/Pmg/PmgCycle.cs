@@ -52,7 +52,7 @@ public enum ExceptionKind
 }
 
 /// <summary>An indicator or action on a meeting's exception list.</summary>
-/// <param name="Key">"indicator:P1.I3" or "action:P1.A2": the same item at every meeting.</param>
+/// <param name="Key">"indicator:alcohol/P1.I3" or "action:alcohol/P1.A2": the same item at every meeting (ids are unique within a theme).</param>
 /// <param name="StillFailing">False when it is listed only because it has not recovered (no newer figure).</param>
 public sealed record ExceptionItem(
     string Key,
@@ -102,7 +102,7 @@ public static class ExceptionList
             {
                 foreach (var i in plan.Indicators)
                 {
-                    var key = "indicator:" + i.Id;
+                    var key = $"indicator:{plan.Theme}/{i.Id}";
                     var failing = i.Rag is Rag.Red or Rag.Amber;
                     var name = $"{i.Code ?? "Local"} {i.Name}";
                     Decide(key, ExceptionKind.Indicator, i.Id, plan, priority.Priority.Number, name, i.Rag, i.Reason, failing, recoveredNow: i.Rag == Rag.Green);
@@ -110,7 +110,7 @@ public static class ExceptionList
 
                 foreach (var a in plan.Actions)
                 {
-                    var key = "action:" + a.Id;
+                    var key = $"action:{plan.Theme}/{a.Id}";
                     var delayed = a.Status == nameof(ActionStatus.Delayed);
                     var failing = a.Rag is Rag.Red or Rag.Amber || delayed;
                     var detail = $"{Words(a.Status)}{(a.Commentary is { Length: > 0 } c ? ": " + c : "")}";

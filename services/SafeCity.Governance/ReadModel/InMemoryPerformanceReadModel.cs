@@ -8,9 +8,9 @@ namespace SafeCity.Governance.ReadModel;
 /// </summary>
 public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
 {
-    private readonly Dictionary<int, PlanRecord> _plans = [];
-    private readonly Dictionary<string, ActionRecord> _actions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), MeasurementRecord> _measurements = [];
+    private readonly Dictionary<(string, int), PlanRecord> _plans = [];
+    private readonly Dictionary<(string, string), ActionRecord> _actions = [];
+    private readonly Dictionary<(string, string, string), MeasurementRecord> _measurements = [];
     private readonly Lock _gate = new();
 
     public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
@@ -19,10 +19,10 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     {
         lock (_gate)
         {
-            var changed = Keep(_plans, published.Plan.Number, new PlanRecord(published.Theme, published.Revision, PlanRecord.StructureOf(published.Plan)), p => p.Revision);
+            var changed = Keep(_plans, (published.Theme, published.Plan.Number), new PlanRecord(published.Theme, published.Revision, PlanRecord.StructureOf(published.Plan)), p => p.Revision);
             foreach (var action in published.Plan.Actions)
             {
-                changed |= Keep(_actions, action.Id, new ActionRecord(action.Id, published.Theme, published.Plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), a => a.Revision);
+                changed |= Keep(_actions, (published.Theme, action.Id), new ActionRecord(action.Id, published.Theme, published.Plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), a => a.Revision);
             }
 
             return Task.FromResult(changed);
@@ -33,7 +33,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     {
         lock (_gate)
         {
-            return Task.FromResult(Keep(_actions, changed.ActionId,
+            return Task.FromResult(Keep(_actions, (changed.Theme, changed.ActionId),
                 new ActionRecord(changed.ActionId, changed.Theme, changed.PlanNumber, changed.Status, changed.Rag, changed.Commentary, changed.Revision), a => a.Revision));
         }
     }
@@ -42,7 +42,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     {
         lock (_gate)
         {
-            return Task.FromResult(Keep(_measurements, (recorded.IndicatorId, recorded.Period),
+            return Task.FromResult(Keep(_measurements, (recorded.Theme, recorded.IndicatorId, recorded.Period),
                 new MeasurementRecord(recorded.IndicatorId, recorded.Theme, recorded.Period, recorded.Value, recorded.Source, recorded.RecordedAt, recorded.Revision), m => m.Revision));
         }
     }
@@ -51,7 +51,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<PlanRecord>>(_plans.Values.OrderBy(p => p.Plan.Number).ToList());
+            return Task.FromResult<IReadOnlyList<PlanRecord>>(_plans.Values.OrderBy(p => p.Plan.Number).ThenBy(p => p.Theme, StringComparer.Ordinal).ToList());
         }
     }
 
@@ -81,17 +81,17 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
             _measurements.Clear();
             foreach (var p in outcome.Result.Plans)
             {
-                _plans[p.Plan.Number] = p;
+                _plans[(p.Theme, p.Plan.Number)] = p;
             }
 
             foreach (var a in outcome.Result.Actions)
             {
-                _actions[a.Id] = a;
+                _actions[(a.Theme, a.Id)] = a;
             }
 
             foreach (var m in outcome.Result.Measurements)
             {
-                _measurements[(m.IndicatorId, m.Period)] = m;
+                _measurements[(m.Theme, m.IndicatorId, m.Period)] = m;
             }
 
             return Task.FromResult(outcome);

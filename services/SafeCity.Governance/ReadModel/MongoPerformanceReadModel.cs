@@ -13,17 +13,19 @@ namespace SafeCity.Governance.ReadModel;
 /// </summary>
 public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerformanceReadModel
 {
-    private readonly IMongoCollection<BsonDocument> _plans = database.GetCollection<BsonDocument>("plans");
-    private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("actions");
-    private readonly IMongoCollection<BsonDocument> _measurements = database.GetCollection<BsonDocument>("measurements");
+    // Keyed within each theme ("alcohol|20"): themes number the plans they add independently.
+    private readonly IMongoCollection<BsonDocument> _plans = database.GetCollection<BsonDocument>("theme-plans");
+    private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("theme-actions");
+    private readonly IMongoCollection<BsonDocument> _measurements = database.GetCollection<BsonDocument>("theme-measurements");
 
     public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
 
     public async Task<bool> ApplyAsync(ActionPlanPublished published, CancellationToken ct)
     {
-        var changed = await ReplaceIfNewerAsync(_plans, published.Plan.Number, published.Revision, new BsonDocument
+        var changed = await ReplaceIfNewerAsync(_plans, published.Theme + "|" + published.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), published.Revision, new BsonDocument
         {
             ["theme"] = published.Theme,
+            ["number"] = published.Plan.Number,
             ["document"] = JsonSerializer.Serialize(PlanRecord.StructureOf(published.Plan), KernelJson.Options),
         }, ct);
         foreach (var action in published.Plan.Actions)
@@ -38,7 +40,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
         ApplyActionAsync(new ActionRecord(changed.ActionId, changed.Theme, changed.PlanNumber, changed.Status, changed.Rag, changed.Commentary, changed.Revision), ct);
 
     public Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct) =>
-        ReplaceIfNewerAsync(_measurements, recorded.IndicatorId + "|" + recorded.Period, recorded.Revision, new BsonDocument
+        ReplaceIfNewerAsync(_measurements, recorded.Theme + "|" + recorded.IndicatorId + "|" + recorded.Period, recorded.Revision, new BsonDocument
         {
             ["indicatorId"] = recorded.IndicatorId,
             ["theme"] = recorded.Theme,
@@ -49,13 +51,13 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
         }, ct);
 
     public async Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct) =>
-        (await _plans.Find(FilterDefinition<BsonDocument>.Empty).Sort(Builders<BsonDocument>.Sort.Ascending("_id")).ToListAsync(ct))
+        (await _plans.Find(FilterDefinition<BsonDocument>.Empty).Sort(Builders<BsonDocument>.Sort.Ascending("number")).ToListAsync(ct))
             .Select(d => new PlanRecord(d["theme"].AsString, d["revision"].ToInt64(), JsonSerializer.Deserialize<ActionPlanOutline>(d["document"].AsString, KernelJson.Options)!))
             .ToList();
 
     public async Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct) =>
         (await _actions.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct))
-            .Select(d => new ActionRecord(d["_id"].AsString, d["theme"].AsString, d["planNumber"].ToInt32(), d["status"].AsString, d["rag"].AsString,
+            .Select(d => new ActionRecord(d["id"].AsString, d["theme"].AsString, d["planNumber"].ToInt32(), d["status"].AsString, d["rag"].AsString,
                 d["commentary"].IsBsonNull ? null : d["commentary"].AsString, d["revision"].ToInt64()))
             .ToList();
 
@@ -78,9 +80,10 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
         await _measurements.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
         foreach (var plan in outcome.Result.Plans)
         {
-            await ReplaceIfNewerAsync(_plans, plan.Plan.Number, plan.Revision, new BsonDocument
+            await ReplaceIfNewerAsync(_plans, plan.Theme + "|" + plan.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), plan.Revision, new BsonDocument
             {
                 ["theme"] = plan.Theme,
+                ["number"] = plan.Plan.Number,
                 ["document"] = JsonSerializer.Serialize(plan.Plan, KernelJson.Options),
             }, ct);
         }
@@ -109,8 +112,9 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
     }
 
     private Task<bool> ApplyActionAsync(ActionRecord action, CancellationToken ct) =>
-        ReplaceIfNewerAsync(_actions, action.Id, action.Revision, new BsonDocument
+        ReplaceIfNewerAsync(_actions, action.Theme + "|" + action.Id, action.Revision, new BsonDocument
         {
+            ["id"] = action.Id,
             ["theme"] = action.Theme,
             ["planNumber"] = action.PlanNumber,
             ["status"] = action.Status,

@@ -10,9 +10,9 @@ namespace SafeCity.Governance.ReadModel;
 public sealed record ReadModelSnapshot(IReadOnlyList<PlanRecord> Plans, IReadOnlyList<ActionRecord> Actions, IReadOnlyList<MeasurementRecord> Measurements)
 {
     public static async Task<ReadModelSnapshot> TakeAsync(IPerformanceReadModel model, CancellationToken ct) =>
-        new((await model.GetPlansAsync(ct)).OrderBy(p => p.Plan.Number).ToList(),
-            (await model.GetActionsAsync(ct)).OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
-            (await model.GetMeasurementsAsync(ct)).OrderBy(m => m.IndicatorId, StringComparer.Ordinal).ThenBy(m => m.Period, StringComparer.Ordinal).ToList());
+        new((await model.GetPlansAsync(ct)).OrderBy(p => p.Theme, StringComparer.Ordinal).ThenBy(p => p.Plan.Number).ToList(),
+            (await model.GetActionsAsync(ct)).OrderBy(a => a.Theme, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList(),
+            (await model.GetMeasurementsAsync(ct)).OrderBy(m => m.Theme, StringComparer.Ordinal).ThenBy(m => m.IndicatorId, StringComparer.Ordinal).ThenBy(m => m.Period, StringComparer.Ordinal).ToList());
 
     public int Count => Plans.Count + Actions.Count + Measurements.Count;
 
@@ -20,11 +20,11 @@ public sealed record ReadModelSnapshot(IReadOnlyList<PlanRecord> Plans, IReadOnl
     public IReadOnlyList<string> DifferencesFrom(ReadModelSnapshot other)
     {
         var differences = new List<string>();
-        Compare("plan", Plans, other.Plans, p => p.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), differences);
-        Compare("action", Actions, other.Actions, a => a.Id, differences);
+        Compare("plan", Plans, other.Plans, p => p.Theme + " " + p.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), differences);
+        Compare("action", Actions, other.Actions, a => a.Theme + " " + a.Id, differences);
         // Instants compare as instants: a store may keep them in UTC rather than the offset they came with.
         Compare("measurement", Measurements.Select(m => m with { RecordedAt = m.RecordedAt.ToUniversalTime() }).ToList(),
-            other.Measurements.Select(m => m with { RecordedAt = m.RecordedAt.ToUniversalTime() }).ToList(), m => $"{m.IndicatorId} {m.Period}", differences);
+            other.Measurements.Select(m => m with { RecordedAt = m.RecordedAt.ToUniversalTime() }).ToList(), m => $"{m.Theme} {m.IndicatorId} {m.Period}", differences);
         return differences;
     }
 

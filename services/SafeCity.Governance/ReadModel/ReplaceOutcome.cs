@@ -15,9 +15,9 @@ public sealed record ReplaceOutcome(ReadModelSnapshot Result, int Restored, int 
     public static ReplaceOutcome Plan(ReadModelSnapshot live, ReadModelSnapshot rebuilt, DateTimeOffset takenFrom)
     {
         var counts = new int[4];
-        var plans = Merge(live.Plans, rebuilt.Plans, p => p.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Revision, _ => false, counts);
-        var actions = Merge(live.Actions, rebuilt.Actions, a => a.Id, a => a.Revision, _ => false, counts);
-        var measurements = Merge(live.Measurements, rebuilt.Measurements, m => m.IndicatorId + "|" + m.Period, m => m.Revision, m => m.RecordedAt >= takenFrom, counts);
+        var plans = Merge(live.Plans, rebuilt.Plans, p => p.Theme + "|" + p.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Revision, _ => false, counts);
+        var actions = Merge(live.Actions, rebuilt.Actions, a => a.Theme + "|" + a.Id, a => a.Revision, _ => false, counts);
+        var measurements = Merge(live.Measurements, rebuilt.Measurements, m => m.Theme + "|" + m.IndicatorId + "|" + m.Period, m => m.Revision, m => m.RecordedAt >= takenFrom, counts);
         return new ReplaceOutcome(new ReadModelSnapshot(plans, actions, measurements), counts[0], counts[1], counts[2], counts[3]);
     }
 

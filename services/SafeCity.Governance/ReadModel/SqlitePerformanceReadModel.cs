@@ -9,29 +9,37 @@ namespace SafeCity.Governance.ReadModel;
 
 public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerformanceReadModel
 {
+    // Everything is keyed within its theme: each theme numbers the plans it adds from 20, so two
+    // themes' plan 20 (and its P20.A1, P20.I1) are different plans. The first schema keyed by number
+    // alone; its tables are dropped, and the model rebuilt from the themes (StartupRebuild).
     private const string Schema = """
-        CREATE TABLE IF NOT EXISTS plans (
-            number INTEGER PRIMARY KEY,
+        DROP TABLE IF EXISTS plans;
+        DROP TABLE IF EXISTS actions;
+        DROP TABLE IF EXISTS measurements;
+        CREATE TABLE IF NOT EXISTS theme_plans (
             theme TEXT NOT NULL,
+            number INTEGER NOT NULL,
             revision INTEGER NOT NULL,
-            document TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS actions (
-            id TEXT PRIMARY KEY,
+            document TEXT NOT NULL,
+            PRIMARY KEY (theme, number));
+        CREATE TABLE IF NOT EXISTS theme_actions (
             theme TEXT NOT NULL,
+            id TEXT NOT NULL,
             plan_number INTEGER NOT NULL,
             status TEXT NOT NULL,
             rag TEXT NOT NULL,
             commentary TEXT,
-            revision INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS measurements (
+            revision INTEGER NOT NULL,
+            PRIMARY KEY (theme, id));
+        CREATE TABLE IF NOT EXISTS theme_measurements (
+            theme TEXT NOT NULL,
             indicator_id TEXT NOT NULL,
             period TEXT NOT NULL,
-            theme TEXT NOT NULL,
             value REAL NOT NULL,
             source TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
             revision INTEGER NOT NULL,
-            PRIMARY KEY (indicator_id, period));
+            PRIMARY KEY (theme, indicator_id, period));
         """;
 
     public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema, ct);
@@ -41,9 +49,9 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
         {
             var plan = published.Plan;
             var changed = await connection.ExecuteAsync(tx, """
-                INSERT INTO plans (number, theme, revision, document) VALUES ($n, $t, $r, $d)
-                ON CONFLICT (number) DO UPDATE SET theme = excluded.theme, revision = excluded.revision, document = excluded.document
-                WHERE excluded.revision > plans.revision
+                INSERT INTO theme_plans (number, theme, revision, document) VALUES ($n, $t, $r, $d)
+                ON CONFLICT (theme, number) DO UPDATE SET revision = excluded.revision, document = excluded.document
+                WHERE excluded.revision > theme_plans.revision
                 """, ct, ("$n", plan.Number), ("$t", published.Theme), ("$r", published.Revision), ("$d", JsonSerializer.Serialize(PlanRecord.StructureOf(plan), KernelJson.Options)));
             foreach (var action in plan.Actions)
             {
@@ -59,34 +67,34 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
 
     public Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(tx, """
-            INSERT INTO measurements (indicator_id, period, theme, value, source, recorded_at, revision) VALUES ($i, $p, $t, $v, $s, $at, $r)
-            ON CONFLICT (indicator_id, period) DO UPDATE SET value = excluded.value, source = excluded.source, recorded_at = excluded.recorded_at, revision = excluded.revision
-            WHERE excluded.revision > measurements.revision
+            INSERT INTO theme_measurements (indicator_id, period, theme, value, source, recorded_at, revision) VALUES ($i, $p, $t, $v, $s, $at, $r)
+            ON CONFLICT (theme, indicator_id, period) DO UPDATE SET value = excluded.value, source = excluded.source, recorded_at = excluded.recorded_at, revision = excluded.revision
+            WHERE excluded.revision > theme_measurements.revision
             """, ct, ("$i", recorded.IndicatorId), ("$p", recorded.Period), ("$t", recorded.Theme), ("$v", recorded.Value), ("$s", recorded.Source),
             ("$at", recorded.RecordedAt.ToString("O", CultureInfo.InvariantCulture)), ("$r", recorded.Revision)) > 0, ct);
 
     public async Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct) =>
-        await database.QueryAsync("SELECT theme, revision, document FROM plans ORDER BY number", ReadPlan, ct);
+        await database.QueryAsync("SELECT theme, revision, document FROM theme_plans ORDER BY number, theme", ReadPlan, ct);
 
     public async Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct) =>
-        await database.QueryAsync("SELECT id, theme, plan_number, status, rag, commentary, revision FROM actions", ReadAction, ct);
+        await database.QueryAsync("SELECT id, theme, plan_number, status, rag, commentary, revision FROM theme_actions", ReadAction, ct);
 
     public async Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) =>
-        await database.QueryAsync("SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM measurements", ReadMeasurement, ct);
+        await database.QueryAsync("SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM theme_measurements", ReadMeasurement, ct);
 
     public Task<ReplaceOutcome> ReplaceAsync(ReadModelSnapshot rebuilt, DateTimeOffset takenFrom, CancellationToken ct) =>
         // One transaction: reading what is held, merging and writing the result exclude every other write.
         database.WriteAsync(async (connection, tx) =>
         {
             var live = new ReadModelSnapshot(
-                await connection.QueryAsync(tx, "SELECT theme, revision, document FROM plans", ReadPlan, ct),
-                await connection.QueryAsync(tx, "SELECT id, theme, plan_number, status, rag, commentary, revision FROM actions", ReadAction, ct),
-                await connection.QueryAsync(tx, "SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM measurements", ReadMeasurement, ct));
+                await connection.QueryAsync(tx, "SELECT theme, revision, document FROM theme_plans", ReadPlan, ct),
+                await connection.QueryAsync(tx, "SELECT id, theme, plan_number, status, rag, commentary, revision FROM theme_actions", ReadAction, ct),
+                await connection.QueryAsync(tx, "SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM theme_measurements", ReadMeasurement, ct));
             var outcome = ReplaceOutcome.Plan(live, rebuilt, takenFrom);
-            await connection.ExecuteAsync(tx, "DELETE FROM plans; DELETE FROM actions; DELETE FROM measurements;", ct);
+            await connection.ExecuteAsync(tx, "DELETE FROM theme_plans; DELETE FROM theme_actions; DELETE FROM theme_measurements;", ct);
             foreach (var plan in outcome.Result.Plans)
             {
-                await connection.ExecuteAsync(tx, "INSERT INTO plans (number, theme, revision, document) VALUES ($n, $t, $r, $d)", ct,
+                await connection.ExecuteAsync(tx, "INSERT INTO theme_plans (number, theme, revision, document) VALUES ($n, $t, $r, $d)", ct,
                     ("$n", plan.Plan.Number), ("$t", plan.Theme), ("$r", plan.Revision), ("$d", JsonSerializer.Serialize(plan.Plan, KernelJson.Options)));
             }
 
@@ -98,7 +106,7 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
             foreach (var m in outcome.Result.Measurements)
             {
                 await connection.ExecuteAsync(tx, """
-                    INSERT INTO measurements (indicator_id, period, theme, value, source, recorded_at, revision) VALUES ($i, $p, $t, $v, $s, $at, $r)
+                    INSERT INTO theme_measurements (indicator_id, period, theme, value, source, recorded_at, revision) VALUES ($i, $p, $t, $v, $s, $at, $r)
                     """, ct, ("$i", m.IndicatorId), ("$p", m.Period), ("$t", m.Theme), ("$v", m.Value), ("$s", m.Source),
                     ("$at", m.RecordedAt.ToString("O", CultureInfo.InvariantCulture)), ("$r", m.Revision));
             }
@@ -117,8 +125,8 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
 
     private static Task<int> UpsertActionAsync(SqliteConnection connection, SqliteTransaction tx, ActionRecord action, CancellationToken ct) =>
         connection.ExecuteAsync(tx, """
-            INSERT INTO actions (id, theme, plan_number, status, rag, commentary, revision) VALUES ($id, $t, $n, $s, $rag, $c, $r)
-            ON CONFLICT (id) DO UPDATE SET status = excluded.status, rag = excluded.rag, commentary = excluded.commentary, revision = excluded.revision
-            WHERE excluded.revision > actions.revision
+            INSERT INTO theme_actions (id, theme, plan_number, status, rag, commentary, revision) VALUES ($id, $t, $n, $s, $rag, $c, $r)
+            ON CONFLICT (theme, id) DO UPDATE SET status = excluded.status, rag = excluded.rag, commentary = excluded.commentary, revision = excluded.revision
+            WHERE excluded.revision > theme_actions.revision
             """, ct, ("$id", action.Id), ("$t", action.Theme), ("$n", action.PlanNumber), ("$s", action.Status), ("$rag", action.Rag), ("$c", action.Commentary), ("$r", action.Revision));
 }

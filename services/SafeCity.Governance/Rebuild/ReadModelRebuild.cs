@@ -34,8 +34,9 @@ public sealed class ReadModelRebuild(IPerformanceReadModel model, IThemeStateSou
             {
                 state = await source.FetchAsync(theme, ct);
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is not ThemeUnavailableException && !ct.IsCancellationRequested)
             {
+                // Refused connections, timeouts, the resilience pipeline giving up: all mean this theme cannot be asked now.
                 throw new ThemeUnavailableException(theme, "did not answer (" + e.Message + ")", e);
             }
 

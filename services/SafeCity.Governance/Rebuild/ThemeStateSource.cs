@@ -12,6 +12,9 @@ public sealed class GovernanceOptions
 
     /// <summary>The theme services governance asks for their state, by name ("alcohol"); each is found by service discovery.</summary>
     public List<string> Themes { get; set; } = [];
+
+    /// <summary>How long a governance that starts with an empty read model keeps trying to rebuild it from the themes.</summary>
+    public TimeSpan StartupRebuildWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Where a rebuild gets each theme's current state.</summary>

@@ -99,29 +99,29 @@ public sealed class PmgCycleTests : IAsyncLifetime
         await Record("2008-04", 130); // 30% over a twelfth of 1,200: red
         await Action("Red", "Delayed");
         var first = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
-        Assert.Equal(["action:P3.A1", "indicator:P3.I1"], first.Exceptions.Select(e => e.Key).Order());
+        Assert.Equal(["action:violence/P3.A1", "indicator:violence/P3.I1"], first.Exceptions.Select(e => e.Key).Order());
         Assert.All(first.Exceptions, e => Assert.Equal(D(2008, 5, 29), e.FirstListed));
 
         // As at the next meeting the action is back on track; the indicator has no newer figure but is still over.
         await Action("Green", "InProgress");
         var second = await _pmg.DrawUpAsync(D(2008, 7, 10), D(2008, 7, 10), "pmg", CancellationToken.None);
         var indicator = Assert.Single(second.Exceptions);
-        Assert.Equal(("indicator:P3.I1", D(2008, 5, 29)), (indicator.Key, indicator.FirstListed));
-        Assert.Equal("action:P3.A1", Assert.Single(second.Recovered).Key);
+        Assert.Equal(("indicator:violence/P3.I1", D(2008, 5, 29)), (indicator.Key, indicator.FirstListed));
+        Assert.Equal("action:violence/P3.A1", Assert.Single(second.Recovered).Key);
 
         // May and June bring the year to date under the trajectory: it recovers and leaves.
         await Record("2008-05", 80);
         await Record("2008-06", 80);
         var third = await _pmg.DrawUpAsync(D(2008, 8, 21), D(2008, 8, 21), "pmg", CancellationToken.None);
         Assert.Empty(third.Exceptions);
-        Assert.Equal("indicator:P3.I1", Assert.Single(third.Recovered).Key);
+        Assert.Equal("indicator:violence/P3.I1", Assert.Single(third.Recovered).Key);
     }
 
     [Fact]
     public async Task An_item_listed_with_no_data_since_is_not_recovered()
     {
         var earlier = new PmgMeeting("2008-05-29", D(2008, 5, 29), D(2008, 5, 29), DateTimeOffset.UnixEpoch, "pmg",
-            [new ExceptionItem("indicator:P3.I1", ExceptionKind.Indicator, "P3.I1", "violence", 2, 3, "Assault", Rag.Red, "over", D(2008, 4, 17), true)], []);
+            [new ExceptionItem("indicator:violence/P3.I1", ExceptionKind.Indicator, "P3.I1", "violence", 2, 3, "Assault", Rag.Red, "over", D(2008, 4, 17), true)], []);
         var tree = await new PartnershipPerformance(_model, _structure, RagRules.Default, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System).GetAsync(D(2008, 7, 10), CancellationToken.None);
 
         var (exceptions, recovered) = ExceptionList.DrawUp(tree, earlier, D(2008, 7, 10));
@@ -151,12 +151,12 @@ public sealed class PmgCycleTests : IAsyncLifetime
         await Record("2008-04", 130);
         var meeting = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
 
-        Assert.Equal("owner", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:P3.I1", "Target patrols", " ", "2008-06-30", "pmg", CancellationToken.None))).Field);
-        Assert.Equal("due", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:P3.I1", "Target patrols", "Police", "30/06/2008", "pmg", CancellationToken.None))).Field);
-        Assert.Equal("item", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:P9.I9", "x", "y", "2008-06-30", "pmg", CancellationToken.None))).Field);
+        Assert.Equal("owner", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:violence/P3.I1", "Target patrols", " ", "2008-06-30", "pmg", CancellationToken.None))).Field);
+        Assert.Equal("due", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:violence/P3.I1", "Target patrols", "Police", "30/06/2008", "pmg", CancellationToken.None))).Field);
+        Assert.Equal("item", (await Assert.ThrowsAsync<PmgException>(() => _pmg.AddRemedialActionAsync(meeting.Id, "indicator:violence/P9.I9", "x", "y", "2008-06-30", "pmg", CancellationToken.None))).Field);
         Assert.Empty(await _pmg.RemedialActionsAsync(CancellationToken.None));
 
-        var remedial = await _pmg.AddRemedialActionAsync(meeting.Id, "indicator:P3.I1", "Target patrols on Friday nights", "Chief Inspector, Central", "2008-06-30", "pmg", CancellationToken.None);
+        var remedial = await _pmg.AddRemedialActionAsync(meeting.Id, "indicator:violence/P3.I1", "Target patrols on Friday nights", "Chief Inspector, Central", "2008-06-30", "pmg", CancellationToken.None);
         Assert.Empty((await _board.ReportAsync(D(2008, 6, 30), CancellationToken.None)).Escalated);
         var july = await _board.ReportAsync(D(2008, 7, 1), CancellationToken.None);
         Assert.Equal(remedial.Id, Assert.Single(july.Escalated).Id);
@@ -241,7 +241,7 @@ public sealed class PmgCycleTests : IAsyncLifetime
         Assert.Equal(130, outcome.Result.Measurements.Single(m => m.Period == "2008-04").Value);
         Assert.Contains(outcome.Result.Measurements, m => m.Period == "2008-05");
         Assert.DoesNotContain(outcome.Result.Measurements, m => m.Period == "2007-05");
-        Assert.Equal(["measurement P3.I1 2008-04: differs"], rebuilt.DifferencesFrom(live));
+        Assert.Equal(["measurement violence P3.I1 2008-04: differs"], rebuilt.DifferencesFrom(live));
     }
 
     public Task DisposeAsync()

@@ -102,6 +102,44 @@ public abstract class ReadModelContract
 
         Assert.Equal(2, Assert.Single(await model.GetPlansAsync(Ct)).Revision);
     }
+
+    [SkippableFact]
+    public async Task Two_themes_plans_actions_and_figures_with_the_same_numbers_are_kept_apart()
+    {
+        // Each theme numbers the plans it adds from 20: alcohol's plan 20 is not violence's.
+        var model = await NewModelAsync();
+        await model.ApplyAsync(Published(1, 1, "Red"), Ct);
+        await model.ApplyAsync(Published(1, 1, "Green") with { Theme = "violence" }, Ct);
+        await model.ApplyAsync(Measured(5, 1), Ct);
+        await model.ApplyAsync(Measured(7, 1) with { Theme = "violence" }, Ct);
+
+        Assert.Equal(["alcohol", "violence"], (await model.GetPlansAsync(Ct)).Select(p => p.Theme).Order(StringComparer.Ordinal));
+        Assert.Equal([("alcohol", "Red"), ("violence", "Green")], (await model.GetActionsAsync(Ct)).Select(a => (a.Theme, a.Rag)).Order());
+        Assert.Equal([("alcohol", 5.0), ("violence", 7.0)], (await model.GetMeasurementsAsync(Ct)).Select(m => (m.Theme, m.Value)).Order());
+    }
+
+    [SkippableFact]
+    public async Task Replacing_with_a_rebuilt_model_leaves_it_equal_to_the_rebuild()
+    {
+        var model = await NewModelAsync();
+        await model.ApplyAsync(Published(1, 1, "Red"), Ct);
+        await model.ApplyAsync(Measured(5, 1), Ct);
+        await model.ApplyAsync(Measured(6, 1, "2007-04") with { RecordedAt = DateTimeOffset.UnixEpoch }, Ct);
+        var fresh = new InMemoryPerformanceReadModel();
+        await fresh.ApplyAsync(Published(2, 3, "Green"), Ct);
+        await fresh.ApplyAsync(Measured(9, 2), Ct);
+        var rebuilt = await ReadModelSnapshot.TakeAsync(fresh, Ct);
+
+        var outcome = await model.ReplaceAsync(rebuilt, DateTimeOffset.UtcNow, Ct);
+
+        Assert.Equal((0, 3, 0, 1), (outcome.Restored, outcome.Corrected, outcome.KeptNewer, outcome.Removed));
+        Assert.Empty((await ReadModelSnapshot.TakeAsync(model, Ct)).DifferencesFrom(rebuilt));
+    }
+}
+
+public sealed class InMemoryReadModelTests : ReadModelContract
+{
+    protected override Task<IPerformanceReadModel> NewModelAsync() => Task.FromResult<IPerformanceReadModel>(new InMemoryPerformanceReadModel());
 }
 
 public sealed class SqliteReadModelTests : ReadModelContract, IDisposable
