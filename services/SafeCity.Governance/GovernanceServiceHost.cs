@@ -34,7 +34,6 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton(PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly));
         var tolerances = Tolerances.From(builder.Configuration);
         builder.Services.AddSingleton(tolerances);
-        builder.Services.AddSingleton(new RagRules(tolerances.DefaultPercent));
 
         var storage = builder.AddStorageOptions(ServiceName);
         if (storage.UsesMongo)
@@ -49,6 +48,7 @@ public static class GovernanceServiceHost
         }
 
         builder.Services.AddSingleton<PartnershipStructureStore>();
+        builder.Services.AddSingleton<ToleranceStore>();
         builder.Services.Configure<PmgCalendarOptions>(builder.Configuration.GetSection(PmgCalendarOptions.Section));
         builder.Services.AddSingleton<PmgService>();
         builder.Services.AddSingleton<MsgComparisons>();

@@ -25,6 +25,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/delivery-board/priorities/1?asAt=2008-06-30")]
     [InlineData("/msg")]
     [InlineData("/structure")]
+    [InlineData("/tolerances")]
     [InlineData("/rebuild")]
     public async Task The_page_has_no_WCAG_2_2_AA_violations(string path)
     {

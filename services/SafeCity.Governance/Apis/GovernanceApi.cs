@@ -56,7 +56,7 @@ public static class GovernanceApi
         var tree = await performance.GetAsync(day, ct);
         return TypedResults.Ok(new PerformanceDto(
             "Southampton Safe City Partnership",
-            tree.Rules.TolerancePercent,
+            tree.Tolerances.DefaultPercent,
             Trajectory.Rule + " " + PartnershipPerformance.RollUpRule,
             tree.Rag.ToString(),
             tree.Priorities.Select(p => new PriorityDto(

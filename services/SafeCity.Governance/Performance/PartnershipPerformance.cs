@@ -51,7 +51,7 @@ public sealed record PerformanceTree(PartnershipStructure Structure, RagRules Ru
 /// Appendix C with the plans its theme has published, each indicator judged against its trajectory
 /// (<see cref="Trajectory"/>) with its own tolerance, rolled up to plan, priority and partnership.
 /// </summary>
-public sealed class PartnershipPerformance(IPerformanceReadModel model, PartnershipStructureStore structures, RagRules rules, Tolerances tolerances, TimeProvider clock)
+public sealed class PartnershipPerformance(IPerformanceReadModel model, PartnershipStructureStore structures, ToleranceStore toleranceStore, TimeProvider clock)
 {
     public const string RollUpRule = "A plan shows the worst RAG among its indicators and actions, a priority the worst of its plans, the partnership the worst of its priorities; items not yet rated are left out.";
 
@@ -59,6 +59,7 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
     public async Task<PerformanceTree> GetAsync(DateOnly? asAt, CancellationToken ct)
     {
         var structure = await structures.CurrentAsync(ct);
+        var tolerances = await toleranceStore.CurrentAsync(ct);
         var plans = await model.GetPlansAsync(ct);
         var actions = (await model.GetActionsAsync(ct)).ToDictionary(a => (a.Theme, a.Id));
         var measurements = (await model.GetMeasurementsAsync(ct)).ToLookup(m => (m.Theme, m.IndicatorId));
@@ -67,16 +68,16 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
         var priorities = structure.Priorities.Select(priority =>
         {
             var own = plans.Where(p => p.Plan.Priority == priority.Number).OrderBy(p => p.Plan.Number)
-                .Select(p => Judge(p, actions, measurements, asAt, today)).ToList();
+                .Select(p => Judge(p, actions, measurements, tolerances, asAt, today)).ToList();
             var theme = plans.FirstOrDefault(p => p.Plan.Priority == priority.Number)?.Theme;
             return new PriorityPerformance(priority, structure.PriorityBox(priority.Number), theme, RagRules.RollUp(own.Select(p => p.Rag)), own);
         }).ToList();
-        return new PerformanceTree(structure, rules, tolerances, asAt, RagRules.RollUp(priorities.Select(p => p.Rag)), priorities);
+        return new PerformanceTree(structure, new RagRules(tolerances.DefaultPercent), tolerances, asAt, RagRules.RollUp(priorities.Select(p => p.Rag)), priorities);
     }
 
     public Task<PerformanceTree> GetAsync(CancellationToken ct) => GetAsync(null, ct);
 
-    private PlanPerformance Judge(PlanRecord record, IReadOnlyDictionary<(string, string), ActionRecord> actions, ILookup<(string, string), MeasurementRecord> measurements, DateOnly? asAt, DateOnly today)
+    private PlanPerformance Judge(PlanRecord record, IReadOnlyDictionary<(string, string), ActionRecord> actions, ILookup<(string, string), MeasurementRecord> measurements, Tolerances tolerances, DateOnly? asAt, DateOnly today)
     {
         var indicators = record.Plan.Indicators.Select(outline =>
         {
@@ -86,7 +87,7 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
                 .Where(v => v.Ok).Select(v => (v.Period, v.Value)).OrderBy(v => v.Period).ToList();
             var latest = values.Count == 0 ? ((ReportingPeriod, double)?)null : values[^1];
             var judgedAt = asAt ?? (latest is { } l && l.Item1.End < today ? l.Item1.End : today);
-            var assessment = Trajectory.Assess(indicator, values, judgedAt, tolerances.For(outline.Id));
+            var assessment = Trajectory.Assess(indicator, values, judgedAt, tolerances.For(record.Theme, outline.Id));
             return new IndicatorPerformance(outline.Id, outline.Code, outline.Name, outline.Category, indicator, values,
                 latest?.Item2, latest?.Item1.ToString(), assessment);
         }).ToList();
@@ -118,8 +119,8 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
 }
 
 /// <summary>
-/// RAG tolerance per indicator, with the partnership's default: Performance:RagTolerancePercent and
-/// Performance:Tolerances:{indicator id} (e.g. "P1.I3": 5).
+/// RAG tolerance per indicator, with the partnership's default. An indicator's own is found by
+/// "theme/id" ("alcohol/P1.I3") or, for the plan's indicators, by id alone ("P1.I3").
 /// </summary>
 public sealed class Tolerances(double defaultPercent, IReadOnlyDictionary<string, double> perIndicator)
 {
@@ -127,8 +128,12 @@ public sealed class Tolerances(double defaultPercent, IReadOnlyDictionary<string
 
     public IReadOnlyDictionary<string, double> PerIndicator { get; } = perIndicator;
 
+    public double For(string theme, string indicatorId) =>
+        PerIndicator.TryGetValue(theme + "/" + indicatorId, out var own) || PerIndicator.TryGetValue(indicatorId, out own) ? own : DefaultPercent;
+
     public double For(string indicatorId) => PerIndicator.TryGetValue(indicatorId, out var own) ? own : DefaultPercent;
 
+    /// <summary>Performance:RagTolerancePercent and Performance:Tolerances:{indicator}: the starting point the PMG may change on /tolerances.</summary>
     public static Tolerances From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Performance");

@@ -24,6 +24,8 @@ public sealed class PmgCycleTests : IAsyncLifetime
     private PmgService _pmg = default!;
     private DeliveryBoardService _board = default!;
     private long _revision;
+    private ToleranceStore _tolerances = default!;
+    private PartnershipPerformance _performance = default!;
 
     public async Task InitializeAsync()
     {
@@ -31,7 +33,9 @@ public sealed class PmgCycleTests : IAsyncLifetime
         await _documents.InitializeAsync(CancellationToken.None);
         _structure = new PartnershipStructureStore(_documents, PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly), TimeProvider.System);
         await _structure.InitializeAsync(CancellationToken.None);
-        var performance = new PartnershipPerformance(_model, _structure, RagRules.Default, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System);
+        _tolerances = new ToleranceStore(_documents, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System);
+        var performance = new PartnershipPerformance(_model, _structure, _tolerances, TimeProvider.System);
+        _performance = performance;
         _pmg = new PmgService(_documents, performance, Options.Create(new PmgCalendarOptions()), TimeProvider.System);
         _board = new DeliveryBoardService(performance, _pmg, TimeProvider.System);
         await _model.ApplyAsync(new ActionPlanPublished
@@ -122,7 +126,7 @@ public sealed class PmgCycleTests : IAsyncLifetime
     {
         var earlier = new PmgMeeting("2008-05-29", D(2008, 5, 29), D(2008, 5, 29), DateTimeOffset.UnixEpoch, "pmg",
             [new ExceptionItem("indicator:violence/P3.I1", ExceptionKind.Indicator, "P3.I1", "violence", 2, 3, "Assault", Rag.Red, "over", D(2008, 4, 17), true)], []);
-        var tree = await new PartnershipPerformance(_model, _structure, RagRules.Default, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System).GetAsync(D(2008, 7, 10), CancellationToken.None);
+        var tree = await _performance.GetAsync(D(2008, 7, 10), CancellationToken.None);
 
         var (exceptions, recovered) = ExceptionList.DrawUp(tree, earlier, D(2008, 7, 10));
 
@@ -188,6 +192,33 @@ public sealed class PmgCycleTests : IAsyncLifetime
         var csv = ReportExport.Csv(ReportExport.Tables(report));
         Assert.Contains("2,P3.I1,NI 20,Assault with injury,LAA,2008/09,130,2008-04,100,1200,Red,", csv, StringComparison.Ordinal);
         Assert.Contains("Exceptions\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_PMG_sets_an_indicators_own_tolerance_and_the_default_and_every_change_is_kept()
+    {
+        await Record("2008-04", 130); // 30% over the trajectory
+        Indicator(await _performance.GetAsync(D(2008, 4, 30), CancellationToken.None), Rag.Red);
+
+        await _tolerances.SetIndicatorAsync("violence/P3.I1", "35", "pmg", CancellationToken.None);
+        Indicator(await _performance.GetAsync(D(2008, 4, 30), CancellationToken.None), Rag.Amber, 35);
+
+        await _tolerances.SetIndicatorAsync("violence/P3.I1", "", "pmg", CancellationToken.None);
+        await _tolerances.SetDefaultAsync("30", "pmg", CancellationToken.None);
+        var tree = await _performance.GetAsync(D(2008, 4, 30), CancellationToken.None);
+        Indicator(tree, Rag.Amber, 30);
+        Assert.Equal(30, tree.Rules.TolerancePercent);
+
+        Assert.Equal("percent", (await Assert.ThrowsAsync<ToleranceException>(() => _tolerances.SetIndicatorAsync("violence/P3.I1", "120", "pmg", CancellationToken.None))).Field);
+        Assert.Equal("default", (await Assert.ThrowsAsync<ToleranceException>(() => _tolerances.SetDefaultAsync("", "pmg", CancellationToken.None))).Field);
+        Assert.Equal(["Partnership default set to 30%", "violence/P3.I1: back to the default", "violence/P3.I1: 35%"],
+            (await _tolerances.SettingsAsync(CancellationToken.None)).History.Select(h => h.Change));
+
+        static void Indicator(PerformanceTree tree, Rag rag, double tolerance = 10)
+        {
+            var i = tree.Indicators.Single(x => x.Id == "P3.I1");
+            Assert.Equal((rag, tolerance), (i.Rag, i.Assessment.TolerancePercent));
+        }
     }
 
     [Fact]
