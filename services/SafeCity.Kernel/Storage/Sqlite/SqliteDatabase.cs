@@ -65,18 +65,7 @@ public sealed class SqliteDatabase
     public async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Bind(parameters);
-
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
+        return await connection.QueryAsync(null, sql, read, ct, parameters);
     }
 }
 
@@ -100,8 +89,8 @@ public static class SqliteCommandExtensions
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Reads rows inside a write's transaction, so what is read cannot change before the write.</summary>
-    public static async Task<List<T>> QueryAsync<T>(this SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    /// <summary>Reads rows; inside a write's transaction, what is read cannot change before the write.</summary>
+    public static async Task<List<T>> QueryAsync<T>(this SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
