@@ -80,19 +80,23 @@ public sealed record PmgMeeting(
     IReadOnlyList<RecoveredItem> Recovered);
 
 /// <summary>
-/// The exception rules. Every indicator or action showing any degree of failure (red or amber; an
-/// action also when delayed) enters the list. Once listed, an item stays on every later list until it
-/// recovers: an indicator when it is green, an action when it is green or completed. Having no newer
-/// figure is not recovery.
+/// The exception rules (paragraph 80: anything showing any degree of failure is held to account
+/// through remedial interventions). Every indicator or action that is red or amber (an action also
+/// when delayed) enters the list. Once listed, an item stays on every later list until it recovers (an
+/// indicator when it is green, an action when it is green or completed) and a remedial action has been
+/// recorded for it. Having no newer figure is not recovery.
 /// </summary>
 public static class ExceptionList
 {
     public const string Rule =
         "Any indicator or action that is red or amber (or an action that is delayed) enters the exception list. " +
-        "It stays on every later list until it recovers: an indicator when it is green, an action when it is green or completed. No newer figure is not recovery.";
+        "It stays on every later list until it recovers (an indicator when it is green, an action when it is green or completed) " +
+        "and a remedial action has been recorded for it. No newer figure is not recovery.";
 
-    public static (IReadOnlyList<ExceptionItem> Exceptions, IReadOnlyList<RecoveredItem> Recovered) DrawUp(PerformanceTree tree, PmgMeeting? previous, DateOnly meetingDate)
+    /// <param name="withRemedialActions">The keys of the items a remedial action was ever recorded for.</param>
+    public static (IReadOnlyList<ExceptionItem> Exceptions, IReadOnlyList<RecoveredItem> Recovered) DrawUp(PerformanceTree tree, PmgMeeting? previous, DateOnly meetingDate, IReadOnlySet<string>? withRemedialActions = null)
     {
+        withRemedialActions ??= new HashSet<string>(StringComparer.Ordinal);
         var earlier = previous?.Exceptions.ToDictionary(e => e.Key, StringComparer.Ordinal) ?? [];
         var exceptions = new List<ExceptionItem>();
         var recovered = new List<RecoveredItem>();
@@ -132,9 +136,13 @@ public static class ExceptionList
             {
                 exceptions.Add(new ExceptionItem(key, kind, id, plan.Theme, priority, plan.Number, name, rag, detail, before?.FirstListed ?? meetingDate, true));
             }
-            else if (before is not null && recoveredNow)
+            else if (before is not null && recoveredNow && withRemedialActions.Contains(key))
             {
                 recovered.Add(new RecoveredItem(key, name, rag, detail));
+            }
+            else if (before is not null && recoveredNow)
+            {
+                exceptions.Add(before with { Rag = rag, Detail = "Recovered, but no remedial action was recorded: record what was done. " + detail, StillFailing = false });
             }
             else if (before is not null)
             {

@@ -50,7 +50,8 @@ public sealed class PmgService(IGovernanceDocuments documents, PartnershipPerfor
 
         var previous = (await MeetingsAsync(ct)).FirstOrDefault(m => m.MeetingDate < meetingDate);
         var tree = await performance.GetAsync(asAt, ct);
-        var (exceptions, recovered) = ExceptionList.DrawUp(tree, previous, meetingDate);
+        var remedied = (await RemedialActionsAsync(ct)).Select(r => r.ItemKey).ToHashSet(StringComparer.Ordinal);
+        var (exceptions, recovered) = ExceptionList.DrawUp(tree, previous, meetingDate, remedied);
         var meeting = new PmgMeeting(id, meetingDate, asAt, clock.GetUtcNow(), by, exceptions, recovered);
         if (!await documents.InsertAsync(Meetings, id, meeting, ct))
         {

@@ -98,27 +98,37 @@ public sealed class PmgCycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_item_enters_the_list_when_failing_stays_without_newer_figures_and_leaves_only_when_it_recovers()
+    public async Task An_item_enters_the_list_when_failing_and_leaves_only_once_it_recovers_with_a_remedial_action_recorded()
     {
         await Record("2008-04", 130); // 30% over a twelfth of 1,200: red
         await Action("Red", "Delayed");
         var first = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
         Assert.Equal(["action:violence/P3.A1", "indicator:violence/P3.I1"], first.Exceptions.Select(e => e.Key).Order());
-        Assert.All(first.Exceptions, e => Assert.Equal(D(2008, 5, 29), e.FirstListed));
+        Assert.All(first.Exceptions, e => Assert.Equal((D(2008, 5, 29), true), (e.FirstListed, e.StillFailing)));
+        await _pmg.AddRemedialActionAsync(first.Id, "action:violence/P3.A1", "Restart the street pastors", "Alcohol lead", "2008-06-30", "pmg", CancellationToken.None);
 
-        // As at the next meeting the action is back on track; the indicator has no newer figure but is still over.
+        // As at the next meeting the action is back on track and has its remedial action: it leaves.
+        // The indicator has no newer figure and is still over: it stays, listed since the first meeting.
         await Action("Green", "InProgress");
         var second = await _pmg.DrawUpAsync(D(2008, 7, 10), D(2008, 7, 10), "pmg", CancellationToken.None);
         var indicator = Assert.Single(second.Exceptions);
-        Assert.Equal(("indicator:violence/P3.I1", D(2008, 5, 29)), (indicator.Key, indicator.FirstListed));
+        Assert.Equal(("indicator:violence/P3.I1", D(2008, 5, 29), true), (indicator.Key, indicator.FirstListed, indicator.StillFailing));
         Assert.Equal("action:violence/P3.A1", Assert.Single(second.Recovered).Key);
 
-        // May and June bring the year to date under the trajectory: it recovers and leaves.
+        // May and June bring the year to date under the trajectory; with no remedial action recorded it stays, marked recovered.
         await Record("2008-05", 80);
         await Record("2008-06", 80);
         var third = await _pmg.DrawUpAsync(D(2008, 8, 21), D(2008, 8, 21), "pmg", CancellationToken.None);
-        Assert.Empty(third.Exceptions);
-        Assert.Equal("indicator:violence/P3.I1", Assert.Single(third.Recovered).Key);
+        var held = Assert.Single(third.Exceptions);
+        Assert.Equal((Rag.Green, false), (held.Rag, held.StillFailing));
+        Assert.StartsWith("Recovered, but no remedial action was recorded", held.Detail, StringComparison.Ordinal);
+        Assert.Empty(third.Recovered);
+
+        // Once the PMG records what was done, it leaves at the next meeting.
+        await _pmg.AddRemedialActionAsync(third.Id, "indicator:violence/P3.I1", "Extra patrols in May and June", "Violent Crime Sub Group", "2008-09-30", "pmg", CancellationToken.None);
+        var fourth = await _pmg.DrawUpAsync(D(2008, 10, 2), D(2008, 10, 2), "pmg", CancellationToken.None);
+        Assert.Empty(fourth.Exceptions);
+        Assert.Equal("indicator:violence/P3.I1", Assert.Single(fourth.Recovered).Key);
     }
 
     [Fact]
