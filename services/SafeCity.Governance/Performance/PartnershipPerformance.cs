@@ -85,7 +85,9 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
             var values = measurements[(record.Theme, outline.Id)]
                 .Select(m => (Ok: ReportingPeriod.TryParse(m.Period, out var p), Period: p, m.Value))
                 .Where(v => v.Ok).Select(v => (v.Period, v.Value)).OrderBy(v => v.Period).ToList();
-            var latest = values.Count == 0 ? ((ReportingPeriod, double)?)null : values[^1];
+            // As at a date, the latest figure is the latest for a period ended by then.
+            var known = asAt is { } day ? values.Where(v => v.Period.End <= day).ToList() : values;
+            var latest = known.Count == 0 ? ((ReportingPeriod, double)?)null : known[^1];
             var judgedAt = asAt ?? (latest is { } l && l.Item1.End < today ? l.Item1.End : today);
             var assessment = Trajectory.Assess(indicator, values, judgedAt, tolerances.For(record.Theme, outline.Id));
             return new IndicatorPerformance(outline.Id, outline.Code, outline.Name, outline.Category, indicator, values,

@@ -232,6 +232,19 @@ public sealed class PmgCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task As_at_a_date_the_latest_figure_is_the_latest_for_a_period_ended_by_then()
+    {
+        await Record("2008-04", 130);
+        await Record("2008-07", 90);
+
+        var then = (await _performance.GetAsync(D(2008, 5, 31), CancellationToken.None)).Indicators.Single();
+        var now = (await _performance.GetAsync(CancellationToken.None)).Indicators.Single();
+
+        Assert.Equal(("2008-04", 130.0, Rag.Red), (then.LatestPeriod, then.LatestValue!.Value, then.Rag));
+        Assert.Equal(("2008-07", 90.0), (now.LatestPeriod, now.LatestValue!.Value));
+    }
+
+    [Fact]
     public async Task Quarterly_LAA_monitoring_lists_LAA_indicators_with_their_forecast_and_outlook()
     {
         await Record("2008-04", 90);
