@@ -15,4 +15,13 @@ public static class PlatformRoles
 
     /// <summary>An officer of a theme's lead partnership: may change that theme only.</summary>
     public static string OfficerOf(string theme) => "officer:" + theme;
+
+    /// <summary>A partner system, signed in as its organisation with the platform's client credentials.</summary>
+    public const string PartnerSystem = "partner";
+
+    /// <summary>The organisation a partner system signed in as, by its register id.</summary>
+    public static string Organisation(string id) => "organisation:" + id;
+
+    /// <summary>A category of records the partner's organisation may share under the Information Sharing Agreement.</summary>
+    public static string Shares(string category) => "shares:" + category;
 }

@@ -76,4 +76,17 @@ public sealed class ThemeAccess(IOptions<AccessOptions> options, Hosting.ThemeDe
 
     public const string RefusalMessage = "You may not change this theme: sign in as an officer of its lead partnership.";
 
+    /// <summary>Who may hand records to the theme's register: those who may edit it, and partner systems.</summary>
+    public bool CanSubmitRecords(ClaimsPrincipal user) => CanEdit(user) || IsPartnerSystem(user);
+
+    public static bool IsPartnerSystem(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.IsInRole(PlatformRoles.PartnerSystem);
+
+    /// <summary>
+    /// Whether the caller may share records of this category: a partner system only the categories its
+    /// organisation may share under the Information Sharing Agreement (its signed identity lists them);
+    /// the theme's own officers any.
+    /// </summary>
+    public static bool MayShare(ClaimsPrincipal user, string category) =>
+        !IsPartnerSystem(user) || user.IsInRole(PlatformRoles.Shares(category));
+
 }

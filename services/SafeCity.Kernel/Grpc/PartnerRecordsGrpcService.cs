@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Grpc.Core;
+using SafeCity.Contracts.Identity;
 using SafeCity.Contracts.Records;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Records;
@@ -6,43 +8,78 @@ using ContractOutcome = SafeCity.Contracts.Records.RecordOutcome;
 
 namespace SafeCity.Kernel.Grpc;
 
-/// <summary>Records streamed in by partner systems and the police data import, stored in batches.</summary>
+/// <summary>
+/// Records handed in by partner systems and the police data import, one at a time or streamed and
+/// stored in batches. A partner system may send only the categories its organisation may share
+/// (its signed identity lists them); its records are kept under its organisation's id as their
+/// source, so that one partner cannot write over another's references.
+/// </summary>
 public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess access, TimeProvider clock) : PartnerRecords.PartnerRecordsBase
 {
     public const int BatchSize = 500;
 
+    public override async Task<RecordResult> SubmitRecord(RecordSubmission request, ServerCallContext context)
+    {
+        var caller = Caller(context);
+        var reply = new SubmissionResult();
+        await TakeAsync([(request.Line, ToRecord(request, caller))], caller, reply, context.CancellationToken);
+        return reply.Results[0];
+    }
+
     public override async Task<SubmissionResult> SubmitRecords(IAsyncStreamReader<RecordSubmission> requestStream, ServerCallContext context)
     {
+        var caller = Caller(context);
+        var reply = new SubmissionResult();
+        var batch = new List<(long Line, PartnerRecord Record)>(BatchSize);
+        await foreach (var submission in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            batch.Add((submission.Line, ToRecord(submission, caller)));
+            if (batch.Count == BatchSize)
+            {
+                await TakeAsync(batch, caller, reply, context.CancellationToken);
+            }
+        }
+
+        await TakeAsync(batch, caller, reply, context.CancellationToken);
+        return reply;
+    }
+
+    private sealed record CallerInfo(ClaimsPrincipal User, string Actor, string? Organisation)
+    {
+        public bool IsPartnerSystem => Organisation is not null;
+    }
+
+    private CallerInfo Caller(ServerCallContext context)
+    {
         var user = context.GetHttpContext().User;
-        if (!access.CanEdit(user))
+        if (!access.CanSubmitRecords(user))
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied, ThemeAccess.RefusalMessage));
         }
 
-        var reply = new SubmissionResult();
-        var actor = ThemeAccess.ActorOf(user);
-        var batch = new List<(long Line, PartnerRecord Record)>(BatchSize);
-        await foreach (var submission in requestStream.ReadAllAsync(context.CancellationToken))
-        {
-            batch.Add((submission.Line, ToRecord(submission, actor)));
-            if (batch.Count == BatchSize)
-            {
-                await TakeAsync(batch, actor, reply, context.CancellationToken);
-            }
-        }
-
-        await TakeAsync(batch, actor, reply, context.CancellationToken);
-        return reply;
+        var organisation = ThemeAccess.IsPartnerSystem(user)
+            ? user.FindAll(ClaimTypes.Role).Select(r => r.Value).FirstOrDefault(r => r.StartsWith(PlatformRoles.Organisation(""), StringComparison.Ordinal))?[PlatformRoles.Organisation("").Length..]
+                ?? throw new RpcException(new Status(StatusCode.PermissionDenied, "A partner system must sign in as its organisation."))
+            : null;
+        return new CallerInfo(user, ThemeAccess.ActorOf(user), organisation);
     }
 
-    private async Task TakeAsync(List<(long Line, PartnerRecord Record)> batch, string actor, SubmissionResult reply, CancellationToken ct)
+    private async Task TakeAsync(List<(long Line, PartnerRecord Record)> batch, CallerInfo caller, SubmissionResult reply, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        var results = await intake.TakeAsync(batch.Select(b => b.Record).ToList(), actor, ct);
+        // A category the organisation may not share refuses the whole call before anything of this batch is kept.
+        if (batch.FirstOrDefault(b => !ThemeAccess.MayShare(caller.User, b.Record.Category)) is { Record: { } refused } first)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"{caller.Actor} may not share '{refused.Category}' records under the Information Sharing Agreement (line {first.Line})." +
+                (batch.Count > 1 ? $" Nothing from line {batch[0].Line} on was kept." : "")));
+        }
+
+        var results = await intake.TakeAsync(batch.Select(b => b.Record).ToList(), caller.Actor, ct, caller.IsPartnerSystem);
         for (var i = 0; i < results.Count; i++)
         {
             var outcome = results[i].Outcome switch
@@ -60,21 +97,26 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         batch.Clear();
     }
 
-    private PartnerRecord ToRecord(RecordSubmission s, string actor) => new()
+    private PartnerRecord ToRecord(RecordSubmission s, CallerInfo caller)
     {
-        Source = s.Source,
-        Reference = s.Reference,
-        Category = s.Category,
-        Month = s.Month,
-        OccurredAt = s.OccurredAt?.ToDateTimeOffset(),
-        Location = s.Location.NullIfBlank(),
-        LsoaCode = s.LsoaCode.NullIfBlank(),
-        LsoaName = s.LsoaName.NullIfBlank(),
-        Latitude = s.Latitude,
-        Longitude = s.Longitude,
-        Outcome = s.Outcome.NullIfBlank(),
-        Attributes = s.Attributes.ToDictionary(a => a.Key, a => a.Value),
-        ReceivedAt = clock.GetUtcNow(),
-        ReceivedFrom = actor,
-    };
+        var occurredAt = s.OccurredAt?.ToDateTimeOffset();
+        return new PartnerRecord
+        {
+            // A partner system's records are its organisation's: the source is not the sender's to choose.
+            Source = caller.Organisation ?? s.Source,
+            Reference = s.Reference,
+            Category = s.Category,
+            Month = s.Month.NullIfBlank() ?? occurredAt?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            OccurredAt = occurredAt,
+            Location = s.Location.NullIfBlank(),
+            LsoaCode = s.LsoaCode.NullIfBlank(),
+            LsoaName = s.LsoaName.NullIfBlank(),
+            Latitude = s.Latitude,
+            Longitude = s.Longitude,
+            Outcome = s.Outcome.NullIfBlank(),
+            Attributes = s.Attributes.ToDictionary(a => a.Key, a => a.Value),
+            ReceivedAt = clock.GetUtcNow(),
+            ReceivedFrom = caller.Actor,
+        };
+    }
 }

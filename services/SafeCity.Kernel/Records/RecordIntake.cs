@@ -49,7 +49,24 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
             return $"It happened on {at:yyyy-MM-dd}, which is not in {record.Month}.";
         }
 
-        return null;
+        // Registers hold depersonalised records only: a record with personal data is refused whole.
+        return PersonalDataScreen.Find(record)?.Reason;
+    }
+
+    /// <summary>
+    /// What the Information Sharing Agreement asks of a partner system's record besides the checks every
+    /// record gets (paragraph 19: "From all areas the time, date and location is required where
+    /// possible"): the date and time it happened, and where (a location, an LSOA or coordinates).
+    /// </summary>
+    public static string? CheckSharedByPartner(PartnerRecord record)
+    {
+        if (record.OccurredAt is null)
+        {
+            return "The Information Sharing Agreement asks for the date and time: occurred_at is missing.";
+        }
+
+        var located = !string.IsNullOrWhiteSpace(record.Location) || !string.IsNullOrWhiteSpace(record.LsoaCode) || (record.Latitude is not null && record.Longitude is not null);
+        return located ? null : "The Information Sharing Agreement asks for the location: give location, lsoa_code, or latitude and longitude.";
     }
 
     /// <summary>Replaces a held record with its correction and recomputes the months it was and is in.</summary>
@@ -71,14 +88,15 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
     }
 
     /// <summary>Checks and stores a batch; returns a result per record, in order.</summary>
-    public async Task<IReadOnlyList<IntakeResult>> TakeAsync(IReadOnlyList<PartnerRecord> batch, string actor, CancellationToken ct)
+    /// <param name="fromPartnerSystem">A partner system's records must also carry what the agreement asks (<see cref="CheckSharedByPartner"/>).</param>
+    public async Task<IReadOnlyList<IntakeResult>> TakeAsync(IReadOnlyList<PartnerRecord> batch, string actor, CancellationToken ct, bool fromPartnerSystem = false)
     {
         var results = new IntakeResult[batch.Count];
         var good = new List<(int Index, PartnerRecord Record)>();
         var seen = new HashSet<string>();
         for (var i = 0; i < batch.Count; i++)
         {
-            var reason = Check(batch[i]);
+            var reason = Check(batch[i]) ?? (fromPartnerSystem ? CheckSharedByPartner(batch[i]) : null);
             if (reason is not null)
             {
                 results[i] = new IntakeResult(batch[i], RecordOutcome.Rejected, reason);

@@ -34,7 +34,7 @@ public sealed class AccessMatrixTests
         ("administrator", PlatformRoles.Administrator),
     ];
 
-    private static readonly HashSet<string> GrpcWrites = ["UpdateAction", "RecordMeasurement", "SubmitRecords"];
+    private static readonly HashSet<string> GrpcWrites = ["UpdateAction", "RecordMeasurement", "SubmitRecord", "SubmitRecords"];
 
     [Fact]
     public async Task Every_endpoint_answers_exactly_the_roles_it_should()

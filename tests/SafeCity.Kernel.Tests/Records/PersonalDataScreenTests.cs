@@ -1,0 +1,54 @@
+using SafeCity.Kernel.Records;
+
+namespace SafeCity.Kernel.Tests.Records;
+
+public sealed class PersonalDataScreenTests
+{
+    [Theory]
+    [InlineData("Contact jo.bloggs@example.org", "an e-mail address")]
+    [InlineData("Outside 12 Above Bar Street, SO14 7DU", "a full postcode")]
+    [InlineData("so14 7du", "a full postcode")]
+    [InlineData("NHS 943 476 5919", "an NHS number")]
+    [InlineData("9434765919", "an NHS number")]
+    [InlineData("ring 07700 900123", "a telephone number")]
+    [InlineData("023 8083 3000", "a telephone number")]
+    [InlineData("+44 7700 900123", "a telephone number")]
+    [InlineData("DOB 01/02/1990", "a date of birth")]
+    [InlineData("born 1990-02-01", "a date of birth")]
+    [InlineData("Seen by Mrs Patel", "a person's name")]
+    public void Personal_data_in_text_is_found_by_its_shape(string text, string kind) => Assert.Equal(kind, PersonalDataScreen.InText(text));
+
+    [Theory]
+    [InlineData("On or near Bevois Valley Road")]
+    [InlineData("Southampton 032A")]
+    [InlineData("SO14")]
+    [InlineData("Investigation complete; no suspect identified")]
+    [InlineData("2008-10-04 01:30")]
+    [InlineData("Incident 1234567890")] // ten digits that fail the NHS check digit
+    [InlineData("Q1 2008")]
+    public void Depersonalised_text_passes(string text) => Assert.Null(PersonalDataScreen.InText(text));
+
+    [Theory]
+    [InlineData("surname", "a person's name")]
+    [InlineData("First Name", "a person's name")]
+    [InlineData("victim_name", "a person's name")]
+    [InlineData("date_of_birth", "a date of birth")]
+    [InlineData("DOB", "a date of birth")]
+    [InlineData("nhs_number", "an NHS number")]
+    public void A_detail_named_for_personal_data_is_refused_whatever_it_holds(string key, string kind)
+    {
+        var record = new PartnerRecord { Source = "s", Reference = "r", Category = "c", Month = "2008-10", Attributes = new Dictionary<string, string> { [key] = "x" } };
+
+        var finding = PersonalDataScreen.Find(record)!;
+
+        Assert.Equal(("attributes." + key, kind), (finding.Field, finding.Kind));
+        Assert.DoesNotContain("\"x\"", finding.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_NHS_check_digit_is_modulus_11()
+    {
+        Assert.True(PersonalDataScreen.IsValidNhsNumber("943 476 5919"));
+        Assert.False(PersonalDataScreen.IsValidNhsNumber("943 476 5918"));
+    }
+}

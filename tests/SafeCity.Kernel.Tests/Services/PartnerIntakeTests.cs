@@ -1,0 +1,143 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using SafeCity.Alcohol;
+using SafeCity.Contracts.Identity;
+using SafeCity.Contracts.Records;
+
+namespace SafeCity.Kernel.Tests.Services;
+
+/// <summary>
+/// A partner system hands records to a theme under the Information Sharing Agreement: signed in as
+/// its organisation, only the categories it may share, with time, date and location, and never
+/// personal data.
+/// </summary>
+public sealed class PartnerIntakeTests : IDisposable
+{
+    private static readonly string Key = IdentityTokens.NewKey();
+    private readonly AlcoholServiceFactory _factory = new() { Settings = { ["Access:AllowAnonymous"] = "false", ["Identity:SigningKey"] = Key } };
+
+    private static string Token(params string[] roles) =>
+        new IdentityTokens(Key).Issue(new PlatformUser("partner:uht", "Southampton University Hospitals Trust", roles, DateTimeOffset.UtcNow.AddMinutes(15)));
+
+    private static readonly string[] Hospital = [PlatformRoles.PartnerSystem, PlatformRoles.Organisation("uht"), PlatformRoles.Shares(AlcoholTheme.EmergencyDepartment)];
+
+    private PartnerRecords.PartnerRecordsClient Client(string token)
+    {
+        var channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+        return new PartnerRecords.PartnerRecordsClient(channel.Intercept(metadata =>
+        {
+            metadata.Add(IdentityTokens.Header, token);
+            return metadata;
+        }));
+    }
+
+    private static RecordSubmission Presentation(string reference, int line = 1) => new()
+    {
+        Line = line,
+        Source = "whatever the sender says",
+        Reference = reference,
+        Category = AlcoholTheme.EmergencyDepartment,
+        OccurredAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2008, 10, 4, 1, 30, 0, TimeSpan.Zero)),
+        Location = "Bargate",
+    };
+
+    [Fact]
+    public async Task A_record_is_kept_under_the_organisation_once_and_a_resubmission_is_a_duplicate()
+    {
+        var client = Client(Token(Hospital));
+
+        var first = await client.SubmitRecordAsync(Presentation("ED-2008-0001"));
+        var again = await client.SubmitRecordAsync(Presentation("ED-2008-0001"));
+
+        Assert.Equal((RecordOutcome.Accepted, RecordOutcome.Duplicate), (first.Outcome, again.Outcome));
+        var page = await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-10&to=2008-10");
+        var record = Assert.Single(page!);
+        Assert.Equal(("uht", "2008-10"), (record.GetProperty("source").GetString(), record.GetProperty("month").GetString()));
+    }
+
+    [Fact]
+    public async Task A_category_the_organisation_may_not_share_fails_the_call_with_permission_denied_and_keeps_nothing()
+    {
+        var client = Client(Token(Hospital));
+        var crime = Presentation("CR-1", 2);
+        crime.Category = "Alcohol-related crime";
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.SubmitRecordAsync(crime).ResponseAsync);
+        using var stream = client.SubmitRecords();
+        await stream.RequestStream.WriteAsync(Presentation("ED-OK-1", 1));
+        await stream.RequestStream.WriteAsync(crime);
+        await stream.RequestStream.CompleteAsync();
+        var streamed = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Contains("may not share 'Alcohol-related crime' records under the Information Sharing Agreement", refused.Status.Detail);
+        Assert.Equal(StatusCode.PermissionDenied, streamed.StatusCode);
+        Assert.Contains("Nothing from line 1 on was kept", streamed.Status.Detail);
+        Assert.Empty((await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-10&to=2008-10"))!);
+    }
+
+    [Fact]
+    public async Task A_stream_mixing_good_and_bad_records_answers_each_and_keeps_only_the_good()
+    {
+        var client = Client(Token(Hospital));
+        var noTime = Presentation("ED-2", 2);
+        noTime.OccurredAt = null;
+        noTime.Month = "2008-10";
+        var nowhere = Presentation("ED-3", 3);
+        nowhere.Location = "";
+        var postcode = Presentation("ED-4", 4);
+        postcode.Location = "Outside 12 Above Bar Street, SO14 7DU";
+        var named = Presentation("ED-5", 5);
+        named.Attributes["surname"] = "Smith";
+        var phone = Presentation("ED-6", 6);
+        phone.Outcome = "Called back on 023 8083 3000";
+
+        using var stream = client.SubmitRecords();
+        foreach (var record in new[] { Presentation("ED-1", 1), noTime, nowhere, postcode, named, phone, Presentation("ED-1", 7) })
+        {
+            await stream.RequestStream.WriteAsync(record);
+        }
+
+        await stream.RequestStream.CompleteAsync();
+        var result = await stream.ResponseAsync;
+
+        Assert.Equal((1, 1, 5), (result.Accepted, result.Duplicates, result.Rejected));
+        var reasons = result.Results.ToDictionary(r => r.Line, r => r.Reason);
+        Assert.Contains("occurred_at is missing", reasons[2]);
+        Assert.Contains("asks for the location", reasons[3]);
+        Assert.Contains("location holds a full postcode", reasons[4]);
+        Assert.Contains("attributes.surname holds a person's name", reasons[5]);
+        Assert.Contains("outcome holds a telephone number", reasons[6]);
+        Assert.DoesNotContain("SO14 7DU", string.Join(" ", reasons.Values));
+        Assert.DoesNotContain("Smith", string.Join(" ", reasons.Values));
+
+        // Nothing of a rejected record reached the register or its audit trail.
+        var audit = await (await Admin().GetAsync("/api/alcohol/audit")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Smith", audit);
+        Assert.DoesNotContain("SO14 7DU", audit);
+        var records = await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-10&to=2008-10");
+        Assert.Equal(["ED-1"], records!.Select(r => r.GetProperty("reference").GetString()));
+    }
+
+    [Fact]
+    public async Task A_caller_signed_in_as_no_organisation_or_an_analyst_may_not_submit()
+    {
+        var noOrganisation = await Assert.ThrowsAsync<RpcException>(() => Client(Token(PlatformRoles.PartnerSystem, PlatformRoles.Shares(AlcoholTheme.EmergencyDepartment))).SubmitRecordAsync(Presentation("X")).ResponseAsync);
+        var analyst = await Assert.ThrowsAsync<RpcException>(() => Client(Token(PlatformRoles.Analyst)).SubmitRecordAsync(Presentation("X")).ResponseAsync);
+
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied), (noOrganisation.StatusCode, analyst.StatusCode));
+    }
+
+    private HttpClient Admin()
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Add(IdentityTokens.Header, new IdentityTokens(Key).Issue(new PlatformUser("admin", "Admin", [PlatformRoles.Administrator], DateTimeOffset.UtcNow.AddMinutes(5))));
+        return client;
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
