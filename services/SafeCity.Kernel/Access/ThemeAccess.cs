@@ -29,13 +29,23 @@ public sealed class AccessOptions
 /// </summary>
 public static class SignedInCallers
 {
+    /// <summary>What a partner system signed in as its organisation may call.</summary>
+    public static readonly string[] PartnerSystemPaths = ["/safecity.records.v1.PartnerRecords"];
+
     public static IApplicationBuilder RequireSignedInCallers(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            var probe = context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive");
+            if (ThemeAccess.IsPartnerSystem(context.User) && !probe && !PartnerSystemPaths.Any(p => context.Request.Path.StartsWithSegments(p)))
+            {
+                // Need to know (Appendix B, paragraph 26): a partner system hands in records and reads back its own figures, nothing else.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
             var open = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.AllowAnonymous
                 || context.User.Identity?.IsAuthenticated == true
-                || context.Request.Path.StartsWithSegments("/health")
-                || context.Request.Path.StartsWithSegments("/alive");
+                || probe;
             if (open)
             {
                 await next(context);

@@ -71,8 +71,9 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
             return;
         }
 
-        // A category the organisation may not share refuses the whole call before anything of this batch is kept.
-        if (batch.FirstOrDefault(b => !ThemeAccess.MayShare(caller.User, b.Record.Category)) is { Record: { } refused } first)
+        // A category of this theme that the organisation may not share refuses the whole call before anything
+        // of this batch is kept. (A category the theme does not keep at all is a bad record, answered as such.)
+        if (batch.FirstOrDefault(b => intake.Categories.Contains(b.Record.Category) && !ThemeAccess.MayShare(caller.User, b.Record.Category)) is { Record: { } refused } first)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"{caller.Actor} may not share '{refused.Category}' records under the Information Sharing Agreement (line {first.Line})." +

@@ -32,6 +32,7 @@ public sealed class AccessMatrixTests
         ("PMG", PlatformRoles.PerformanceManagementGroup),
         ("Delivery Board", PlatformRoles.DeliveryBoard),
         ("administrator", PlatformRoles.Administrator),
+        ("partner system", "partner|organisation:test|shares:*"),
     ];
 
     private static readonly HashSet<string> GrpcWrites = ["UpdateAction", "RecordMeasurement", "SubmitRecord", "SubmitRecords"];
@@ -132,6 +133,12 @@ public sealed class AccessMatrixTests
             return false;
         }
 
+        if (role.StartsWith(PlatformRoles.PartnerSystem + "|", StringComparison.Ordinal))
+        {
+            // A partner system hands in records, nothing else (need to know).
+            return grpc && pattern.StartsWith("/safecity.records.v1.PartnerRecords/", StringComparison.Ordinal);
+        }
+
         if (pattern.Contains("audit", StringComparison.Ordinal) || pattern == "/api/governance/rebuild")
         {
             return role == PlatformRoles.Administrator;
@@ -147,7 +154,7 @@ public sealed class AccessMatrixTests
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (role is not null)
         {
-            request.Headers.Add(IdentityTokens.Header, new IdentityTokens(Key).Issue(new PlatformUser("tester", "Tester", [role], DateTimeOffset.UtcNow.AddMinutes(5))));
+            request.Headers.Add(IdentityTokens.Header, new IdentityTokens(Key).Issue(new PlatformUser("tester", "Tester", role.Split('|'), DateTimeOffset.UtcNow.AddMinutes(5))));
         }
 
         if (grpc)
