@@ -9,7 +9,7 @@ using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Rebuild;
-using SafeCity.Governance.Records;
+using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Governance.Structure;
 using SafeCity.Governance.Web;
 using SafeCity.Kernel.Access;
@@ -39,12 +39,12 @@ public static class GovernanceServiceHost
         if (storage.UsesMongo)
         {
             builder.Services.AddSingleton<IPerformanceReadModel>(sp => new MongoPerformanceReadModel(sp.GetRequiredService<IMongoDatabase>()));
-            builder.Services.AddSingleton<IGovernanceDocuments>(sp => new MongoGovernanceDocuments(sp.GetRequiredService<IMongoDatabase>()));
+            builder.Services.AddSingleton<IDocumentStore>(sp => new MongoDocumentStore(sp.GetRequiredService<IMongoDatabase>()));
         }
         else
         {
             builder.Services.AddSingleton<IPerformanceReadModel>(sp => new SqlitePerformanceReadModel(sp.GetRequiredService<SqliteDatabase>()));
-            builder.Services.AddSingleton<IGovernanceDocuments>(sp => new SqliteGovernanceDocuments(sp.GetRequiredService<SqliteDatabase>()));
+            builder.Services.AddSingleton<IDocumentStore>(sp => new SqliteDocumentStore(sp.GetRequiredService<SqliteDatabase>()));
         }
 
         builder.Services.AddSingleton<PartnershipStructureStore>();
@@ -85,7 +85,7 @@ public static class GovernanceServiceHost
     }
 
     /// <summary>Creates the read model's tables before the bus delivers the first event, and governance's own records.</summary>
-    private sealed class ReadModelInitializer(IPerformanceReadModel model, IGovernanceDocuments documents, PartnershipStructureStore structure) : IHostedService
+    private sealed class ReadModelInitializer(IPerformanceReadModel model, IDocumentStore documents, PartnershipStructureStore structure) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {

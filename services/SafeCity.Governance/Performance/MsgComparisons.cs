@@ -1,9 +1,9 @@
-using SafeCity.Governance.Records;
+using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Performance;
 
 /// <summary>Imported Most Similar Group comparisons, kept as governance records.</summary>
-public sealed class MsgComparisons(IGovernanceDocuments documents, TimeProvider clock)
+public sealed class MsgComparisons(IDocumentStore documents, TimeProvider clock)
 {
     private const string Collection = "msg-comparisons";
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SafeCity.Governance.Records;
+using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Performance;
 
@@ -22,7 +22,7 @@ public sealed class ToleranceException(string field, string message) : Exception
 /// (<see cref="Tolerances.From"/>), and the PMG may set the partnership default and any indicator's
 /// own on /tolerances; every change is kept with who made it.
 /// </summary>
-public sealed class ToleranceStore(IGovernanceDocuments documents, Tolerances configured, TimeProvider clock)
+public sealed class ToleranceStore(IDocumentStore documents, Tolerances configured, TimeProvider clock)
 {
     private const string Collection = "settings";
     private const string Id = "tolerances";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SafeCity.Governance.Performance;
-using SafeCity.Governance.Records;
+using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Pmg;
 
@@ -15,7 +15,7 @@ public sealed class PmgException(string field, string message) : Exception(messa
 /// The PMG cycle: drawing up each meeting's exception list (frozen once made), and the remedial actions
 /// the group agrees, with their owners, due dates, status and notes.
 /// </summary>
-public sealed class PmgService(IGovernanceDocuments documents, PartnershipPerformance performance, IOptions<PmgCalendarOptions> options, TimeProvider clock)
+public sealed class PmgService(IDocumentStore documents, PartnershipPerformance performance, IOptions<PmgCalendarOptions> options, TimeProvider clock)
 {
     private const string Meetings = "pmg-meetings";
     private const string Remedials = "remedial-actions";

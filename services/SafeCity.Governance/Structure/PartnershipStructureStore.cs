@@ -1,4 +1,4 @@
-using SafeCity.Governance.Records;
+using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Structure;
 
@@ -15,7 +15,7 @@ public sealed class StructureEditException(string field, string message) : Excep
 /// the plan draws it; every change writes a new version and none is ever overwritten, so the history
 /// of the partnership's structure can be read back.
 /// </summary>
-public sealed class PartnershipStructureStore(IGovernanceDocuments documents, PartnershipStructure appendixC, TimeProvider clock)
+public sealed class PartnershipStructureStore(IDocumentStore documents, PartnershipStructure appendixC, TimeProvider clock)
 {
     private const string Collection = "structure";
 

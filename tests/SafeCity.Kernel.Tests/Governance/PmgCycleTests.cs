@@ -7,7 +7,7 @@ using SafeCity.Governance.DeliveryBoard;
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
 using SafeCity.Governance.ReadModel;
-using SafeCity.Governance.Records;
+using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Governance.Structure;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Storage.Sqlite;
@@ -19,7 +19,7 @@ public sealed class PmgCycleTests : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
     private readonly InMemoryPerformanceReadModel _model = new();
-    private IGovernanceDocuments _documents = default!;
+    private IDocumentStore _documents = default!;
     private PartnershipStructureStore _structure = default!;
     private PmgService _pmg = default!;
     private DeliveryBoardService _board = default!;
@@ -29,7 +29,7 @@ public sealed class PmgCycleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _documents = new SqliteGovernanceDocuments(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db")));
+        _documents = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db")));
         await _documents.InitializeAsync(CancellationToken.None);
         _structure = new PartnershipStructureStore(_documents, PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly), TimeProvider.System);
         await _structure.InitializeAsync(CancellationToken.None);

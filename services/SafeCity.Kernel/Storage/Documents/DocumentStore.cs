@@ -6,14 +6,14 @@ using MongoDB.Driver;
 using SafeCity.Kernel;
 using SafeCity.Kernel.Storage.Sqlite;
 
-namespace SafeCity.Governance.Records;
+namespace SafeCity.Kernel.Storage.Documents;
 
 /// <summary>
-/// Governance's own records (PMG meetings, remedial actions, comparisons, versions of the Appendix C
-/// structure): JSON documents by collection and id. Small in number and read whole, so a document
-/// each suits them better than tables.
+/// A service's records that are few and read whole (governance's PMG meetings and structure versions,
+/// the information-sharing register): JSON documents by collection and id, in the service's own
+/// store. A document each suits them better than tables.
 /// </summary>
-public interface IGovernanceDocuments
+public interface IDocumentStore
 {
     Task InitializeAsync(CancellationToken ct);
 
@@ -28,7 +28,7 @@ public interface IGovernanceDocuments
     Task<bool> InsertAsync<T>(string collection, string id, T document, CancellationToken ct);
 }
 
-public sealed class SqliteGovernanceDocuments(SqliteDatabase database) : IGovernanceDocuments
+public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
 {
     public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync("""
         CREATE TABLE IF NOT EXISTS documents (
@@ -63,7 +63,7 @@ public sealed class SqliteGovernanceDocuments(SqliteDatabase database) : IGovern
 }
 
 /// <summary>The same on MongoDB: a collection per kind, the document's JSON in one field.</summary>
-public sealed class MongoGovernanceDocuments(IMongoDatabase database) : IGovernanceDocuments
+public sealed class MongoDocumentStore(IMongoDatabase database) : IDocumentStore
 {
     public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
 
@@ -92,7 +92,7 @@ public sealed class MongoGovernanceDocuments(IMongoDatabase database) : IGoverna
         }
     }
 
-    private IMongoCollection<BsonDocument> Collection(string name) => database.GetCollection<BsonDocument>("governance-" + name);
+    private IMongoCollection<BsonDocument> Collection(string name) => database.GetCollection<BsonDocument>("documents-" + name);
 
     private static BsonDocument Document<T>(string id, T document) => new()
     {
