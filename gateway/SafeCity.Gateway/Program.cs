@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SafeCity.Contracts.Identity;
 using SafeCity.Gateway;
 using SafeCity.Gateway.Accounts;
+using SafeCity.Gateway.Partners;
 using Yarp.ReverseProxy.Transforms;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,7 +33,11 @@ var tokens = new IdentityTokens(builder.Configuration["Identity:SigningKey"]);
 var dataDirectory = builder.Configuration["SAFECITY_DATA_DIR"] is { Length: > 0 } dir ? dir : ".safecity";
 builder.Services.AddSingleton(tokens);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(sp => new LocalAccounts(Path.Combine(dataDirectory, "gateway.db"), sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton(new GatewayDatabase(Path.Combine(dataDirectory, "gateway.db")));
+builder.Services.AddSingleton(sp => new LocalAccounts(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton(sp => new PartnerRegister(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<ThemeCategories>();
+builder.Services.AddHttpClient(ThemeCategories.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 builder.Services.AddHostedService<AdministratorBootstrap>();
 var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
 {
@@ -74,6 +79,13 @@ builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDi
         {
             transform.ProxyRequest.Headers.Add(IdentityTokens.Header, incoming);
         }
+        else if (BearerToken(transform.HttpContext) is { } bearer && tokens.Validate(bearer, DateTimeOffset.UtcNow) is not null)
+        {
+            // A partner system's token from POST /connect/token, sent as gRPC's "authorization: Bearer …".
+            transform.ProxyRequest.Headers.Add(IdentityTokens.Header, bearer);
+        }
+
+        transform.ProxyRequest.Headers.Authorization = null;
 
         return ValueTask.CompletedTask;
     }));
@@ -87,5 +99,9 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapAccountPages();
+app.MapPartnerEndpoints();
 app.MapReverseProxy();
 app.Run();
+
+static string? BearerToken(HttpContext http) =>
+    http.Request.Headers.Authorization.ToString() is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : null;

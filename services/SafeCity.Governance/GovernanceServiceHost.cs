@@ -9,13 +9,13 @@ using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Rebuild;
-using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Governance.Structure;
 using SafeCity.Governance.Web;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Messaging;
 using SafeCity.Kernel.Storage;
+using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Kernel.Web;
 

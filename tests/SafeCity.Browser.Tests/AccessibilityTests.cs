@@ -26,6 +26,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/msg")]
     [InlineData("/structure")]
     [InlineData("/tolerances")]
+    [InlineData("/account/organisations")]
+    [InlineData("/account/organisations/hampshire-fire-and-rescue")]
     [InlineData("/rebuild")]
     public async Task The_page_has_no_WCAG_2_2_AA_violations(string path)
     {

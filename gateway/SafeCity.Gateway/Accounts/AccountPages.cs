@@ -128,14 +128,14 @@ public static class AccountPages
         string.Concat(Roles(gateway).Select((r, i) => $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"role-{i}\" name=\"roles\" type=\"checkbox\" value=\"{E(r.Role)}\" /><label class=\"govuk-label govuk-checkboxes__label\" for=\"role-{i}\">{E(r.Label)}</label></div>")) +
         "</div></fieldset></div><button class=\"govuk-button\" type=\"submit\">Add account</button></form>";
 
-    private static string Field(string name, string label, string type, string autocomplete) =>
+    internal static string Field(string name, string label, string type, string autocomplete) =>
         $"<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"{name}\">{E(label)}</label>" +
         $"<input class=\"govuk-input govuk-!-width-one-half\" id=\"{name}\" name=\"{name}\" type=\"{type}\" autocomplete=\"{autocomplete}\" spellcheck=\"false\" /></div>";
 
-    private static string Error(string? error) => error is null ? "" :
+    internal static string Error(string? error) => error is null ? "" :
         $"<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\"><p class=\"govuk-body\">{E(error)}</p></div></div></div>";
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string title, string body, int status = StatusCodes.Status200OK)
+    internal static IResult Page(HttpContext http, IAntiforgery antiforgery, string title, string body, int status = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var token = $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken!)}\" />";
@@ -153,5 +153,5 @@ public static class AccountPages
 
     private static bool IsLocal(string? url) => url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -24,17 +24,21 @@ public sealed class LocalAccounts
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     public const int MinPasswordLength = 12;
 
-    private readonly string _connectionString;
+    private readonly GatewayDatabase _database;
     private readonly PasswordHasher<LocalAccount> _hasher = new();
     private readonly TimeProvider _clock;
 
     public LocalAccounts(string file, TimeProvider clock)
+        : this(new GatewayDatabase(file), clock)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+    }
+
+    public LocalAccounts(GatewayDatabase database, TimeProvider clock)
+    {
+        _database = database;
         _clock = clock;
         using var connection = Open();
-        Execute(connection, """
+        connection.Execute("""
             PRAGMA journal_mode=WAL;
             CREATE TABLE IF NOT EXISTS accounts (
                 username TEXT PRIMARY KEY,
@@ -53,7 +57,7 @@ public sealed class LocalAccounts
     public bool Any()
     {
         using var connection = Open();
-        return Scalar(connection, "SELECT COUNT(*) FROM accounts") is long n && n > 0;
+        return connection.Scalar("SELECT COUNT(*) FROM accounts") is long n && n > 0;
     }
 
     /// <summary>Creates an account with a one-time password, returned once, to be changed at first sign-in.</summary>
@@ -62,7 +66,7 @@ public sealed class LocalAccounts
         var password = OneTimePassword();
         var account = new LocalAccount(Normalise(username), name, roles.ToList(), true, 0, null);
         using var connection = Open();
-        Execute(connection, "INSERT INTO accounts (username, name, roles, password_hash, must_change) VALUES ($u, $n, $r, $h, 1)",
+        connection.Execute("INSERT INTO accounts (username, name, roles, password_hash, must_change) VALUES ($u, $n, $r, $h, 1)",
             ("$u", account.Username), ("$n", name), ("$r", string.Join(',', account.Roles)), ("$h", _hasher.HashPassword(account, password)));
         return password;
     }
@@ -113,17 +117,17 @@ public sealed class LocalAccounts
         }
 
         using var connection = Open();
-        var hash = (string)Scalar(connection, "SELECT password_hash FROM accounts WHERE username = $u", ("$u", account.Username))!;
+        var hash = (string)connection.Scalar("SELECT password_hash FROM accounts WHERE username = $u", ("$u", account.Username))!;
         if (_hasher.VerifyHashedPassword(account, hash, password) == PasswordVerificationResult.Failed)
         {
             var failed = account.FailedAttempts + 1;
             var locked = failed >= MaxFailedAttempts ? now + Lockout : (DateTimeOffset?)null;
-            Execute(connection, "UPDATE accounts SET failed = $f, locked_until = $l WHERE username = $u",
+            connection.Execute("UPDATE accounts SET failed = $f, locked_until = $l WHERE username = $u",
                 ("$f", locked is null ? failed : 0), ("$l", locked?.ToString("O", CultureInfo.InvariantCulture)), ("$u", account.Username));
             return (SignInOutcome.Refused, null);
         }
 
-        Execute(connection, "UPDATE accounts SET failed = 0, locked_until = NULL WHERE username = $u", ("$u", account.Username));
+        connection.Execute("UPDATE accounts SET failed = 0, locked_until = NULL WHERE username = $u", ("$u", account.Username));
         return (SignInOutcome.SignedIn, account with { FailedAttempts = 0, LockedUntil = null });
     }
 
@@ -151,7 +155,7 @@ public sealed class LocalAccounts
         }
 
         using var connection = Open();
-        Execute(connection, "UPDATE accounts SET password_hash = $h, must_change = 0 WHERE username = $u",
+        connection.Execute("UPDATE accounts SET password_hash = $h, must_change = 0 WHERE username = $u",
             ("$h", _hasher.HashPassword(account!, replacement)), ("$u", account!.Username));
         return null;
     }
@@ -162,34 +166,5 @@ public sealed class LocalAccounts
         r.GetString(0), r.GetString(1), r.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(3) == 1, r.GetInt32(4),
         r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture));
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command.ExecuteScalar();
-    }
+    private SqliteConnection Open() => _database.Open();
 }

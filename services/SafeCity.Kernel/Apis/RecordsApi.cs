@@ -19,6 +19,9 @@ public static class RecordsApi
         api.MapGet("/counts", Counts).WithSummary("Records per month and category (the category as the source names it). format=csv for a file.");
         api.MapGet("/", Find).WithSummary("Records of a span of months, newest first; filter by category and LSOA.");
         api.MapPost("/", Add).WithSummary("Add one record entered by a person.");
+        api.MapGet("/categories", (ThemeDefinition t, RecordIntake intake) => TypedResults.Ok(intake.Categories.Order(StringComparer.Ordinal).Select(c =>
+                new RecordCategoryDto(c, t.RecordCategories.FirstOrDefault(k => k.Name == c)?.Description ?? "Police-recorded crime (data.police.uk category)")).ToArray()))
+            .WithSummary("The categories of records this theme keeps: what partner systems may be allowed to share with it.");
         return api;
     }
 
@@ -121,3 +124,5 @@ public sealed record NewRecord(string? Reference, string? Category, string? Mont
         ReceivedFrom = actor,
     };
 }
+
+public sealed record RecordCategoryDto(string Name, string Description);

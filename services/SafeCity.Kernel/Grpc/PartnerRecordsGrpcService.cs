@@ -76,7 +76,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         if (batch.FirstOrDefault(b => intake.Categories.Contains(b.Record.Category) && !ThemeAccess.MayShare(caller.User, b.Record.Category)) is { Record: { } refused } first)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
-                $"{caller.Actor} may not share '{refused.Category}' records under the Information Sharing Agreement (line {first.Line})." +
+                $"{caller.User.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? caller.Actor} may not share '{refused.Category}' records under the Information Sharing Agreement (line {first.Line})." +
                 (batch.Count > 1 ? $" Nothing from line {batch[0].Line} on was kept." : "")));
         }
 

@@ -7,9 +7,9 @@ using SafeCity.Governance.DeliveryBoard;
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
 using SafeCity.Governance.ReadModel;
-using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Governance.Structure;
 using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Sqlite;
 
 namespace SafeCity.Kernel.Tests.Governance;

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Playwright;
+using SafeCity.Contracts.Records;
+
+namespace SafeCity.Browser.Tests;
+
+/// <summary>
+/// An administrator issues client credentials to Hampshire Fire and Rescue Service; its incident
+/// system exchanges them for a token and sends fires over gRPC through the gateway, and is refused
+/// what its organisation may not share and, once revoked, any token at all.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PartnerCredentialsJourneyTests(BrowserFixture fixture)
+{
+    private static readonly Metadata AsbArson = [new("safecity-theme", "asb-arson")];
+
+    [Fact]
+    public async Task A_fire_service_system_signs_in_with_issued_credentials_and_sends_only_what_it_may_share()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/organisations");
+        await Assertions.Expect(page.Locator("#signatories tbody tr")).ToHaveCountAsync(15);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hampshire Fire and Rescue Service", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Fire incident (asb-arson)")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("ASB incident (asb-arson)")).Not.ToBeCheckedAsync();
+
+        await page.GetByLabel("Officer's name").FillAsync("A. Watch Manager");
+        await page.GetByLabel("Post").FillAsync("Arson Reduction Team");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add designated officer" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#officers")).ToContainTextAsync("A. Watch Manager, Arson Reduction Team");
+
+        await page.GetByLabel("Which system").FillAsync("Incident Recording System");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Issue client credentials" }).ClickAsync();
+        var clientId = await page.Locator("#client-id").TextContentAsync();
+        var secret = await page.Locator("#client-secret").TextContentAsync();
+
+        using var http = new HttpClient { BaseAddress = fixture.Platform.GatewayHttp };
+        var wrong = await http.PostAsync("/connect/token", Form(clientId!, secret + "x"));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal("invalid_client", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        var token = await TokenAsync(http, clientId!, secret!);
+
+        using var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        var records = new PartnerRecords.PartnerRecordsClient(channel);
+        var headers = new Metadata { { "safecity-theme", "asb-arson" }, { "authorization", "Bearer " + token } };
+        var fire = await records.SubmitRecordAsync(Fire("HFRS-2008-000123", "Fire incident"), headers);
+        var again = await records.SubmitRecordAsync(Fire("HFRS-2008-000123", "Fire incident"), headers);
+        var asb = await Assert.ThrowsAsync<RpcException>(() => records.SubmitRecordAsync(Fire("HFRS-2008-000124", "ASB incident"), headers).ResponseAsync);
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => records.SubmitRecordAsync(Fire("HFRS-2008-000125", "Fire incident"), AsbArson).ResponseAsync);
+
+        Assert.Equal((RecordOutcome.Accepted, RecordOutcome.Duplicate), (fire.Outcome, again.Outcome));
+        Assert.Equal(StatusCode.PermissionDenied, asb.StatusCode);
+        Assert.Contains("Hampshire Fire and Rescue Service may not share 'ASB incident' records", asb.Status.Detail);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+
+        // The register shows the fire, kept under the organisation.
+        await page.GotoAsync("/asb-arson/records?from=2008-10&to=2008-10");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("HFRS-2008-000123");
+
+        // Revoked credentials give no more tokens.
+        await page.GotoAsync("/account/organisations/hampshire-fire-and-rescue");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#clients")).ToContainTextAsync("Revoked");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("/connect/token", Form(clientId!, secret!))).StatusCode);
+    }
+
+    private static FormUrlEncodedContent Form(string clientId, string secret) =>
+        new(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret });
+
+    private static async Task<string> TokenAsync(HttpClient http, string clientId, string secret)
+    {
+        var response = await http.PostAsync("/connect/token", Form(clientId, secret));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Bearer", 900), (body.GetProperty("token_type").GetString(), body.GetProperty("expires_in").GetInt32()));
+        Assert.Equal(["Fire incident"], body.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    private static RecordSubmission Fire(string reference, string category) => new()
+    {
+        Reference = reference,
+        Category = category,
+        OccurredAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2008, 10, 11, 22, 15, 0, TimeSpan.Zero)),
+        Location = "Lordshill recreation ground",
+        Attributes = { ["fireType"] = "secondary", ["deliberate"] = "yes", ["vehicle"] = "no" },
+    };
+}
