@@ -58,6 +58,27 @@ public sealed class PartnerCredentialsJourneyTests(BrowserFixture fixture)
         Assert.Contains("Hampshire Fire and Rescue Service may not share 'ASB incident' records", asb.Status.Detail);
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
 
+        // The partner client sends a file of incidents: each theme answers every record; what may not be shared is not sent.
+        var file = """
+            reference,category,occurred_at,location,fireType,deliberate,vehicle,notes
+            HFRS-2008-000200,Fire incident,2008-10-12T23:40:00+01:00,Millbrook playing fields,secondary,yes,no,
+            HFRS-2008-000201,Fire incident,2008-10-13 02:10,Shirley High Street,primary,yes,yes,
+            HFRS-2008-000202,Fire incident,2008-10-13T03:00:00+01:00,Weston Lane,secondary,yes,no,Reported by Mrs Jones
+            HFRS-2008-000203,ASB incident,2008-10-13T04:00:00+01:00,Weston Lane,,,,
+            HFRS-2008-000204,Fire incident,yesterday,Weston Lane,secondary,yes,no,
+            HFRS-2008-000123,Fire incident,2008-10-11T22:15:00+01:00,Lordshill recreation ground,secondary,yes,no,
+            """;
+        using var grpcForClient = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc);
+        var partner = new SafeCity.Cli.Partners.PartnerClient(http, grpcForClient);
+        var session = await partner.SignInAsync(clientId!, secret!, CancellationToken.None);
+        var summary = await partner.SendAsync(session, new StringReader(file), null, CancellationToken.None);
+
+        var asbArson = summary.ByTheme["asb-arson"];
+        Assert.Equal((2, 1, 1), (asbArson.Accepted, asbArson.Duplicates, asbArson.Rejected));
+        Assert.Contains("attributes.notes holds a person's name", asbArson.Results.Single(r => r.Reference == "HFRS-2008-000202").Reason);
+        Assert.Equal([5L, 6L], summary.NotSent.Select(r => r.Line).Order());
+        Assert.Contains("may not share 'ASB incident'", summary.NotSent.Single(r => r.Line == 5).Reason);
+
         // The register shows the fire, kept under the organisation.
         await page.GotoAsync("/asb-arson/records?from=2008-10&to=2008-10");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("HFRS-2008-000123");

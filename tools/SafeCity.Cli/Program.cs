@@ -1,10 +1,12 @@
 using SafeCity.Cli;
 using SafeCity.Cli.Import;
+using SafeCity.Cli.Partners;
 
 return args.FirstOrDefault() switch
 {
     "run" => await RunCommand.RunAsync(args.Skip(1).ToArray()),
     "import" => await ImportCommand.RunAsync(args.Skip(1).ToArray()),
+    "partner" => await PartnerCommand.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -13,9 +15,11 @@ static int Usage()
     Console.Error.WriteLine("""
         Usage: safecity run [--data DIR]
                safecity import police-street FILE [--area NAME] [--gateway URL]
+               safecity partner send FILE --client-id ID [--client-secret SECRET] [--gateway-http URL] [--gateway URL]
 
           run     start RabbitMQ, every service and the gateway; stop them all with Ctrl+C
           import  send a data.police.uk street-level crime file to the themes (the platform must be running)
+          partner send a partner's CSV of records over gRPC, signed in with its organisation's client credentials
         """);
     return 2;
 }

@@ -80,14 +80,14 @@ public static class PartnerEndpoints
     /// The client credentials grant: client_id and client_secret in the form (or HTTP Basic) give a
     /// signed token naming the organisation and the categories it may share, for 15 minutes.
     /// </summary>
-    public static IResult IssueToken(HttpContext http, PartnerRegister register, IdentityTokens tokens, TimeProvider clock, ILoggerFactory logs)
+    public static async Task<IResult> IssueToken(HttpContext http, PartnerRegister register, IdentityTokens tokens, ThemeCategories themes, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
             return OAuthError("invalid_request", "Send application/x-www-form-urlencoded with grant_type=client_credentials.", StatusCodes.Status400BadRequest);
         }
 
-        var form = http.Request.Form;
+        var form = await http.Request.ReadFormAsync(ct);
         if (form["grant_type"] != "client_credentials")
         {
             return OAuthError("unsupported_grant_type", "Only grant_type=client_credentials is offered.", StatusCodes.Status400BadRequest);
@@ -104,7 +104,10 @@ public static class PartnerEndpoints
         var roles = new List<string> { PlatformRoles.PartnerSystem, PlatformRoles.Organisation(organisation.Id) };
         roles.AddRange(organisation.Categories.Select(PlatformRoles.Shares));
         var token = tokens.Issue(new PlatformUser(organisation.Id, organisation.Name, roles, clock.GetUtcNow().Add(TokenLifetime)));
-        return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = (int)TokenLifetime.TotalSeconds, organisation = organisation.Name, categories = organisation.Categories });
+        // Which theme keeps each category, so that the partner's client knows where to send each record.
+        var kept = await themes.AllAsync(ct);
+        var routes = organisation.Categories.ToDictionary(c => c, c => kept.Where(k => k.Name == c).Select(k => k.Theme).ToArray(), StringComparer.Ordinal);
+        return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = (int)TokenLifetime.TotalSeconds, organisation = organisation.Name, categories = organisation.Categories, routes });
     }
 
     private static (string, string)? Basic(HttpContext http)

@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Records;
 using SafeCity.Kernel.Records.PoliceData;
 
 namespace SafeCity.Kernel.Tests.Records;

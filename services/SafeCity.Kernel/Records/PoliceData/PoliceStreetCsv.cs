@@ -43,8 +43,6 @@ public sealed record PoliceStreetRow(
     };
 }
 
-/// <summary>A row that could not be read, with its line number and why.</summary>
-public sealed record RejectedRow(long Line, string Reason);
 
 /// <summary>
 /// Reads data.police.uk street-level crime CSV (see shared/data-formats.md): quoted fields with
@@ -70,7 +68,7 @@ public sealed class PoliceStreetCsv
     /// <summary>Reads every row: each is either a row or a rejection; nothing stops at a bad row.</summary>
     public static async IAsyncEnumerable<(PoliceStreetRow? Row, RejectedRow? Rejected)> ReadAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var records = ReadRecordsAsync(reader, ct).GetAsyncEnumerator(ct);
+        var records = CsvRecords.ReadAsync(reader, ct).GetAsyncEnumerator(ct);
         if (!await records.MoveNextAsync())
         {
             yield return (null, new RejectedRow(1, "The file is empty: a header line is expected."));
@@ -184,69 +182,4 @@ public sealed class PoliceStreetCsv
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) || text == "No Location" ? null : text;
-
-    /// <summary>RFC 4180 records: fields separated by commas, quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    private static async IAsyncEnumerable<(long Line, List<string> Fields)> ReadRecordsAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        long line = 0;
-        while (await reader.ReadLineAsync(ct) is { } text)
-        {
-            line++;
-            var start = line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            var i = 0;
-            while (true)
-            {
-                if (i >= text.Length)
-                {
-                    if (quoted && await reader.ReadLineAsync(ct) is { } more)
-                    {
-                        line++;
-                        field.Append('\n');
-                        text = more;
-                        i = 0;
-                        continue;
-                    }
-
-                    fields.Add(field.ToString());
-                    break;
-                }
-
-                var c = text[i++];
-                if (quoted)
-                {
-                    if (c == '"' && i < text.Length && text[i] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        quoted = false;
-                    }
-                    else
-                    {
-                        field.Append(c);
-                    }
-                }
-                else if (c == '"' && field.Length == 0)
-                {
-                    quoted = true;
-                }
-                else if (c == ',')
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-
-            yield return (start, fields);
-        }
-    }
 }

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using SafeCity.Contracts.Records;
+using SafeCity.Kernel.Records.PoliceData;
+using SafeCity.Kernel.Web;
+
+namespace SafeCity.Kernel.Records;
+
+/// <summary>
+/// A partner's file of records (fire incidents, crimes, ED presentations) for the partner client:
+/// a header line, then a record a line. Columns reference, category and occurred_at are required;
+/// location, lsoa_code, lsoa_name, latitude, longitude and outcome are read as such; every other
+/// column is a detail of the record (e.g. fireType, deliberate). See docs/partners.md.
+/// </summary>
+public static class PartnerCsv
+{
+    public static readonly string[] RequiredColumns = ["reference", "category", "occurred_at"];
+
+    private static readonly HashSet<string> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "reference", "category", "occurred_at", "location", "lsoa_code", "lsoa_name", "latitude", "longitude", "outcome",
+    };
+
+    private const int MaxFieldLength = 1000;
+
+    public static async IAsyncEnumerable<(RecordSubmission? Record, RejectedRow? Rejected)> ReadAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var records = CsvRecords.ReadAsync(reader, ct).GetAsyncEnumerator(ct);
+        if (!await records.MoveNextAsync())
+        {
+            yield return (null, new RejectedRow(1, "The file is empty: a header line is expected."));
+            yield break;
+        }
+
+        var header = records.Current.Fields.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF').Trim() : h.Trim()).ToList();
+        var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0)
+        {
+            yield return (null, new RejectedRow(1, $"The header has no {string.Join(", ", missing)} column: see docs/partners.md for the file's columns."));
+            yield break;
+        }
+
+        var column = header.Select((name, i) => (name, i)).GroupBy(c => c.name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
+        while (await records.MoveNextAsync())
+        {
+            var (line, fields) = records.Current;
+            if (fields.Count == 1 && fields[0].Length == 0)
+            {
+                continue;
+            }
+
+            yield return Parse(line, fields, header, column);
+        }
+    }
+
+    private static (RecordSubmission?, RejectedRow?) Parse(long line, List<string> fields, List<string> header, Dictionary<string, int> column)
+    {
+        if (fields.Count != header.Count)
+        {
+            return (null, new RejectedRow(line, $"The row has {fields.Count} fields where the header has {header.Count}."));
+        }
+
+        if (fields.FirstOrDefault(f => f.Length > MaxFieldLength) is { } huge)
+        {
+            return (null, new RejectedRow(line, $"The row has a field of {huge.Length:N0} characters (at most {MaxFieldLength:N0})."));
+        }
+
+        string Field(string name) => column.TryGetValue(name, out var i) ? fields[i].Trim() : "";
+        var occurred = Field("occurred_at");
+        if (!DateTimeOffset.TryParse(occurred, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var at))
+        {
+            return (null, new RejectedRow(line, $"occurred_at '{Clip(occurred)}' is not a date and time like 2008-10-11T22:15:00+01:00."));
+        }
+
+        // A time without an offset is read as UK clock time, as partners' systems in the city record it.
+        if (!HasOffset(occurred))
+        {
+            at = UkFormat.FromUkClock(at.DateTime);
+        }
+
+        var record = new RecordSubmission
+        {
+            Line = line,
+            Reference = Field("reference"),
+            Category = PoliceCrimeTypes.Find(Field("category"))?.CrimeType ?? Field("category"),
+            OccurredAt = Timestamp.FromDateTimeOffset(at),
+            Month = at.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            Location = Field("location"),
+            LsoaCode = Field("lsoa_code"),
+            LsoaName = Field("lsoa_name"),
+            Outcome = Field("outcome"),
+        };
+        foreach (var (name, target) in new[] { ("latitude", 90.0), ("longitude", 180.0) })
+        {
+            var text = Field(name);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || Math.Abs(value) > target)
+            {
+                return (null, new RejectedRow(line, $"{name} '{Clip(text)}' is not a coordinate."));
+            }
+
+            if (name == "latitude")
+            {
+                record.Latitude = value;
+            }
+            else
+            {
+                record.Longitude = value;
+            }
+        }
+
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (!Known.Contains(header[i]) && fields[i].Trim().Length > 0)
+            {
+                record.Attributes[header[i]] = fields[i].Trim();
+            }
+        }
+
+        return (record, null);
+    }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && (text[^6] is '+' or '-') && text[^3] == ':');
+
+    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}
