@@ -13,6 +13,7 @@ public static class PlatformRoutes
     public const string ThemeHeader = "safecity-theme";
 
     public const string GovernanceGrpcService = "safecity.governance.v1.GovernancePerformance";
+    public const string PartnerPerformanceGrpcService = "safecity.governance.v1.PartnerPerformance";
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IEnumerable<string> themes)
     {
@@ -21,6 +22,7 @@ public static class PlatformRoutes
             Route("governance-api", "/api/governance/{**rest}", Governance),
             Route("governance-pages", "/{**rest}", Governance, order: 1000),
             Route("governance-grpc", $"/{GovernanceGrpcService}/{{**rest}}", Governance + "-grpc"),
+            Route("governance-partner-grpc", $"/{PartnerPerformanceGrpcService}/{{**rest}}", Governance + "-grpc"),
         };
         var clusters = new List<ClusterConfig> { Http(Governance), Grpc(Governance) };
         foreach (var theme in themes)

@@ -53,6 +53,7 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<PmgService>();
         builder.Services.AddSingleton<MsgComparisons>();
         builder.Services.AddSingleton<DeliveryBoardService>();
+        builder.Services.AddSingleton<IndicatorUpdates>();
 
         builder.Services.AddHostedService<ReadModelInitializer>();
         builder.Services.AddHostedService<StartupRebuild>();
@@ -77,6 +78,7 @@ public static class GovernanceServiceHost
     {
         app.UsePlatformWeb();
         app.MapGrpcService<GovernancePerformanceGrpcService>();
+        app.MapGrpcService<PartnerPerformanceGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGovernanceApi();
         app.MapRazorComponents<GovernanceApp>();

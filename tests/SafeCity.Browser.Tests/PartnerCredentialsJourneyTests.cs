@@ -79,6 +79,37 @@ public sealed class PartnerCredentialsJourneyTests(BrowserFixture fixture)
         Assert.Equal([5L, 6L], summary.NotSent.Select(r => r.Line).Order());
         Assert.Contains("may not share 'ASB incident'", summary.NotSent.Single(r => r.Line == 5).Reason);
 
+        // It reads back the indicators its fires feed, and watches them change as it sends another.
+        var performance = new SafeCity.Contracts.Governance.PartnerPerformance.PartnerPerformanceClient(channel);
+        var bearer = new Metadata { { "authorization", "Bearer " + token } };
+        var fires = await EventuallyAsync(async () =>
+            (await performance.GetSharedIndicatorsAsync(new(), bearer)).Indicators.FirstOrDefault(i => i.Id == "P14.I3" && i.LatestPeriod == "2008-10"));
+        Assert.Equal("Hampshire Fire and Rescue Service", (await performance.GetSharedIndicatorsAsync(new(), bearer)).Organisation);
+        Assert.Equal(["Fire incident"], fires.ComputedFrom);
+        Assert.True(fires.LatestValue >= 2, $"P14.I3 for October 2008 is {fires.LatestValue}, expected at least the 2 deliberate secondary fires sent.");
+
+        using var watch = performance.WatchSharedIndicators(new(), bearer);
+        var seen = new List<SafeCity.Contracts.Governance.SharedIndicator>();
+        using var reading = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var moved = Task.Run(async () =>
+        {
+            await foreach (var update in watch.ResponseStream.ReadAllAsync(reading.Token))
+            {
+                seen.Add(update.Indicator);
+                if (update.Indicator.Id == "P14.I3" && update.Indicator.LatestValue > fires.LatestValue)
+                {
+                    return update.Indicator;
+                }
+            }
+
+            return null;
+        });
+        await EventuallyAsync(() => Task.FromResult(seen.Count > 0 ? (object?)seen : null));
+        Assert.Equal(RecordOutcome.Accepted, (await records.SubmitRecordAsync(Fire("HFRS-2008-000300", "Fire incident"), headers)).Outcome);
+        var update = await moved;
+        Assert.NotNull(update);
+        Assert.Equal(fires.LatestValue + 1, update!.LatestValue);
+
         // The register shows the fire, kept under the organisation.
         await page.GotoAsync("/asb-arson/records?from=2008-10&to=2008-10");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("HFRS-2008-000123");
@@ -88,6 +119,21 @@ public sealed class PartnerCredentialsJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(page.Locator("#clients")).ToContainTextAsync("Revoked");
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("/connect/token", Form(clientId!, secret!))).StatusCode);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "Not seen within 20 s.");
+            await Task.Delay(300);
+        }
     }
 
     private static FormUrlEncodedContent Form(string clientId, string secret) =>

@@ -36,6 +36,8 @@ public sealed record IndicatorOutline
     /// <summary>LowerIsBetter or HigherIsBetter.</summary>
     public required string Polarity { get; init; }
     public required string Frequency { get; init; }
+    /// <summary>The categories of records the theme computes it from, where it is computed (additive: absent in older events).</summary>
+    public IReadOnlyList<string>? ComputedFrom { get; init; }
     public double? BaselineValue { get; init; }
     public string? BaselinePeriod { get; init; }
     public string? BaselineAsWritten { get; init; }

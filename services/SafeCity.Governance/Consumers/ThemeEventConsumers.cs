@@ -1,5 +1,6 @@
 using MassTransit;
 using SafeCity.Contracts.Events;
+using SafeCity.Governance.Performance;
 using SafeCity.Governance.ReadModel;
 
 namespace SafeCity.Governance.Consumers;
@@ -25,11 +26,16 @@ public sealed class ActionStatusChangedConsumer(IPerformanceReadModel model, ILo
     }
 }
 
-public sealed class MeasurementRecordedConsumer(IPerformanceReadModel model, ILogger<MeasurementRecordedConsumer> logger) : IConsumer<MeasurementRecorded>
+public sealed class MeasurementRecordedConsumer(IPerformanceReadModel model, IndicatorUpdates updates, ILogger<MeasurementRecordedConsumer> logger) : IConsumer<MeasurementRecorded>
 {
     public async Task Consume(ConsumeContext<MeasurementRecorded> context)
     {
         var applied = await model.ApplyAsync(context.Message, context.CancellationToken);
+        if (applied)
+        {
+            updates.Changed(context.Message.Theme, context.Message.IndicatorId);
+        }
+
         logger.LogDebug("Indicator {Indicator} {Period} revision {Revision}: {Outcome}", context.Message.IndicatorId, context.Message.Period, context.Message.Revision, applied ? "applied" : "already held");
     }
 }

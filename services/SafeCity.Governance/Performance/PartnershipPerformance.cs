@@ -6,6 +6,7 @@ using SafeCity.Kernel.Domain;
 namespace SafeCity.Governance.Performance;
 
 public sealed record IndicatorPerformance(
+    string Theme,
     string Id,
     string? Code,
     string Name,
@@ -22,6 +23,9 @@ public sealed record IndicatorPerformance(
     public double? Target => Assessment.ExpectedToDate;
 
     public string Reason => Assessment.Reason;
+
+    /// <summary>The categories of partner records its theme computes it from; empty when it is entered by hand.</summary>
+    public IReadOnlyList<string> ComputedFrom { get; init; } = [];
 
     /// <summary>A Local Area Agreement indicator, with or without a stretch target.</summary>
     public bool IsLaa => Category.Contains("LAA", StringComparison.OrdinalIgnoreCase);
@@ -90,8 +94,9 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
             var latest = known.Count == 0 ? ((ReportingPeriod, double)?)null : known[^1];
             var judgedAt = asAt ?? (latest is { } l && l.Item1.End < today ? l.Item1.End : today);
             var assessment = Trajectory.Assess(indicator, values, judgedAt, tolerances.For(record.Theme, outline.Id));
-            return new IndicatorPerformance(outline.Id, outline.Code, outline.Name, outline.Category, indicator, values,
-                latest?.Item2, latest?.Item1.ToString(), assessment);
+            return new IndicatorPerformance(record.Theme, outline.Id, outline.Code, outline.Name, outline.Category, indicator, values,
+                latest?.Item2, latest?.Item1.ToString(), assessment)
+            { ComputedFrom = outline.ComputedFrom ?? [] };
         }).ToList();
         var planActions = record.Plan.Actions.Select(a =>
         {

@@ -37,7 +37,7 @@ public static class ActionPlansApi
         // Plans before measurements: a measurement read after its plan is never older than the plan knows.
         var plans = await store.GetActionPlansAsync(ct);
         var measurements = await store.GetAllMeasurementsAsync(ct);
-        return TypedResults.Ok(ThemeEvents.State(theme.Slug, plans, measurements, clock.GetUtcNow()));
+        return TypedResults.Ok(ThemeEvents.State(theme, plans, measurements, clock.GetUtcNow()));
     }
 
     public static async Task<Ok<PlanDto[]>> ListPlans(ThemePerformance performance, CancellationToken ct) =>

@@ -21,7 +21,7 @@ public sealed class SeedImport(IThemeStore store, ThemeDefinition theme, OutboxS
         var added = 0;
         foreach (var plan in plans)
         {
-            if (await store.AddActionPlanAsync(plan, p => new Change(ThemeEvents.PlanPublished(theme.Slug, p, clock.GetUtcNow()),
+            if (await store.AddActionPlanAsync(plan, p => new Change(ThemeEvents.PlanPublished(theme, p, clock.GetUtcNow()),
                 AuditEntry.Of(clock.GetUtcNow(), "seed import", "Import action plan", $"Plan {p.Number}", null, p)), cancellationToken))
             {
                 added++;

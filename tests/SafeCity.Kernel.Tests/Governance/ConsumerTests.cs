@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SafeCity.Governance.Consumers;
+using SafeCity.Governance.Performance;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Kernel.Storage.Sqlite;
 
@@ -18,6 +19,7 @@ public sealed class ConsumerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _provider = new ServiceCollection()
+            .AddSingleton<IndicatorUpdates>()
             .AddSingleton<IPerformanceReadModel>(new SqlitePerformanceReadModel(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db"))))
             .AddMassTransitTestHarness(x =>
             {

@@ -135,8 +135,13 @@ public sealed class AccessMatrixTests
 
         if (role.StartsWith(PlatformRoles.PartnerSystem + "|", StringComparison.Ordinal))
         {
-            // A partner system hands in records, nothing else (need to know).
-            return grpc && pattern.StartsWith("/safecity.records.v1.PartnerRecords/", StringComparison.Ordinal);
+            // A partner system hands in records and reads back what they feed, nothing else (need to know).
+            return grpc && (pattern.StartsWith("/safecity.records.v1.PartnerRecords/", StringComparison.Ordinal) || pattern.StartsWith("/safecity.governance.v1.PartnerPerformance/", StringComparison.Ordinal));
+        }
+
+        if (pattern.StartsWith("/safecity.governance.v1.PartnerPerformance/", StringComparison.Ordinal))
+        {
+            return false;
         }
 
         if (pattern.Contains("audit", StringComparison.Ordinal) || pattern == "/api/governance/rebuild")
@@ -168,7 +173,7 @@ public sealed class AccessMatrixTests
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         }
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
             || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/account/sign-in", StringComparison.Ordinal) == true))
         {
@@ -177,9 +182,20 @@ public sealed class AccessMatrixTests
 
         if (grpc)
         {
-            await response.Content.ReadAsByteArrayAsync();
-            var status = response.TrailingHeaders.TryGetValues("grpc-status", out var t) ? t.First()
-                : response.Headers.TryGetValues("grpc-status", out var h) ? h.First() : "0";
+            if (response.Headers.TryGetValues("grpc-status", out var early))
+            {
+                return early.First() is not ("7" or "16");
+            }
+
+            // A server stream that was let in stays open: served. Otherwise its trailers say.
+            var read = response.Content.ReadAsByteArrayAsync();
+            if (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(3))) != read)
+            {
+                response.Dispose();
+                return true;
+            }
+
+            var status = response.TrailingHeaders.TryGetValues("grpc-status", out var t) ? t.First() : "0";
             return status is not ("7" or "16");
         }
 

@@ -56,7 +56,7 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
             Actions = [],
         };
         var now = clock.GetUtcNow();
-        if (!await store.AddActionPlanAsync(plan, p => new Change(ThemeEvents.PlanPublished(theme.Slug, p, now), AuditEntry.Of(now, actor, "Add action plan", $"Plan {p.Number}", null, p)), ct))
+        if (!await store.AddActionPlanAsync(plan, p => new Change(ThemeEvents.PlanPublished(theme, p, now), AuditEntry.Of(now, actor, "Add action plan", $"Plan {p.Number}", null, p)), ct))
         {
             return CommandResult<ActionPlan>.Conflict($"Someone added plan {plan.Number} meanwhile.");
         }
@@ -129,7 +129,7 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
         {
             var now = clock.GetUtcNow();
             var saved = await store.SavePlanStructureAsync(change(plan), plan.Revision,
-                p => new Change(ThemeEvents.PlanPublished(theme.Slug, p, now), AuditEntry.Of(now, actor, what, $"Plan {p.Number}", plan, p)), ct);
+                p => new Change(ThemeEvents.PlanPublished(theme, p, now), AuditEntry.Of(now, actor, what, $"Plan {p.Number}", plan, p)), ct);
             outbox.Notify();
             return CommandResult<ActionPlan>.Done(saved);
         }

@@ -1,5 +1,6 @@
 using SafeCity.Contracts.Events;
 using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Outbox;
 
 namespace SafeCity.Kernel.Features.Publishing;
@@ -7,18 +8,18 @@ namespace SafeCity.Kernel.Features.Publishing;
 /// <summary>Builds the integration events a theme publishes from what its store kept.</summary>
 public static class ThemeEvents
 {
-    public static OutboxMessage PlanPublished(string theme, ActionPlan plan, DateTimeOffset at)
+    public static OutboxMessage PlanPublished(ThemeDefinition theme, ActionPlan plan, DateTimeOffset at)
     {
         var published = PlanOutline(theme, plan, at);
         return OutboxMessage.For(published, published.EventId, at);
     }
 
     /// <summary>The plan as governance is told it: structure, targets as annual figures, actions.</summary>
-    public static ActionPlanPublished PlanOutline(string theme, ActionPlan plan, DateTimeOffset at) =>
+    public static ActionPlanPublished PlanOutline(ThemeDefinition theme, ActionPlan plan, DateTimeOffset at) =>
         new()
         {
             EventId = Guid.NewGuid(),
-            Theme = theme,
+            Theme = theme.Slug,
             Revision = plan.Revision,
             PublishedAt = at,
             Plan = new ActionPlanOutline
@@ -37,6 +38,7 @@ public static class ThemeEvents
                     Unit = i.Unit.ToString(),
                     Polarity = i.Polarity.ToString(),
                     Frequency = i.Frequency.ToString(),
+                    ComputedFrom = theme.ComputedMeasures.Where(m => m.IndicatorId == i.Id).SelectMany(m => m.Categories).Distinct().Order(StringComparer.Ordinal).ToList() is { Count: > 0 } from ? from : null,
                     BaselineValue = i.Baseline.Value,
                     BaselinePeriod = i.Baseline.Period,
                     BaselineAsWritten = i.Baseline.AsWritten,
@@ -98,12 +100,12 @@ public static class ThemeEvents
         };
 
     /// <summary>The theme's whole state as events, for governance to rebuild from.</summary>
-    public static ThemeState State(string theme, IReadOnlyList<ActionPlan> plans, IReadOnlyList<Measurement> measurements, DateTimeOffset at) =>
+    public static ThemeState State(ThemeDefinition theme, IReadOnlyList<ActionPlan> plans, IReadOnlyList<Measurement> measurements, DateTimeOffset at) =>
         new()
         {
-            Theme = theme,
+            Theme = theme.Slug,
             TakenAt = at,
             Plans = plans.Select(p => PlanOutline(theme, p, at)).ToList(),
-            Measurements = measurements.Select(m => Recorded(theme, m)).ToList(),
+            Measurements = measurements.Select(m => Recorded(theme.Slug, m)).ToList(),
         };
 }
