@@ -54,6 +54,7 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<MsgComparisons>();
         builder.Services.AddSingleton<DeliveryBoardService>();
         builder.Services.AddSingleton<IndicatorUpdates>();
+        builder.Services.AddSingleton<Sharing.BreachProcedure>();
 
         builder.Services.AddHostedService<ReadModelInitializer>();
         builder.Services.AddHostedService<StartupRebuild>();

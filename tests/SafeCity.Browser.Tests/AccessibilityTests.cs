@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/msg")]
     [InlineData("/structure")]
     [InlineData("/tolerances")]
+    [InlineData("/information-sharing/breaches")]
     [InlineData("/account/organisations")]
     [InlineData("/account/organisations/hampshire-fire-and-rescue")]
     [InlineData("/rebuild")]
