@@ -55,6 +55,8 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<DeliveryBoardService>();
         builder.Services.AddSingleton<IndicatorUpdates>();
         builder.Services.AddSingleton<Sharing.BreachProcedure>();
+        builder.Services.AddSingleton(Sharing.PersonalDataKey.From(builder.Configuration, storage.DataDirectory));
+        builder.Services.AddSingleton<Sharing.PpoCohort>();
 
         builder.Services.AddHostedService<ReadModelInitializer>();
         builder.Services.AddHostedService<StartupRebuild>();

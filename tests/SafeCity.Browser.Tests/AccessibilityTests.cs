@@ -27,6 +27,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/structure")]
     [InlineData("/tolerances")]
     [InlineData("/information-sharing/breaches")]
+    [InlineData("/information-sharing/disclosures")]
     [InlineData("/account/organisations")]
     [InlineData("/account/organisations/hampshire-fire-and-rescue")]
     [InlineData("/rebuild")]

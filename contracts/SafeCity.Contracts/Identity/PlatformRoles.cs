@@ -11,6 +11,12 @@ public static class PlatformRoles
     public const string DeliveryBoard = "delivery-board";
     public const string Analyst = "analyst";
 
+    /// <summary>
+    /// A designated officer of the prolific and priority offender scheme: the only role that sees the
+    /// cohort's personal data, and each time only by a recorded disclosure (Appendix B, paragraph 24).
+    /// </summary>
+    public const string PpoOfficer = "ppo-officer";
+
     public const string DisplayNameClaim = "display_name";
 
     /// <summary>An officer of a theme's lead partnership: may change that theme only.</summary>

@@ -95,7 +95,7 @@ public static class AccountPages
     private static IEnumerable<(string Role, string Label)> Roles(GatewayOptions gateway) =>
         gateway.Themes.Select(t => (PlatformRoles.OfficerOf(t), $"Officer of the {t} theme"))
             .Concat([(PlatformRoles.PerformanceManagementGroup, "Performance Management Group member"), (PlatformRoles.DeliveryBoard, "Delivery Board member"),
-                (PlatformRoles.Analyst, "Analyst"), (PlatformRoles.Administrator, "Administrator")]);
+                (PlatformRoles.Analyst, "Analyst"), (PlatformRoles.PpoOfficer, "Designated officer of the PPO scheme (sees the cohort's personal data)"), (PlatformRoles.Administrator, "Administrator")]);
 
     private static string Organisation(OrganisationSignIn organisation, string? returnUrl) => !organisation.IsConfigured ? "" :
         $"<a class=\"govuk-button\" href=\"/account/sign-in/organisation?returnUrl={E(Uri.EscapeDataString(IsLocal(returnUrl) ? returnUrl! : "/"))}\">Sign in with {E(organisation.DisplayName)}</a>" +

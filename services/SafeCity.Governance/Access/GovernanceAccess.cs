@@ -18,6 +18,16 @@ public sealed class GovernanceAccess(IOptions<AccessOptions> options)
     public bool CanAdminister(ClaimsPrincipal user) =>
         Signed(user) ? user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymous;
 
+    /// <summary>Only a designated officer of the PPO scheme sees the cohort and its personal data (need to know, paragraph 26).</summary>
+    public bool CanSeePpoCohort(ClaimsPrincipal user) =>
+        Signed(user) ? user.IsInRole(PlatformRoles.PpoOfficer) : options.Value.AllowAnonymous;
+
+    /// <summary>The disclosure log: the scheme's designated officers, and administrators who audit it.</summary>
+    public bool CanReadDisclosureLog(ClaimsPrincipal user) =>
+        Signed(user) ? user.IsInRole(PlatformRoles.PpoOfficer) || user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymous;
+
+    public const string PpoRefusal = "Only a designated officer of the prolific and priority offender scheme may see the cohort.";
+
     public const string PmgRefusal = "Only the Performance Management Group or an administrator may do this.";
     public const string AdministratorRefusal = "Only an administrator may do this.";
 

@@ -18,9 +18,23 @@ public static class GovernanceApi
             .WithSummary("Priorities → plans → indicators: latest value, year to date against trajectory, RAG, direction of travel. asAt=yyyy-MM-dd judges all as at that date.");
         api.MapGet("/delivery-board.csv", DeliveryBoardCsv).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as CSV.");
         api.MapGet("/delivery-board.xlsx", DeliveryBoardXlsx).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as an Excel workbook.");
+        api.MapGet("/disclosures.csv", DisclosuresCsv)
+            .WithSummary("The disclosure log of personal data (Appendix B, paragraph 24) as CSV; subject, officer, from and to filter it. PPO designated officers and administrators.");
         api.MapPost("/rebuild", Rebuild)
             .WithSummary("Rebuild the read model from every theme's current state (administrators). apply=false only compares.");
         return api;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DisclosuresCsv(HttpContext http, GovernanceAccess access, Sharing.PpoCohort cohort,
+        string? subject, string? officer, string? from, string? to, CancellationToken ct)
+    {
+        if (!access.CanReadDisclosureLog(http.User))
+        {
+            return TypedResults.Problem("Only the PPO scheme's designated officers and administrators read the disclosure log.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var log = await cohort.LogAsync(subject, officer, PmgService.TryParseDay(from, out var f) ? f : null, PmgService.TryParseDay(to, out var t) ? t : null, ct);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Sharing.PpoCohort.Csv(log)), "text/csv; charset=utf-8", "disclosure-log.csv");
     }
 
     public static async Task<Results<Ok<RebuildReport>, ProblemHttpResult>> Rebuild(HttpContext http, GovernanceAccess access, ReadModelRebuild rebuild, bool? apply, CancellationToken ct)

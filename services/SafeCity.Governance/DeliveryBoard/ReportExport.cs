@@ -111,14 +111,5 @@ public static class ReportExport
         _ => Field(value.ToString() ?? ""),
     };
 
-    // Quoted when needed; a leading =, +, - or @ is escaped so a spreadsheet does not run it as a formula.
-    private static string Field(string text)
-    {
-        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal))
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-    }
+    private static string Field(string text) => SafeCity.Kernel.Text.CsvField(text);
 }

@@ -32,6 +32,7 @@ public sealed class AccessMatrixTests
         ("PMG", PlatformRoles.PerformanceManagementGroup),
         ("Delivery Board", PlatformRoles.DeliveryBoard),
         ("administrator", PlatformRoles.Administrator),
+        ("PPO officer", PlatformRoles.PpoOfficer),
         ("partner system", "partner|organisation:test|shares:*"),
     ];
 
@@ -142,6 +143,11 @@ public sealed class AccessMatrixTests
         if (pattern.StartsWith("/safecity.governance.v1.PartnerPerformance/", StringComparison.Ordinal))
         {
             return false;
+        }
+
+        if (pattern == "/api/governance/disclosures.csv")
+        {
+            return role is PlatformRoles.Administrator or PlatformRoles.PpoOfficer;
         }
 
         if (pattern.Contains("audit", StringComparison.Ordinal) || pattern == "/api/governance/rebuild")
