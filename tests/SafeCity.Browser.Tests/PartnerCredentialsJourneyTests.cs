@@ -118,6 +118,8 @@ public sealed class PartnerCredentialsJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/account/organisations/hampshire-fire-and-rescue");
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(page.Locator("#clients")).ToContainTextAsync("Revoked");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove A. Watch Manager" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#officers")).ToHaveCountAsync(0);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("/connect/token", Form(clientId!, secret!))).StatusCode);
     }
 

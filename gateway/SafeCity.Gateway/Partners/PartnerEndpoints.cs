@@ -54,6 +54,16 @@ public static class PartnerEndpoints
                 ? Results.Redirect($"/account/organisations/{Uri.EscapeDataString(id)}")
                 : AccountPages.Page(http, af, s.Name, OrganisationPage(s, register, await categories.AllAsync(ct), error), StatusCodes.Status400BadRequest);
         });
+        admin.MapPost("/{id}/officers/{index:int}/remove", (string id, int index, HttpContext http, PartnerRegister register) =>
+        {
+            if (register.Find(id) is null)
+            {
+                return Results.NotFound();
+            }
+
+            register.RemoveOfficer(id, index, http.User.Identity!.Name!);
+            return Results.Redirect($"/account/organisations/{Uri.EscapeDataString(id)}");
+        });
         admin.MapPost("/{id}/clients", (string id, HttpContext http, IAntiforgery af, PartnerRegister register, IFormCollection form) =>
         {
             if (register.Find(id) is not { } s)
@@ -147,7 +157,8 @@ public static class PartnerEndpoints
         html.Append("<p class=\"govuk-body\">").Append(AccountPages.E(s.AgencyType)).Append(". <a class=\"govuk-link\" href=\"/account/organisations\">All signatories</a></p>");
         html.Append("<h2 class=\"govuk-heading-m\">Designated officers</h2>");
         html.Append(s.Officers.Count == 0 ? "<p class=\"govuk-body\">None yet: each signatory nominates at least one (Appendix B, paragraph 20).</p>" :
-            "<ul class=\"govuk-list\" id=\"officers\">" + string.Concat(s.Officers.Select(o => $"<li>{AccountPages.E(o.Name)}, {AccountPages.E(o.Post)}{(o.Email is { } e ? ", " + AccountPages.E(e) : "")}</li>")) + "</ul>");
+            "<ul class=\"govuk-list\" id=\"officers\">" + string.Concat(s.Officers.Select((o, i) => $"<li>{AccountPages.E(o.Name)}, {AccountPages.E(o.Post)}{(o.Email is { } e ? ", " + AccountPages.E(e) : "")} " +
+                $"<form method=\"post\" action=\"/account/organisations/{AccountPages.E(s.Id)}/officers/{i}/remove\" class=\"safecity-inline\">{{token}}<button class=\"govuk-button govuk-button--secondary govuk-!-margin-bottom-0\" type=\"submit\">Remove<span class=\"govuk-visually-hidden\"> {AccountPages.E(o.Name)}</span></button></form></li>")) + "</ul>");
         html.Append($"<form method=\"post\" action=\"/account/organisations/{AccountPages.E(s.Id)}/officers\" novalidate>{{token}}")
             .Append(AccountPages.Field("name", "Officer's name", "text", "off")).Append(AccountPages.Field("post", "Post", "text", "off")).Append(AccountPages.Field("email", "E-mail (optional)", "email", "off"))
             .Append("<button class=\"govuk-button govuk-button--secondary\" type=\"submit\">Add designated officer</button></form>");

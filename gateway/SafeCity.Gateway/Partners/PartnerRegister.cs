@@ -97,6 +97,16 @@ public sealed class PartnerRegister
         return null;
     }
 
+    public void RemoveOfficer(string id, int index, string by)
+    {
+        var signatory = Find(id) ?? throw new KeyNotFoundException(id);
+        if (index >= 0 && index < signatory.Officers.Count)
+        {
+            using var connection = Open();
+            Save(connection, signatory with { Officers = signatory.Officers.Where((_, i) => i != index).ToList() }, by);
+        }
+    }
+
     /// <summary>Issues client credentials for one of the organisation's systems: the secret is returned this once only.</summary>
     public (string ClientId, string Secret) IssueClient(string organisationId, string label, string by)
     {

@@ -30,7 +30,7 @@ public sealed class AccessOptions
 public static class SignedInCallers
 {
     /// <summary>What a partner system signed in as its organisation may call.</summary>
-    public static readonly string[] PartnerSystemPaths = ["/safecity.records.v1.PartnerRecords", "/safecity.governance.v1.PartnerPerformance"];
+    public static readonly string[] PartnerSystemPaths = ["/safecity.records.v1.PartnerRecords", "/safecity.governance.v1.PartnerPerformance", "/grpc.reflection.v1.ServerReflection", "/grpc.reflection.v1alpha.ServerReflection"];
 
     public static IApplicationBuilder RequireSignedInCallers(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

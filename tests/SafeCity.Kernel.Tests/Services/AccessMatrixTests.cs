@@ -137,7 +137,8 @@ public sealed class AccessMatrixTests
         if (role.StartsWith(PlatformRoles.PartnerSystem + "|", StringComparison.Ordinal))
         {
             // A partner system hands in records and reads back what they feed, nothing else (need to know).
-            return grpc && (pattern.StartsWith("/safecity.records.v1.PartnerRecords/", StringComparison.Ordinal) || pattern.StartsWith("/safecity.governance.v1.PartnerPerformance/", StringComparison.Ordinal));
+            return grpc && (pattern.StartsWith("/safecity.records.v1.PartnerRecords/", StringComparison.Ordinal) || pattern.StartsWith("/safecity.governance.v1.PartnerPerformance/", StringComparison.Ordinal)
+                || pattern.StartsWith("/grpc.reflection.", StringComparison.Ordinal));
         }
 
         if (pattern.StartsWith("/safecity.governance.v1.PartnerPerformance/", StringComparison.Ordinal))
