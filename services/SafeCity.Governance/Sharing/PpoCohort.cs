@@ -102,6 +102,22 @@ public sealed class PpoCohort(IDocumentStore documents, PersonalDataKey key, Tim
         return JsonSerializer.Deserialize<PersonalDetails>(key.Open(member.Sealed))!;
     }
 
+    /// <summary>
+    /// Removes a member whose details are no longer needed (paragraph 26: securely dispose when no longer
+    /// needed): their sealed details are deleted; the disclosure log keeps the pseudonym, which without
+    /// the details identifies no one.
+    /// </summary>
+    public async Task RemoveAsync(string pseudonym, string officer, string? reason, CancellationToken ct)
+    {
+        var why = Required(reason, "reason", "Say why the details are no longer needed.");
+        if (!await documents.DeleteAsync(Members, pseudonym, ct))
+        {
+            throw new DisclosureException("subject", $"There is no cohort member {pseudonym}.");
+        }
+
+        await RecordAsync("disposed", pseudonym, officer, "Details deleted: " + why, "No longer needed (paragraph 26)", officer, ct);
+    }
+
     /// <summary>The disclosure log, newest first, filtered by subject, officer (requesting or authorising) and dates.</summary>
     public async Task<IReadOnlyList<DisclosureRecord>> LogAsync(string? subject, string? officer, DateOnly? from, DateOnly? to, CancellationToken ct) =>
         (await documents.ListAsync<DisclosureRecord>(Disclosures, ct))

@@ -63,6 +63,20 @@ public sealed class PpoCohortTests : IDisposable
         Assert.DoesNotContain("John Example", csv, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_member_no_longer_needed_is_deleted_and_the_log_keeps_only_the_pseudonym()
+    {
+        var cohort = await NewAsync();
+        var member = await cohort.AddAsync("John Example", "1985-03-14", null, "Hampshire Constabulary", "Pat Officer", "Sam Authoriser", CancellationToken.None);
+
+        Assert.Equal("reason", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.RemoveAsync(member.Pseudonym, "Pat Officer", "", CancellationToken.None))).Field);
+        await cohort.RemoveAsync(member.Pseudonym, "Pat Officer", "Left the scheme", CancellationToken.None);
+
+        Assert.Empty(await cohort.MembersAsync(CancellationToken.None));
+        Assert.Equal("subject", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DiscloseAsync(member.Pseudonym, "Pat Officer", "x", DisclosureGrounds.All[0], "Sam Authoriser", CancellationToken.None))).Field);
+        Assert.Equal(["disposed", "received"], (await cohort.LogAsync(member.Pseudonym, null, null, null, CancellationToken.None)).Select(d => d.Kind));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

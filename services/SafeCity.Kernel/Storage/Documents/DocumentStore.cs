@@ -26,6 +26,9 @@ public interface IDocumentStore
 
     /// <summary>Writes the document only if there is none with its id yet: false when there is (a record once made is never overwritten).</summary>
     Task<bool> InsertAsync<T>(string collection, string id, T document, CancellationToken ct);
+
+    /// <summary>Removes the document; false when there was none.</summary>
+    Task<bool> DeleteAsync(string collection, string id, CancellationToken ct);
 }
 
 public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
@@ -55,6 +58,9 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
         database.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(tx,
             "INSERT INTO documents (collection, id, json, written_at) VALUES ($c, $id, $j, $at) ON CONFLICT (collection, id) DO NOTHING",
             ct, Parameters(collection, id, document)) == 1, ct);
+
+    public Task<bool> DeleteAsync(string collection, string id, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(tx, "DELETE FROM documents WHERE collection = $c AND id = $id", ct, ("$c", collection), ("$id", id)) == 1, ct);
 
     private static (string, object?)[] Parameters<T>(string collection, string id, T document) =>
         [("$c", collection), ("$id", id), ("$j", JsonSerializer.Serialize(document, KernelJson.Options)), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))];
@@ -91,6 +97,9 @@ public sealed class MongoDocumentStore(IMongoDatabase database) : IDocumentStore
             return false;
         }
     }
+
+    public async Task<bool> DeleteAsync(string collection, string id, CancellationToken ct) =>
+        (await Collection(collection).DeleteOneAsync(Builders<BsonDocument>.Filter.Eq("_id", id), ct)).DeletedCount == 1;
 
     private IMongoCollection<BsonDocument> Collection(string name) => database.GetCollection<BsonDocument>("documents-" + name);
 
