@@ -3,17 +3,41 @@ using System.Net.Sockets;
 
 namespace SafeCity.LocalPlatform;
 
+/// <summary>
+/// Loopback ports for the processes started here. A port is chosen by binding port 0; it is then held
+/// (the socket stays bound) until just before the process that will use it starts, so no other
+/// process can take it in between, and no port is handed out twice by this process.
+/// </summary>
 public static class FreePort
 {
-    /// <summary>
-    /// A loopback port nobody holds now. Another process could take it before ours binds it; the
-    /// processes started here bind within a second, which has been enough on these machines.
-    /// </summary>
+    private static readonly HashSet<int> HandedOut = [];
+    private static readonly Lock Gate = new();
+
+    /// <summary>A port held until the reservation is disposed: dispose it right before the process that binds it starts.</summary>
+    public static Reservation Reserve()
+    {
+        lock (Gate)
+        {
+            while (true)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                if (HandedOut.Add(port))
+                {
+                    return new Reservation(port, listener);
+                }
+
+                listener.Stop();
+            }
+        }
+    }
+
+    /// <summary>A port nobody holds now, released at once (for ports a process binds straight away).</summary>
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var reservation = Reserve();
+        return reservation.Port;
     }
 
     public static async Task<bool> AcceptsAsync(int port, CancellationToken ct)
@@ -28,5 +52,12 @@ public static class FreePort
         {
             return false;
         }
+    }
+
+    public sealed class Reservation(int port, TcpListener listener) : IDisposable
+    {
+        public int Port { get; } = port;
+
+        public void Dispose() => listener.Stop();
     }
 }

@@ -44,17 +44,40 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         _configuration = typeof(LocalPlatformHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         DataDirectory = Path.GetFullPath(options.DataDirectory);
         Broker = new LocalBroker(Path.Combine(DataDirectory, "broker"));
-        GatewayHttpPort = options.HttpPort == 0 ? FreePort.Next() : options.HttpPort;
-        GatewayGrpcPort = options.GrpcPort == 0 ? FreePort.Next() : options.GrpcPort;
+        GatewayHttpPort = options.HttpPort == 0 ? Hold(PlatformService.Gateway.Name) : options.HttpPort;
+        GatewayGrpcPort = options.GrpcPort == 0 ? Hold(PlatformService.Gateway.Name) : options.GrpcPort;
         foreach (var service in Services.Append(PlatformService.Gateway))
         {
             Endpoints[service.Name] = service == PlatformService.Gateway
                 ? new ServiceEndpoints(GatewayHttpPort, GatewayGrpcPort)
-                : new ServiceEndpoints(FreePort.Next(), FreePort.Next());
+                : new ServiceEndpoints(Hold(service.Name), Hold(service.Name));
         }
     }
 
     public static IReadOnlyList<PlatformService> Services { get; } = [PlatformService.Governance, .. PlatformService.Themes];
+
+    // Every service's ports are chosen up front (each is told the others'), and held until that service starts.
+    private readonly Dictionary<string, List<FreePort.Reservation>> _held = [];
+
+    private int Hold(string service)
+    {
+        var reservation = FreePort.Reserve();
+        if (!_held.TryGetValue(service, out var list))
+        {
+            _held[service] = list = [];
+        }
+
+        list.Add(reservation);
+        return reservation.Port;
+    }
+
+    private void Release(string service)
+    {
+        if (_held.Remove(service, out var list))
+        {
+            list.ForEach(r => r.Dispose());
+        }
+    }
 
     public string DataDirectory { get; }
     public LocalBroker Broker { get; }
@@ -108,6 +131,7 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         }
 
         progress?.Invoke($"Starting {service.Name} on port {Endpoints[name].HttpPort}…");
+        Release(name);
         var process = ChildProcess.Start(service.Name, "dotnet", [dll], Environment(service), Path.Combine(DataDirectory, "logs", service.Name + ".log"), Path.GetDirectoryName(dll));
         _processes[name] = process;
         await WaitUntilReadyAsync(process, Endpoints[name].Http, ct);
@@ -243,6 +267,11 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         foreach (var name in _processes.Keys.Reverse().ToList())
         {
             await StopServiceAsync(name);
+        }
+
+        foreach (var name in _held.Keys.ToList())
+        {
+            Release(name);
         }
 
         await Broker.DisposeAsync();
