@@ -107,7 +107,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
             Source = caller.Organisation ?? s.Source,
             Reference = s.Reference,
             Category = s.Category,
-            Month = s.Month.NullIfBlank() ?? occurredAt?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            Month = s.Month.NullIfBlank() ?? (occurredAt is { } at ? RecordIntake.MonthOf(at) : ""),
             OccurredAt = occurredAt,
             Location = s.Location.NullIfBlank(),
             LsoaCode = s.LsoaCode.NullIfBlank(),

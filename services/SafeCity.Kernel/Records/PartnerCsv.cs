@@ -84,7 +84,7 @@ public static class PartnerCsv
             Reference = Field("reference"),
             Category = PoliceCrimeTypes.Find(Field("category"))?.CrimeType ?? Field("category"),
             OccurredAt = Timestamp.FromDateTimeOffset(at),
-            Month = at.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            Month = RecordIntake.MonthOf(at),
             Location = Field("location"),
             LsoaCode = Field("lsoa_code"),
             LsoaName = Field("lsoa_name"),

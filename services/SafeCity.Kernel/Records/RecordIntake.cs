@@ -44,9 +44,10 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
             return $"The month '{record.Month}' is not a month like 2008-04.";
         }
 
-        if (record.OccurredAt is { } at && at.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) != record.Month)
+        // The month something happened in is the month on UK clocks: 00:30 on 1 May (BST) is in May.
+        if (record.OccurredAt is { } at && MonthOf(at) != record.Month)
         {
-            return $"It happened on {at:yyyy-MM-dd}, which is not in {record.Month}.";
+            return $"It happened on {Web.UkFormat.UkTime(at):yyyy-MM-dd} (UK time), which is not in {record.Month}.";
         }
 
         // Registers hold depersonalised records only: a record with personal data is refused whole.
@@ -68,6 +69,9 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         var located = !string.IsNullOrWhiteSpace(record.Location) || !string.IsNullOrWhiteSpace(record.LsoaCode) || (record.Latitude is not null && record.Longitude is not null);
         return located ? null : "The Information Sharing Agreement asks for the location: give location, lsoa_code, or latitude and longitude.";
     }
+
+    /// <summary>The month, on UK clocks, of a moment.</summary>
+    public static string MonthOf(DateTimeOffset at) => Web.UkFormat.UkTime(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Replaces a held record with its correction and recomputes the months it was and is in.</summary>
     public async Task<PartnerRecord?> CorrectAsync(PartnerRecord held, PartnerRecord corrected, string actor, CancellationToken ct)

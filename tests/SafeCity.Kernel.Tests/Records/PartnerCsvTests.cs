@@ -24,6 +24,7 @@ public sealed class PartnerCsvTests
             F1,Fire incident,2008-10-12T23:40:00+01:00,"Millbrook, playing fields",50.93,-1.44,secondary,yes
             F2,Fire incident,2009-01-13 02:10,Shirley High Street,,,primary,no
             F3,Fire incident,2008-07-01 12:00,Bitterne,,,primary,no
+            F4,Fire incident,2008-05-01T00:30:00+01:00,Woolston,,,primary,no
             """);
 
         var (f1, f2, f3) = (rows[0].Record!, rows[1].Record!, rows[2].Record!);
@@ -34,6 +35,8 @@ public sealed class PartnerCsvTests
         // Without an offset: UK clock time, GMT in January and BST in July.
         Assert.Equal(new DateTimeOffset(2009, 1, 13, 2, 10, 0, TimeSpan.Zero), f2.OccurredAt.ToDateTimeOffset());
         Assert.Equal(new DateTimeOffset(2008, 7, 1, 11, 0, 0, TimeSpan.Zero), f3.OccurredAt.ToDateTimeOffset());
+        // Half past midnight on 1 May, BST, is 30 April in UTC but May on UK clocks: its month is May.
+        Assert.Equal("2008-05", rows[3].Record!.Month);
     }
 
     [Fact]

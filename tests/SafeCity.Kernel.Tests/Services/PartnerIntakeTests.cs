@@ -124,6 +124,22 @@ public sealed class PartnerIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task Just_after_midnight_on_the_first_of_a_month_in_summer_time_is_that_month()
+    {
+        var late = Presentation("ED-MIDNIGHT");
+        late.OccurredAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2008, 5, 1, 0, 30, 0, TimeSpan.FromHours(1)));
+
+        var stated = late.Clone();
+        stated.Reference = "ED-MIDNIGHT-2";
+        stated.Month = "2008-05";
+
+        Assert.Equal(RecordOutcome.Accepted, (await Client(Token(Hospital)).SubmitRecordAsync(late)).Outcome);
+        Assert.Equal(RecordOutcome.Accepted, (await Client(Token(Hospital)).SubmitRecordAsync(stated)).Outcome);
+        var page = await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-05&to=2008-05");
+        Assert.Equal(["ED-MIDNIGHT", "ED-MIDNIGHT-2"], page!.Select(r => r.GetProperty("reference").GetString()).Order());
+    }
+
+    [Fact]
     public async Task A_caller_signed_in_as_no_organisation_or_an_analyst_may_not_submit()
     {
         var noOrganisation = await Assert.ThrowsAsync<RpcException>(() => Client(Token(PlatformRoles.PartnerSystem, PlatformRoles.Shares(AlcoholTheme.EmergencyDepartment))).SubmitRecordAsync(Presentation("X")).ResponseAsync);
