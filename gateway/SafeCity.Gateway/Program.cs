@@ -17,6 +17,7 @@ gateway.GrpcPort = builder.Configuration.GetValue("SAFECITY_GRPC_PORT", gateway.
 builder.Services.Configure<GatewayOptions>(o =>
 {
     o.Themes = gateway.Themes;
+    o.PartnerCallsPerSecond = gateway.PartnerCallsPerSecond;
     o.HttpPort = gateway.HttpPort;
     o.GrpcPort = gateway.GrpcPort;
 });
@@ -89,6 +90,7 @@ builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDi
 
         return ValueTask.CompletedTask;
     }));
+builder.Services.AddPartnerRateLimits(tokens, gateway.PartnerCallsPerSecond);
 builder.Services.AddHttpClient(PlatformReadiness.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
 builder.Services.AddHealthChecks().AddCheck<PlatformReadiness>("platform");
 
@@ -99,6 +101,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapAccountPages();
+app.UseRateLimiter();
 app.MapPartnerEndpoints();
 app.MapReverseProxy();
 app.Run();

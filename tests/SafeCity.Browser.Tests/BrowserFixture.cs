@@ -22,7 +22,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{Chromium} is missing: apt-get install -y chromium (./safecity test installs it).");
         }
 
-        Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions { DataDirectory = _data });
+        Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions
+        {
+            DataDirectory = _data,
+            Settings = new Dictionary<string, string> { ["Gateway__PartnerCallsPerSecond"] = PartnerCallsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        });
         _playwright = await Playwright.CreateAsync();
         // Debian's chromium, never a downloaded one; the flags keep it off the (closed) network.
         Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
@@ -40,6 +44,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await ChangePasswordAsync(page, Platform.OneTimeAdministratorPassword()!, AdministratorPassword);
         await page.CloseAsync();
     }
+
+    /// <summary>Lower than the default, so that a test can exceed it with a modest burst.</summary>
+    public const int PartnerCallsPerSecond = 20;
 
     public const string AdministratorPassword = "the administrator's own long password";
 

@@ -25,7 +25,7 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture)
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new("emergency department presentations") }).ClickAsync();
         await page.GetByLabel("Period").FillAsync("2008-04");
-        await page.GetByLabel("Value").FillAsync("160");
+        await page.Locator("input#value").FillAsync("160");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record value" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("2008-04");
@@ -54,7 +54,7 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture)
 
         await page.GotoAsync("/alcohol/indicators/P1.I6");
         await page.GetByLabel("Period").FillAsync("April 2008");
-        await page.GetByLabel("Value").FillAsync("8");
+        await page.Locator("input#value").FillAsync("8");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record value" }).ClickAsync();
 
         var summary = page.Locator(".govuk-error-summary");

@@ -23,6 +23,8 @@ public sealed record PartnerClient(string ClientId, string OrganisationId, strin
 public sealed class PartnerRegister
 {
     private const int SecretBytes = 32;
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     private const int HashIterations = 100_000;
     private readonly GatewayDatabase _database;
     private readonly TimeProvider _clock;
@@ -47,7 +49,9 @@ public sealed class PartnerRegister
                 secret_hash TEXT NOT NULL,
                 issued_at TEXT NOT NULL,
                 issued_by TEXT NOT NULL,
-                revoked_at TEXT);
+                revoked_at TEXT,
+                failed INTEGER NOT NULL DEFAULT 0,
+                locked_until TEXT);
             """);
         if (connection.Scalar("SELECT COUNT(*) FROM signatories") is 0L)
         {
@@ -138,7 +142,12 @@ public sealed class PartnerRegister
             ("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("$c", clientId));
     }
 
-    /// <summary>The organisation whose live credentials these are, or null (unknown, revoked or a wrong secret: which, is not said).</summary>
+    /// <summary>
+    /// The organisation whose live credentials these are, or null: unknown, revoked, a wrong secret, or
+    /// locked for <see cref="Lockout"/> after <see cref="MaxFailedAttempts"/> wrong secrets in a row
+    /// (which of them is not said). A locked client is refused without its secret being hashed, so
+    /// guessing costs the gateway nothing more.
+    /// </summary>
     public Signatory? Verify(string? clientId, string? secret)
     {
         if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret) || clientId.Length > 100 || secret.Length > 200)
@@ -146,14 +155,25 @@ public sealed class PartnerRegister
             return null;
         }
 
+        var now = _clock.GetUtcNow();
         using var connection = Open();
-        var row = connection.Query("SELECT organisation_id, secret_salt, secret_hash FROM partner_clients WHERE client_id = $c AND revoked_at IS NULL",
-            r => (Organisation: r.GetString(0), Salt: Convert.FromBase64String(r.GetString(1)), Hash: Convert.FromBase64String(r.GetString(2))), ("$c", clientId)).FirstOrDefault();
-        if (row.Organisation is null || !CryptographicOperations.FixedTimeEquals(Hash(secret, row.Salt), row.Hash))
+        var row = connection.Query("SELECT organisation_id, secret_salt, secret_hash, failed, locked_until FROM partner_clients WHERE client_id = $c AND revoked_at IS NULL",
+            r => (Organisation: r.GetString(0), Salt: Convert.FromBase64String(r.GetString(1)), Hash: Convert.FromBase64String(r.GetString(2)), Failed: r.GetInt32(3),
+                LockedUntil: r.IsDBNull(4) ? (DateTimeOffset?)null : DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture)), ("$c", clientId)).FirstOrDefault();
+        if (row.Organisation is null || row.LockedUntil > now)
         {
             return null;
         }
 
+        if (!CryptographicOperations.FixedTimeEquals(Hash(secret, row.Salt), row.Hash))
+        {
+            var failed = row.Failed + 1;
+            connection.Execute("UPDATE partner_clients SET failed = $f, locked_until = $l WHERE client_id = $c",
+                ("$f", failed >= MaxFailedAttempts ? 0 : failed), ("$l", failed >= MaxFailedAttempts ? now.Add(Lockout).ToString("O", CultureInfo.InvariantCulture) : null), ("$c", clientId));
+            return null;
+        }
+
+        connection.Execute("UPDATE partner_clients SET failed = 0, locked_until = NULL WHERE client_id = $c", ("$c", clientId));
         return Find(row.Organisation);
     }
 
