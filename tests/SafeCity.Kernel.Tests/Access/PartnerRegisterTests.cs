@@ -6,17 +6,10 @@ namespace SafeCity.Kernel.Tests.Access;
 public sealed class PartnerRegisterTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly Clock _clock = new(new DateTimeOffset(2008, 10, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly MovableClock _clock = new(new DateTimeOffset(2008, 10, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly PartnerRegister _register;
 
     public PartnerRegisterTests() => _register = new PartnerRegister(new GatewayDatabase(Path.Combine(_dir.Path, "gateway.db")), _clock);
-
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     [Fact]
     public void The_register_starts_with_the_fifteen_signatories_of_Appendix_B()

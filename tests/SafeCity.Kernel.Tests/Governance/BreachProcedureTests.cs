@@ -33,18 +33,11 @@ public sealed class BreachProcedureTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private async Task<(BreachProcedure, Clock)> NewAsync(DateOnly today)
+    private async Task<(BreachProcedure, MovableClock)> NewAsync(DateOnly today)
     {
         var documents = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(_dir.Path, Guid.NewGuid() + ".db")));
         await documents.InitializeAsync(CancellationToken.None);
-        var clock = new Clock(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        var clock = new MovableClock(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         return (new BreachProcedure(documents, clock), clock);
     }
 
