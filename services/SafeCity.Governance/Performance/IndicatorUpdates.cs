@@ -34,17 +34,6 @@ public sealed class IndicatorUpdates
         return new Subscription(this, channel);
     }
 
-    public int Watchers
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _watchers.Count;
-            }
-        }
-    }
-
     public sealed class Subscription(IndicatorUpdates owner, Channel<(string Theme, string IndicatorId)> channel) : IDisposable
     {
         public ChannelReader<(string Theme, string IndicatorId)> Reader => channel.Reader;
