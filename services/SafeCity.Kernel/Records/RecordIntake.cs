@@ -15,6 +15,8 @@ public sealed record IntakeResult(PartnerRecord? Record, RecordOutcome Outcome, 
 public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, IndicatorCalculator calculator, TimeProvider clock)
 {
     public const int MaxReferenceLength = 200;
+    public const int MaxTextLength = 1000;
+    public const int MaxDetails = 50;
 
     private readonly HashSet<string> _categories = theme.RecordCategories.Select(c => c.Name)
         .Concat(PoliceCrimeTypes.KeptBy(theme.Slug)).ToHashSet(StringComparer.Ordinal);
@@ -32,6 +34,23 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         if (string.IsNullOrWhiteSpace(record.Reference) || record.Reference.Length > MaxReferenceLength)
         {
             return $"The reference is missing or longer than {MaxReferenceLength} characters.";
+        }
+
+        // Bounds on what one record may hold: a register is for records, not documents.
+        if (new[] { ("source", record.Source), ("location", record.Location), ("lsoa_code", record.LsoaCode), ("lsoa_name", record.LsoaName), ("outcome", record.Outcome) }
+            .FirstOrDefault(f => f.Item2?.Length > MaxTextLength) is { Item1: { } longField })
+        {
+            return $"The {longField} is longer than {MaxTextLength:N0} characters.";
+        }
+
+        if (record.Attributes.Count > MaxDetails || record.Attributes.Any(a => a.Key.Length > 100 || a.Value.Length > MaxTextLength))
+        {
+            return $"The details are too many (at most {MaxDetails}) or too long (names up to 100 characters, values up to {MaxTextLength:N0}).";
+        }
+
+        if (record.Latitude is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90) || record.Longitude is { } lon && (!double.IsFinite(lon) || Math.Abs(lon) > 180))
+        {
+            return "The latitude must be between -90 and 90 and the longitude between -180 and 180.";
         }
 
         if (!_categories.Contains(record.Category))

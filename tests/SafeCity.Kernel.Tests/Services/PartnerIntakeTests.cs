@@ -7,6 +7,7 @@ using Grpc.Net.Client;
 using SafeCity.Alcohol;
 using SafeCity.Contracts.Identity;
 using SafeCity.Contracts.Records;
+using RecordIntake = SafeCity.Kernel.Records.RecordIntake;
 
 namespace SafeCity.Kernel.Tests.Services;
 
@@ -137,6 +138,43 @@ public sealed class PartnerIntakeTests : IDisposable
         Assert.Equal(RecordOutcome.Accepted, (await Client(Token(Hospital)).SubmitRecordAsync(stated)).Outcome);
         var page = await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-05&to=2008-05");
         Assert.Equal(["ED-MIDNIGHT", "ED-MIDNIGHT-2"], page!.Select(r => r.GetProperty("reference").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task Oversized_fields_too_many_details_and_impossible_coordinates_are_refused_and_not_kept()
+    {
+        var huge = Presentation("ED-BIG-1", 1);
+        huge.Location = new string('x', RecordIntake.MaxTextLength + 1);
+        var many = Presentation("ED-BIG-2", 2);
+        for (var i = 0; i <= RecordIntake.MaxDetails; i++)
+        {
+            many.Attributes["detail" + i] = "x";
+        }
+
+        var longValue = Presentation("ED-BIG-3", 3);
+        longValue.Attributes["note"] = new string('y', RecordIntake.MaxTextLength + 1);
+        var north = Presentation("ED-BIG-4", 4);
+        north.Latitude = 91;
+        north.Longitude = 0;
+        var notANumber = Presentation("ED-BIG-5", 5);
+        notANumber.Latitude = double.NaN;
+        notANumber.Longitude = 0;
+
+        using var stream = Client(Token(Hospital)).SubmitRecords();
+        foreach (var record in new[] { huge, many, longValue, north, notANumber })
+        {
+            await stream.RequestStream.WriteAsync(record);
+        }
+
+        await stream.RequestStream.CompleteAsync();
+        var result = await stream.ResponseAsync;
+
+        Assert.Equal(5, result.Rejected);
+        Assert.Contains("location is longer than 1,000 characters", result.Results[0].Reason);
+        Assert.Contains("too many", result.Results[1].Reason);
+        Assert.Contains("too long", result.Results[2].Reason);
+        Assert.All(result.Results.Skip(3), r => Assert.Contains("latitude must be between", r.Reason));
+        Assert.Empty((await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-10&to=2008-10"))!);
     }
 
     [Fact]
