@@ -66,7 +66,7 @@ public sealed record DeliveryBoardReport(DateOnly AsAt, PmgMeeting? Meeting, Per
         var running = 0.0;
         foreach (var (period, value) in i.Values.Where(v => year.Contains(v.Period) && v.Period.Kind != PeriodKind.FinancialYear && (a.Actual is null || v.Period.End <= year.Start.AddMonths(a.Actual.Months).AddDays(-1))))
         {
-            var index = ((period.End.Year - year.Start.Year) * 12) + period.End.Month - year.Start.Month;
+            var index = Trajectory.MonthsInto(year, period) - 1;
             running += value;
             actual[index] = count ? running : value;
         }

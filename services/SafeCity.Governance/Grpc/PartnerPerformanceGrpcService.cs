@@ -64,9 +64,7 @@ public sealed class PartnerPerformanceGrpcService(PartnershipPerformance perform
             throw new RpcException(new Status(StatusCode.PermissionDenied, "Only a partner system signed in as its organisation reads back its shared indicators."));
         }
 
-        var prefix = PlatformRoles.Shares("");
-        var shares = user.FindAll(ClaimTypes.Role).Select(r => r.Value).Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Select(r => r[prefix.Length..]).ToHashSet(StringComparer.Ordinal);
-        return (user.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? user.Identity!.Name!, shares);
+        return (user.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? user.Identity!.Name!, ThemeAccess.SharesOf(user));
     }
 
     private static SharedIndicator Message(IndicatorPerformance i, IReadOnlySet<string> shares)

@@ -60,7 +60,7 @@ public static class Forecasting
             return new(forecast, forecast - half, forecast + half, method + $" 95% interval from the variation of {months.Count} monthly figures.");
         }
 
-        var points = inYear.Select(v => (X: (double)MonthsFromStart(ytd.Year, v.Period), Y: v.Value)).ToList();
+        var points = inYear.Select(v => (X: (double)Trajectory.MonthsInto(ytd.Year, v.Period), Y: v.Value)).ToList();
         if (points.Count < 3)
         {
             return new(ytd.Value, null, null, "The latest figure carried forward to March: fewer than 3 figures this year to fit a trend to.");
@@ -107,7 +107,4 @@ public static class Forecasting
         var mean = values.Average();
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
-
-    private static int MonthsFromStart(ReportingPeriod year, ReportingPeriod period) =>
-        ((period.End.Year - year.Start.Year) * 12) + period.End.Month - year.Start.Month + 1;
 }

@@ -209,6 +209,7 @@ public static class Trajectory
         return better ? DirectionOfTravel.Improving : DirectionOfTravel.Worsening;
     }
 
-    private static int MonthsInto(ReportingPeriod year, ReportingPeriod period) =>
+    /// <summary>How many months of the financial year have passed by the end of the period (April alone: 1).</summary>
+    public static int MonthsInto(ReportingPeriod year, ReportingPeriod period) =>
         ((period.End.Year - year.Start.Year) * 12) + period.End.Month - year.Start.Month + 1;
 }

@@ -48,5 +48,5 @@ public sealed record ReadModelSnapshot(IReadOnlyList<PlanRecord> Plans, IReadOnl
     }
 
     // Records hold lists, which compare by reference: compare what they serialise to instead.
-    private static string Json<T>(T item) => JsonSerializer.Serialize(item, KernelJson.Options);
+    internal static string Json<T>(T item) => JsonSerializer.Serialize(item, KernelJson.Options);
 }

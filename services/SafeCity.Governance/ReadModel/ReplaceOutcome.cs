@@ -39,7 +39,7 @@ public sealed record ReplaceOutcome(ReadModelSnapshot Result, int Restored, int 
             }
             else
             {
-                if (!SameJson(mine, item))
+                if (ReadModelSnapshot.Json(mine) != ReadModelSnapshot.Json(item))
                 {
                     counts[1]++;
                 }
@@ -63,7 +63,4 @@ public sealed record ReplaceOutcome(ReadModelSnapshot Result, int Restored, int 
 
         return result;
     }
-
-    private static bool SameJson<T>(T a, T b) =>
-        System.Text.Json.JsonSerializer.Serialize(a, SafeCity.Kernel.KernelJson.Options) == System.Text.Json.JsonSerializer.Serialize(b, SafeCity.Kernel.KernelJson.Options);
 }

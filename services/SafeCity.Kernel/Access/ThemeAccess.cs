@@ -91,6 +91,17 @@ public sealed class ThemeAccess(IOptions<AccessOptions> options, Hosting.ThemeDe
 
     public static bool IsPartnerSystem(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.IsInRole(PlatformRoles.PartnerSystem);
 
+    /// <summary>The register id of the organisation a partner system signed in as; null for anyone else.</summary>
+    public static string? OrganisationOf(ClaimsPrincipal user) =>
+        IsPartnerSystem(user) ? RolesAfter(user, PlatformRoles.Organisation("")).FirstOrDefault() : null;
+
+    /// <summary>The categories a partner system's organisation may share.</summary>
+    public static IReadOnlySet<string> SharesOf(ClaimsPrincipal user) =>
+        RolesAfter(user, PlatformRoles.Shares("")).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> RolesAfter(ClaimsPrincipal user, string prefix) =>
+        user.FindAll(ClaimTypes.Role).Select(r => r.Value).Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Select(r => r[prefix.Length..]);
+
     /// <summary>
     /// Whether the caller may share records of this category: a partner system only the categories its
     /// organisation may share under the Information Sharing Agreement (its signed identity lists them);

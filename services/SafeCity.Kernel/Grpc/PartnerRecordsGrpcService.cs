@@ -58,8 +58,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         }
 
         var organisation = ThemeAccess.IsPartnerSystem(user)
-            ? user.FindAll(ClaimTypes.Role).Select(r => r.Value).FirstOrDefault(r => r.StartsWith(PlatformRoles.Organisation(""), StringComparison.Ordinal))?[PlatformRoles.Organisation("").Length..]
-                ?? throw new RpcException(new Status(StatusCode.PermissionDenied, "A partner system must sign in as its organisation."))
+            ? ThemeAccess.OrganisationOf(user) ?? throw new RpcException(new Status(StatusCode.PermissionDenied, "A partner system must sign in as its organisation."))
             : null;
         return new CallerInfo(user, ThemeAccess.ActorOf(user), organisation);
     }
