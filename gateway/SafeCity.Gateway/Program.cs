@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SafeCity.Contracts.Identity;
 using SafeCity.Gateway;
@@ -27,6 +28,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     var address = gateway.ListenOnAllInterfaces ? IPAddress.Any : IPAddress.Loopback;
     kestrel.Listen(address, gateway.HttpPort, o => o.Protocols = HttpProtocols.Http1);
     kestrel.Listen(address, gateway.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+    // Forms and JSON commands are small; a gRPC stream is unbounded as a whole and bounded per message by the service.
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyKilobytes", 1024) * 1024L;
 });
 
 // People sign in here; every request forwarded for a signed-in person carries who they are, signed.
@@ -95,6 +98,15 @@ builder.Services.AddHttpClient(PlatformReadiness.ClientName, c => c.Timeout = Ti
 builder.Services.AddHealthChecks().AddCheck<PlatformReadiness>("platform");
 
 var app = builder.Build();
+app.Use((context, next) =>
+{
+    if (context.Connection.LocalPort == gateway.GrpcPort && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+    {
+        size.MaxRequestBodySize = null;
+    }
+
+    return next(context);
+});
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -66,13 +66,14 @@ public static class GovernanceServiceHost
             bus.AddConsumer<ActionStatusChangedConsumer>();
             bus.AddConsumer<MeasurementRecordedConsumer>();
         });
+        builder.Services.AddSingleton<EventTally>();
         builder.Services.AddSingleton<PartnershipPerformance>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GovernanceAccess>();
         builder.Services.Configure<GovernanceOptions>(builder.Configuration.GetSection(GovernanceOptions.Section));
         builder.Services.AddHttpClient<IThemeStateSource, HttpThemeStateSource>(http => http.Timeout = TimeSpan.FromSeconds(60));
         builder.Services.AddTransient<ReadModelRebuild>();
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = Kernel.Web.PlatformLimits.From(builder.Configuration).MaxGrpcMessageKilobytes * 1024);
         builder.Services.AddGrpcReflection();
         return builder;
     }
@@ -80,8 +81,9 @@ public static class GovernanceServiceHost
     public static WebApplication MapGovernanceService(this WebApplication app)
     {
         app.UsePlatformWeb();
-        app.MapGrpcService<GovernancePerformanceGrpcService>();
-        app.MapGrpcService<PartnerPerformanceGrpcService>();
+        // Partners watch their indicators on long-lived streams: no request timeout on gRPC.
+        app.MapGrpcService<GovernancePerformanceGrpcService>().DisableRequestTimeout();
+        app.MapGrpcService<PartnerPerformanceGrpcService>().DisableRequestTimeout();
         app.MapGrpcReflectionService();
         app.MapGovernanceApi();
         app.MapRazorComponents<GovernanceApp>();

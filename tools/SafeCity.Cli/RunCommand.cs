@@ -10,7 +10,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var root = LocalPlatformHost.FindRepositoryRoot();
-        var data = Option(args, "--data") ?? Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") ?? Path.Combine(root, ".safecity");
+        var data = CommandLine.Option(args, "--data") ?? Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") ?? Path.Combine(root, ".safecity");
         var httpPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_HTTP_PORT"), out var h) ? h : 8080;
         var grpcPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT"), out var g) ? g : 8081;
 
@@ -63,11 +63,5 @@ public static class RunCommand
         }
 
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

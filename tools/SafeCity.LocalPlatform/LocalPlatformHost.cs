@@ -94,6 +94,28 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     /// <summary>Where the running platform's signing key is kept for tools on this machine (readable by root only).</summary>
     public static string SigningKeyFile(string dataDirectory) => Path.Combine(dataDirectory, "identity.key");
 
+    /// <summary>Where a running platform writes its host's process id, so that tools can tell it is running.</summary>
+    public static string HostIdFile(string dataDirectory) => Path.Combine(dataDirectory, "platform.pid");
+
+    /// <summary>The process id of a platform running on this data folder, or null.</summary>
+    public static int? RunningHost(string dataDirectory)
+    {
+        if (!File.Exists(HostIdFile(dataDirectory)) || !int.TryParse(File.ReadAllText(HostIdFile(dataDirectory)).Trim(), out var id))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(id);
+            return process.HasExited ? null : id;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<LocalPlatformHost> StartAsync(LocalPlatformOptions options, Action<string>? progress = null, CancellationToken ct = default)
     {
         var host = new LocalPlatformHost(options);
@@ -106,6 +128,7 @@ public sealed class LocalPlatformHost : IAsyncDisposable
             {
                 File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
+            await File.WriteAllTextAsync(HostIdFile(host.DataDirectory), System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ct);
             progress?.Invoke($"Starting RabbitMQ on port {host.Broker.Port}…");
             await host.Broker.StartAsync(ct);
             await host.StartServiceAsync(PlatformService.Governance.Name, progress, ct);
@@ -121,7 +144,8 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     }
 
     /// <summary>Starts one service (again) on its own ports and waits until it is ready.</summary>
-    public async Task StartServiceAsync(string name, Action<string>? progress = null, CancellationToken ct = default)
+    /// <param name="settings">Settings for this start only, over the platform's (e.g. a storage quota).</param>
+    public async Task StartServiceAsync(string name, Action<string>? progress = null, CancellationToken ct = default, IReadOnlyDictionary<string, string>? settings = null)
     {
         var service = Services.Append(PlatformService.Gateway).Single(s => s.Name == name);
         var dll = service.AssemblyPath(_root, _configuration);
@@ -132,7 +156,13 @@ public sealed class LocalPlatformHost : IAsyncDisposable
 
         progress?.Invoke($"Starting {service.Name} on port {Endpoints[name].HttpPort}…");
         Release(name);
-        var process = ChildProcess.Start(service.Name, "dotnet", [dll], Environment(service), Path.Combine(DataDirectory, "logs", service.Name + ".log"), Path.GetDirectoryName(dll));
+        var environment = Environment(service);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var process = ChildProcess.Start(service.Name, "dotnet", [dll], environment, LogFile(service.Name), Path.GetDirectoryName(dll));
         _processes[name] = process;
         await WaitUntilReadyAsync(process, Endpoints[name].Http, ct);
     }
@@ -144,6 +174,19 @@ public sealed class LocalPlatformHost : IAsyncDisposable
             await process.DisposeAsync();
         }
     }
+
+    /// <summary>Kills one service with SIGKILL, as a crash would: no graceful stop, no flushing.</summary>
+    public async Task KillServiceAsync(string name)
+    {
+        if (_processes.Remove(name, out var process))
+        {
+            await process.KillAsync();
+            await process.DisposeAsync();
+        }
+    }
+
+    /// <summary>The log file of a service's current or last start.</summary>
+    public string LogFile(string name) => Path.Combine(DataDirectory, "logs", name + ".log");
 
     /// <summary>The administrator's one-time password, if the gateway created the account at this start (it logs it once).</summary>
     public string? OneTimeAdministratorPassword()
@@ -276,5 +319,6 @@ public sealed class LocalPlatformHost : IAsyncDisposable
 
         await Broker.DisposeAsync();
         _http.Dispose();
+        File.Delete(HostIdFile(DataDirectory));
     }
 }

@@ -20,10 +20,21 @@ public static class GovernanceApi
         api.MapGet("/delivery-board.xlsx", DeliveryBoardXlsx).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as an Excel workbook.");
         api.MapGet("/disclosures.csv", DisclosuresCsv)
             .WithSummary("The disclosure log of personal data (Appendix B, paragraph 24) as CSV; subject, officer, from and to filter it. PPO designated officers and administrators.");
+        api.MapGet("/measurements", Measurements)
+            .WithSummary("Every figure governance holds, with the revision its theme gave it; theme and indicator filter it.");
+        api.MapGet("/events", (Consumers.EventTally tally) => TypedResults.Ok(tally.Snapshot()))
+            .WithSummary("Events consumed since governance started, by message: how many changed the model and how many it already held (redelivered or older).");
         api.MapPost("/rebuild", Rebuild)
+            .WithRequestTimeout(Kernel.Web.PlatformLimitsRegistration.LongRunning)
             .WithSummary("Rebuild the read model from every theme's current state (administrators). apply=false only compares.");
         return api;
     }
+
+    public static async Task<Ok<List<ReadModel.MeasurementRecord>>> Measurements(ReadModel.IPerformanceReadModel model, string? theme, string? indicator, CancellationToken ct) =>
+        TypedResults.Ok((await model.GetMeasurementsAsync(ct))
+            .Where(m => (theme is null || m.Theme == theme) && (indicator is null || m.IndicatorId == indicator))
+            .OrderBy(m => m.Theme, StringComparer.Ordinal).ThenBy(m => m.IndicatorId, StringComparer.Ordinal).ThenBy(m => m.Period, StringComparer.Ordinal)
+            .ToList());
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DisclosuresCsv(HttpContext http, GovernanceAccess access, Sharing.PpoCohort cohort,
         string? subject, string? officer, string? from, string? to, CancellationToken ct)

@@ -6,31 +6,54 @@ using SafeCity.Governance.ReadModel;
 namespace SafeCity.Governance.Consumers;
 
 // Each consumer hands its event to the read model, which keeps it only if it is newer than what it
-// holds: redelivery and reordering change nothing.
+// holds: redelivery and reordering change nothing. The tally counts both outcomes, for operators.
 
-public sealed class ActionPlanPublishedConsumer(IPerformanceReadModel model, ILogger<ActionPlanPublishedConsumer> logger) : IConsumer<ActionPlanPublished>
+/// <summary>How many events of each kind governance has consumed since it started, and how many changed the model.</summary>
+public sealed class EventTally
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> _counts = new(StringComparer.Ordinal);
+
+    public void Count(string messageType, bool applied)
+    {
+        var counts = _counts.GetOrAdd(messageType, _ => new long[2]);
+        Interlocked.Increment(ref counts[applied ? 0 : 1]);
+    }
+
+    public IReadOnlyList<EventCount> Snapshot() =>
+        _counts.OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new EventCount(c.Key, Interlocked.Read(ref c.Value[0]) + Interlocked.Read(ref c.Value[1]), Interlocked.Read(ref c.Value[0]), Interlocked.Read(ref c.Value[1])))
+            .ToList();
+}
+
+/// <param name="AlreadyHeld">Redelivered, repeated or older than what the model holds: consumed and left alone.</param>
+public sealed record EventCount(string Message, long Consumed, long Applied, long AlreadyHeld);
+
+public sealed class ActionPlanPublishedConsumer(IPerformanceReadModel model, EventTally tally, ILogger<ActionPlanPublishedConsumer> logger) : IConsumer<ActionPlanPublished>
 {
     public async Task Consume(ConsumeContext<ActionPlanPublished> context)
     {
         var applied = await model.ApplyAsync(context.Message, context.CancellationToken);
+        tally.Count(nameof(ActionPlanPublished), applied);
         logger.LogDebug("Plan {Plan} of {Theme} revision {Revision}: {Outcome}", context.Message.Plan.Number, context.Message.Theme, context.Message.Revision, applied ? "applied" : "already held");
     }
 }
 
-public sealed class ActionStatusChangedConsumer(IPerformanceReadModel model, ILogger<ActionStatusChangedConsumer> logger) : IConsumer<ActionStatusChanged>
+public sealed class ActionStatusChangedConsumer(IPerformanceReadModel model, EventTally tally, ILogger<ActionStatusChangedConsumer> logger) : IConsumer<ActionStatusChanged>
 {
     public async Task Consume(ConsumeContext<ActionStatusChanged> context)
     {
         var applied = await model.ApplyAsync(context.Message, context.CancellationToken);
+        tally.Count(nameof(ActionStatusChanged), applied);
         logger.LogDebug("Action {Action} revision {Revision}: {Outcome}", context.Message.ActionId, context.Message.Revision, applied ? "applied" : "already held");
     }
 }
 
-public sealed class MeasurementRecordedConsumer(IPerformanceReadModel model, IndicatorUpdates updates, ILogger<MeasurementRecordedConsumer> logger) : IConsumer<MeasurementRecorded>
+public sealed class MeasurementRecordedConsumer(IPerformanceReadModel model, IndicatorUpdates updates, EventTally tally, ILogger<MeasurementRecordedConsumer> logger) : IConsumer<MeasurementRecorded>
 {
     public async Task Consume(ConsumeContext<MeasurementRecorded> context)
     {
         var applied = await model.ApplyAsync(context.Message, context.CancellationToken);
+        tally.Count(nameof(MeasurementRecorded), applied);
         if (applied)
         {
             updates.Changed(context.Message.Theme, context.Message.IndicatorId);

@@ -14,7 +14,11 @@ namespace SafeCity.Kernel.Grpc;
 /// (its signed identity lists them); its records are kept under its organisation's id as their
 /// source, so that one partner cannot write over another's references.
 /// </summary>
-public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess access, TimeProvider clock) : PartnerRecords.PartnerRecordsBase
+/// <remarks>
+/// A stream is read a batch at a time and each batch stored before the next is read, so a partner
+/// faster than the store waits on HTTP/2 flow control rather than filling this service's memory.
+/// </remarks>
+public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess access, TimeProvider clock, Web.PlatformLimits limits) : PartnerRecords.PartnerRecordsBase
 {
     public const int BatchSize = 500;
 
@@ -31,8 +35,15 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         var caller = Caller(context);
         var reply = new SubmissionResult();
         var batch = new List<(long Line, PartnerRecord Record)>(BatchSize);
+        var received = 0;
         await foreach (var submission in requestStream.ReadAllAsync(context.CancellationToken))
         {
+            if (++received > limits.MaxRecordsPerCall)
+            {
+                throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                    $"One call may carry at most {limits.MaxRecordsPerCall:N0} records. The first {reply.Results.Count:N0} were taken; send the rest in further calls (records already held are answered as duplicates)."));
+            }
+
             batch.Add((submission.Line, ToRecord(submission, caller)));
             if (batch.Count == BatchSize)
             {

@@ -77,7 +77,12 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton<RecordMeasurementHandler>();
         builder.Services.AddSingleton<Features.PlanStructure.PlanStructureHandler>();
 
-        builder.Services.AddGrpc(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddGrpc(o =>
+        {
+            o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            o.Interceptors.Add<StoreFaultInterceptor>();
+            o.MaxReceiveMessageSize = PlatformLimits.From(builder.Configuration).MaxGrpcMessageKilobytes * 1024;
+        });
         builder.Services.AddGrpcReflection();
         return builder;
     }
@@ -93,8 +98,9 @@ public static class ThemeServiceHost
         // Pages live under the theme's prefix (/alcohol/...), directly and through the gateway alike.
         app.UsePathBase(theme.PathBase);
         app.UsePlatformWeb();
-        app.MapGrpcService<ActionPlansGrpcService>();
-        app.MapGrpcService<PartnerRecordsGrpcService>();
+        // gRPC calls carry their callers' deadlines; a partner's long stream is not a slow page.
+        app.MapGrpcService<ActionPlansGrpcService>().DisableRequestTimeout();
+        app.MapGrpcService<PartnerRecordsGrpcService>().DisableRequestTimeout();
         app.MapGrpcReflectionService();
         app.MapActionPlansApi(theme);
         app.MapRecordsApi(theme);

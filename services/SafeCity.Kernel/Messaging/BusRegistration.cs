@@ -14,6 +14,13 @@ public static class BusRegistration
     public const string InMemory = "in-memory";
 
     /// <summary>
+    /// A consumer that fails (its store busy, full, restarting) is retried in the process before the
+    /// message is set aside in the queue's "_error" queue; a read model rebuild recovers anything set aside.
+    /// </summary>
+    private static void Retries(IRetryConfigurator retry) => retry.Intervals(
+        TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+
+    /// <summary>
     /// MassTransit over RabbitMQ. Queues are named "{service}-{message}", so that each service's
     /// consumers share one queue per message across its instances.
     /// </summary>
@@ -32,13 +39,18 @@ public static class BusRegistration
             consumers?.Invoke(bus);
             if (connection == InMemory)
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseMessageRetry(Retries);
+                    cfg.ConfigureEndpoints(context);
+                });
                 return;
             }
 
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(connection));
+                cfg.UseMessageRetry(Retries);
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -18,6 +18,10 @@ public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store,
 {
     public const string Actor = "computed from records";
 
+    // One refresh at a time: two batches for the same month, each counting and recording in turn,
+    // could otherwise record the earlier count last (a newer revision with a stale value).
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+
     public IReadOnlyList<ComputedMeasure> Measures => theme.ComputedMeasures;
 
     public ComputedMeasure? ForIndicator(string indicatorId) => Measures.FirstOrDefault(m => m.IndicatorId == indicatorId);
@@ -38,6 +42,19 @@ public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store,
 
     /// <summary>Records each indicator's computed value for the given months where it differs from what is held.</summary>
     public async Task<int> RefreshAsync(IEnumerable<string> months, CancellationToken ct)
+    {
+        await _refreshing.WaitAsync(ct);
+        try
+        {
+            return await RefreshOneAtATimeAsync(months, ct);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private async Task<int> RefreshOneAtATimeAsync(IEnumerable<string> months, CancellationToken ct)
     {
         var changed = 0;
         var held = (await store.GetAllMeasurementsAsync(ct)).ToDictionary(m => (m.IndicatorId, m.Period));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Records.PoliceData;
@@ -12,7 +13,7 @@ public sealed record IntakeResult(PartnerRecord? Record, RecordOutcome Outcome, 
 /// record, stores the good ones once, and brings the computed indicators of the months they
 /// touch up to date.
 /// </summary>
-public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, IndicatorCalculator calculator, TimeProvider clock)
+public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, IndicatorCalculator calculator, TimeProvider clock, ILogger<RecordIntake> logger)
 {
     public const int MaxReferenceLength = 200;
     public const int MaxTextLength = 1000;
@@ -69,6 +70,12 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
             return $"It happened on {Web.UkFormat.UkTime(at):yyyy-MM-dd} (UK time), which is not in {record.Month}.";
         }
 
+        // A clock a few minutes fast at a partner is not a record from the future; a day ahead is.
+        if (string.CompareOrdinal(record.Month, MonthOf(clock.GetUtcNow())) > 0 || record.OccurredAt > clock.GetUtcNow().AddDays(1))
+        {
+            return $"{record.Month} has not happened yet: check the date the record gives.";
+        }
+
         // Registers hold depersonalised records only: a record with personal data is refused whole.
         return PersonalDataScreen.Find(record)?.Reason;
     }
@@ -92,6 +99,30 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
     /// <summary>The month, on UK clocks, of a moment.</summary>
     public static string MonthOf(DateTimeOffset at) => Web.UkFormat.UkTime(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
+    // Months whose computed indicators could not be recorded (the store full, say): the records are kept,
+    // so the refresh is owed, and is tried again with the next intake (and at every start).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _owed = new(StringComparer.Ordinal);
+
+    private async Task RefreshAsync(IEnumerable<string> months, CancellationToken ct)
+    {
+        var due = months.Concat(_owed.Keys).Distinct().ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await calculator.RefreshAsync(due, ct);
+            due.ForEach(m => _owed.TryRemove(m, out _));
+        }
+        catch (Exception ex) when (Storage.StoreFault.Of(ex) is { } fault)
+        {
+            due.ForEach(m => _owed.TryAdd(m, 0));
+            logger.LogError("Records were kept but the computed indicators of {Months} were not updated: {Fault}", string.Join(", ", due), fault.Describe());
+        }
+    }
+
     /// <summary>Replaces a held record with its correction and recomputes the months it was and is in.</summary>
     public async Task<PartnerRecord?> CorrectAsync(PartnerRecord held, PartnerRecord corrected, string actor, CancellationToken ct)
     {
@@ -104,7 +135,7 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         var stored = await store.CorrectAsync(corrected, audit, ct);
         if (stored is not null)
         {
-            await calculator.RefreshAsync([held.Month, stored.Month], ct);
+            await RefreshAsync([held.Month, stored.Month], ct);
         }
 
         return stored;
@@ -145,12 +176,8 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
             results[good[j].Index] = new IntakeResult(good[j].Record, outcomes[j], outcomes[j] == RecordOutcome.Duplicate ? "Already held." : null);
         }
 
-        var months = good.Where((_, j) => outcomes[j] == RecordOutcome.Accepted).Select(g => g.Record.Month).Distinct().ToList();
-        if (months.Count > 0)
-        {
-            await calculator.RefreshAsync(months, ct);
-        }
-
+        var months = good.Where((_, j) => outcomes[j] == RecordOutcome.Accepted).Select(g => g.Record.Month).ToList();
+        await RefreshAsync(months, ct);
         return results;
     }
 }

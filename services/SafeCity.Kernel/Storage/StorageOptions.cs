@@ -14,6 +14,9 @@ public sealed class StorageOptions
     /// <summary>A MongoDB connection string (ConnectionStrings:mongodb). Empty: use SQLite.</summary>
     public string? MongoConnectionString { get; set; }
 
+    /// <summary>A quota on the SQLite file in megabytes; beyond it writes are refused as on a full disk. Unset: the disk is the limit.</summary>
+    public int? MaxSizeMegabytes { get; set; }
+
     public bool UsesMongo => !string.IsNullOrWhiteSpace(MongoConnectionString);
 
     public string SqliteFile => Path.Combine(Path.GetFullPath(DataDirectory), DatabaseName + ".db");

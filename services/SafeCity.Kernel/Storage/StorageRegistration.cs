@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 using SafeCity.Kernel.Storage.Sqlite;
 
@@ -26,9 +27,30 @@ public static class StorageRegistration
         }
         else
         {
-            builder.Services.AddSingleton(_ => new SqliteDatabase(options.SqliteFile));
+            builder.Services.AddSingleton(_ => new SqliteDatabase(options.SqliteFile, options.MaxSizeMegabytes));
+            // Registered before the services' own start-up work, so that a damaged file stops the service first.
+            builder.Services.AddHostedService<SqliteStoreCheck>();
         }
 
         return options;
     }
+}
+
+/// <summary>Refuses to start on a damaged store, saying so once in plain words rather than in a stack trace.</summary>
+public sealed class SqliteStoreCheck(SqliteDatabase database, ILogger<SqliteStoreCheck> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.EnsureUsableAsync(cancellationToken);
+        }
+        catch (StoreUnusableException ex)
+        {
+            logger.LogCritical("{Message}", ex.Message);
+            throw;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -21,11 +21,14 @@ public static class PlatformWeb
         builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreFaultHandler>();
+        builder.AddPlatformLimits();
         return builder;
     }
 
     public static WebApplication UsePlatformWeb(this WebApplication app)
     {
+        app.UseExceptionHandler();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -39,6 +42,7 @@ public static class PlatformWeb
         app.RequireSignedInCallers();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRequestTimeouts();
         app.MapOpenApi();
         return app;
     }

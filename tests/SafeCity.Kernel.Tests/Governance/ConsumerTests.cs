@@ -20,6 +20,7 @@ public sealed class ConsumerTests : IAsyncLifetime
     {
         _provider = new ServiceCollection()
             .AddSingleton<IndicatorUpdates>()
+            .AddSingleton<EventTally>()
             .AddSingleton<IPerformanceReadModel>(new SqlitePerformanceReadModel(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db"))))
             .AddMassTransitTestHarness(x =>
             {
@@ -47,6 +48,8 @@ public sealed class ConsumerTests : IAsyncLifetime
         Assert.True(await Eventually(() => consumer.Consumed.Select<Contracts.Events.MeasurementRecorded>().Count() == 2));
         var held = Assert.Single(await _model.GetMeasurementsAsync(CancellationToken.None));
         Assert.Equal((120.0, 1L), (held.Value, held.Revision));
+        // Operators see both deliveries, and that the second was already held.
+        Assert.Equal(new EventCount("MeasurementRecorded", 2, 1, 1), Assert.Single(_provider.GetRequiredService<EventTally>().Snapshot()));
     }
 
     [Fact]

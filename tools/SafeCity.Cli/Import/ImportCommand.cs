@@ -23,10 +23,10 @@ public static class ImportCommand
             return 2;
         }
 
-        var area = Option(args, "--area");
+        var area = CommandLine.Option(args, "--area");
         var port = Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT") is { Length: > 0 } p ? p : "8081";
-        var gateway = Option(args, "--gateway") ?? $"http://localhost:{port}";
-        var keyFile = Option(args, "--key-file") ?? LocalPlatformHost.SigningKeyFile(
+        var gateway = CommandLine.Option(args, "--gateway") ?? $"http://localhost:{port}";
+        var keyFile = CommandLine.Option(args, "--key-file") ?? LocalPlatformHost.SigningKeyFile(
             Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") is { Length: > 0 } data ? data : Path.Combine(LocalPlatformHost.FindRepositoryRoot(), ".safecity"));
         if (!File.Exists(keyFile))
         {
@@ -52,11 +52,5 @@ public static class ImportCommand
             Console.Error.WriteLine($"The platform does not answer at {gateway}: start it with ./safecity run. ({e.Status.Detail})");
             return 1;
         }
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -38,12 +38,40 @@ public sealed class PartnerClient(HttpClient gatewayHttp, GrpcChannel gatewayGrp
         return new PartnerSession(body.GetProperty("access_token").GetString()!, body.GetProperty("organisation").GetString()!, routes);
     }
 
+    /// <summary>Records per call: well within what a service takes in one call (Limits:MaxRecordsPerCall).</summary>
+    public const int RecordsPerCall = 5000;
+
     public async Task<PartnerSendSummary> SendAsync(PartnerSession session, TextReader file, Action<string>? progress, CancellationToken ct)
     {
         var client = new PartnerRecords.PartnerRecordsClient(gatewayGrpc);
-        var streams = new Dictionary<string, AsyncClientStreamingCall<RecordSubmission, SubmissionResult>>(StringComparer.Ordinal);
+        var streams = new Dictionary<string, (AsyncClientStreamingCall<RecordSubmission, SubmissionResult> Call, int Sent)>(StringComparer.Ordinal);
+        var results = new Dictionary<string, SubmissionResult>(StringComparer.Ordinal);
         var notSent = new List<RejectedRow>();
         var rows = 0;
+
+        // A call carries at most RecordsPerCall records (the services bound a call); the replies of a theme's calls are added up.
+        async Task FinishAsync(string theme)
+        {
+            if (!streams.Remove(theme, out var stream))
+            {
+                return;
+            }
+
+            using var call = stream.Call;
+            await call.RequestStream.CompleteAsync();
+            var reply = await call.ResponseAsync;
+            if (!results.TryGetValue(theme, out var total))
+            {
+                results[theme] = reply;
+                return;
+            }
+
+            total.Accepted += reply.Accepted;
+            total.Duplicates += reply.Duplicates;
+            total.Rejected += reply.Rejected;
+            total.Results.AddRange(reply.Results);
+        }
+
         try
         {
             await foreach (var (record, rejected) in PartnerCsv.ReadAsync(file, ct))
@@ -63,13 +91,17 @@ public sealed class PartnerClient(HttpClient gatewayHttp, GrpcChannel gatewayGrp
 
                 foreach (var theme in themes)
                 {
-                    if (!streams.TryGetValue(theme, out var call))
+                    if (!streams.TryGetValue(theme, out var stream))
                     {
-                        call = client.SubmitRecords(new Metadata { { "safecity-theme", theme }, { "authorization", "Bearer " + session.Token } }, cancellationToken: ct);
-                        streams[theme] = call;
+                        stream = (client.SubmitRecords(new Metadata { { "safecity-theme", theme }, { "authorization", "Bearer " + session.Token } }, cancellationToken: ct), 0);
                     }
 
-                    await call.RequestStream.WriteAsync(record, ct);
+                    await stream.Call.RequestStream.WriteAsync(record, ct);
+                    streams[theme] = (stream.Call, stream.Sent + 1);
+                    if (stream.Sent + 1 == RecordsPerCall)
+                    {
+                        await FinishAsync(theme);
+                    }
                 }
 
                 if (rows % 1000 == 0)
@@ -78,20 +110,18 @@ public sealed class PartnerClient(HttpClient gatewayHttp, GrpcChannel gatewayGrp
                 }
             }
 
-            var results = new Dictionary<string, SubmissionResult>(StringComparer.Ordinal);
-            foreach (var (theme, call) in streams)
+            foreach (var theme in streams.Keys.ToList())
             {
-                await call.RequestStream.CompleteAsync();
-                results[theme] = await call.ResponseAsync;
+                await FinishAsync(theme);
             }
 
             return new PartnerSendSummary(rows, notSent, results);
         }
         finally
         {
-            foreach (var call in streams.Values)
+            foreach (var stream in streams.Values)
             {
-                call.Dispose();
+                stream.Call.Dispose();
             }
         }
     }

@@ -18,8 +18,8 @@ public static class PartnerCommand
         }
 
         var file = args[1];
-        var clientId = Option(args, "--client-id");
-        var secret = Option(args, "--client-secret") ?? Environment.GetEnvironmentVariable("SAFECITY_CLIENT_SECRET");
+        var clientId = CommandLine.Option(args, "--client-id");
+        var secret = CommandLine.Option(args, "--client-secret") ?? Environment.GetEnvironmentVariable("SAFECITY_CLIENT_SECRET");
         if (!File.Exists(file) || clientId is null || secret is null)
         {
             Console.Error.WriteLine(File.Exists(file) ? "Give the client id and secret your administrator issued." : $"There is no file {file}.");
@@ -27,8 +27,8 @@ public static class PartnerCommand
             return 2;
         }
 
-        var http = Option(args, "--gateway-http") ?? "http://localhost:" + Port("SAFECITY_HTTP_PORT", "8080");
-        var grpc = Option(args, "--gateway") ?? "http://localhost:" + Port("SAFECITY_GRPC_PORT", "8081");
+        var http = CommandLine.Option(args, "--gateway-http") ?? "http://localhost:" + Port("SAFECITY_HTTP_PORT", "8080");
+        var grpc = CommandLine.Option(args, "--gateway") ?? "http://localhost:" + Port("SAFECITY_GRPC_PORT", "8081");
         using var httpClient = new HttpClient { BaseAddress = new Uri(http) };
         using var channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
         var client = new PartnerClient(httpClient, channel);
@@ -59,10 +59,4 @@ public static class PartnerCommand
     }
 
     private static string Port(string variable, string fallback) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } port ? port : fallback;
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

@@ -10,10 +10,14 @@ public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly string _pragmas;
 
-    public SqliteDatabase(string file)
+    /// <param name="maxSizeMegabytes">A quota on the file (Storage:MaxSizeMegabytes): beyond it, writes are refused as on a full disk.</param>
+    public SqliteDatabase(string file, int? maxSizeMegabytes = null)
     {
         File = file;
+        _pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;" +
+            (maxSizeMegabytes is > 0 and var mb ? $" PRAGMA max_page_count={(long)mb * 1024 * 1024 / PageSize};" : "");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -26,14 +30,51 @@ public sealed class SqliteDatabase
 
     public string File { get; }
 
+    /// <summary>SQLite's default page size, which these files keep.</summary>
+    public const int PageSize = 4096;
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        pragma.CommandText = _pragmas;
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
+    }
+
+    /// <summary>
+    /// Refuses a damaged file before the service serves from it: SQLite's quick check reads every page
+    /// (a few seconds for a national month of records) and answers "ok" only for a whole database.
+    /// </summary>
+    public async Task EnsureUsableAsync(CancellationToken ct)
+    {
+        string verdict;
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA quick_check(5)";
+            var problems = new List<string>();
+            await using (var reader = await check.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    problems.Add(reader.GetString(0));
+                }
+            }
+
+            verdict = string.Join("; ", problems);
+        }
+        catch (SqliteException ex) when (StoreFault.Of(ex) is { } fault)
+        {
+            throw new StoreUnusableException(File, fault.Describe(), ex);
+        }
+
+        if (verdict != "ok")
+        {
+            throw new StoreUnusableException(File, "SQLite's check found damage: " + verdict, null);
+        }
     }
 
     public async Task ExecuteScriptAsync(string sql, CancellationToken ct)
