@@ -98,14 +98,22 @@ builder.Services.AddHttpClient(PlatformReadiness.ClientName, c => c.Timeout = Ti
 builder.Services.AddHealthChecks().AddCheck<PlatformReadiness>("platform");
 
 var app = builder.Build();
-app.Use((context, next) =>
+var maxBody = app.Configuration.GetValue("Limits:MaxRequestBodyKilobytes", 1024) * 1024L;
+app.Use(async (context, next) =>
 {
     if (context.Connection.LocalPort == gateway.GrpcPort && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
     {
         size.MaxRequestBodySize = null;
     }
+    else if (context.Request.ContentLength > maxBody)
+    {
+        // Refused before it is forwarded, in words (Kestrel's own refusal has no body).
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        await context.Response.WriteAsJsonAsync(new { status = 413, title = "The request could not be read", detail = $"The request body is larger than the {maxBody / 1024:N0} KB one call may send." });
+        return;
+    }
 
-    return next(context);
+    await next(context);
 });
 app.UseSecurityHeaders();
 app.UseAuthentication();

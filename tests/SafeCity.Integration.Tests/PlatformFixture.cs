@@ -7,7 +7,7 @@ using SafeCity.LocalPlatform;
 namespace SafeCity.Integration.Tests;
 
 /// <summary>One running platform (broker, services, gateway) shared by the tests of a collection.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     private readonly string _data = Directory.CreateTempSubdirectory("safecity-it-").FullName;
 
@@ -15,19 +15,24 @@ public sealed class PlatformFixture : IAsyncLifetime
     public HttpClient Gateway { get; private set; } = default!;
     public HttpClient Alcohol { get; private set; } = default!;
 
+    /// <summary>Settings of this collection's platform beyond the common ones.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
-        Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions
+        var settings = new Dictionary<string, string>
         {
-            DataDirectory = _data,
-            Settings = new Dictionary<string, string>
-            {
-                // Quicker retries than production, so that tests of the broker's absence finish sooner.
-                ["Outbox__PublishTimeout"] = "00:00:02",
-                ["Outbox__MaxBackoff"] = "00:00:02",
-                ["Outbox__PollInterval"] = "00:00:00.500",
-            },
-        });
+            // Quicker retries than production, so that tests of the broker's absence finish sooner.
+            ["Outbox__PublishTimeout"] = "00:00:02",
+            ["Outbox__MaxBackoff"] = "00:00:02",
+            ["Outbox__PollInterval"] = "00:00:00.500",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions { DataDirectory = _data, Settings = settings });
         Gateway = SignedIn(new HttpClient { BaseAddress = Platform.GatewayHttp });
         Alcohol = SignedIn(new HttpClient { BaseAddress = Platform.Endpoints["alcohol"].Http });
     }
@@ -81,7 +86,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         return await condition();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway?.Dispose();
         Alcohol?.Dispose();

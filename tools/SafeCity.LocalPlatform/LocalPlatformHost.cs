@@ -185,6 +185,9 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The process id of a running service.</summary>
+    public int ProcessId(string name) => _processes[name].Id;
+
     /// <summary>The log file of a service's current or last start.</summary>
     public string LogFile(string name) => Path.Combine(DataDirectory, "logs", name + ".log");
 
@@ -259,6 +262,7 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.StartTimeout);
         var health = new Uri(baseAddress, "health");
+        TimeoutException NotReady() => new($"{process.Name} was not ready within {_options.StartTimeout.TotalSeconds:0} s. Its log ({process.LogFile}) ends:{System.Environment.NewLine}{process.Tail()}");
         while (true)
         {
             if (process.HasExited)
@@ -284,10 +288,17 @@ public sealed class LocalPlatformHost : IAsyncDisposable
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                throw new TimeoutException($"{process.Name} was not ready within {_options.StartTimeout.TotalSeconds:0} s. Its log ({process.LogFile}) ends:{System.Environment.NewLine}{process.Tail()}");
+                throw NotReady();
             }
 
-            await Task.Delay(200, timeout.Token);
+            try
+            {
+                await Task.Delay(200, timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw NotReady();
+            }
         }
     }
 

@@ -114,7 +114,8 @@ public sealed record NewRecord(string? Reference, string? Category, string? Mont
         Source = string.IsNullOrWhiteSpace(Source) ? "entered" : Source,
         Reference = string.IsNullOrWhiteSpace(Reference) ? Guid.NewGuid().ToString("N")[..12] : Reference.Trim(),
         Category = Category?.Trim() ?? "",
-        Month = Month?.Trim() ?? OccurredAt?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "",
+        // The month on UK clocks, as the intake reckons it: 00:30 on 1 May (BST) is in May.
+        Month = Month?.Trim() ?? (OccurredAt is { } at ? RecordIntake.MonthOf(at) : ""),
         OccurredAt = OccurredAt,
         Location = Location,
         LsoaCode = LsoaCode,

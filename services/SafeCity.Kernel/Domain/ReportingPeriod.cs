@@ -135,6 +135,7 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
         _ => ToString(),
     };
 
-    [GeneratedRegex(@"^(?:(?<year>\d{4})-(?<month>\d{2})|(?<fy>\d{4})/(?<fyEnd>\d{2})(?:\s*Q(?<q>[1-4]))?)$", RegexOptions.IgnoreCase)]
+    // [0-9], not \d: \d also matches other scripts' digits (２, ٢), which int.Parse does not read.
+    [GeneratedRegex(@"^(?:(?<year>[0-9]{4})-(?<month>[0-9]{2})|(?<fy>[0-9]{4})/(?<fyEnd>[0-9]{2})(?:\s*Q(?<q>[1-4]))?)$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodPattern();
 }

@@ -22,11 +22,14 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
 {
     public const int BatchSize = 500;
 
+    /// <summary>A batch is also stored once its records reach this many bytes, so that big records do not pile up.</summary>
+    public const int BatchBytes = 4 * 1024 * 1024;
+
     public override async Task<RecordResult> SubmitRecord(RecordSubmission request, ServerCallContext context)
     {
         var caller = Caller(context);
         var reply = new SubmissionResult();
-        await TakeAsync([(request.Line, ToRecord(request, caller))], caller, reply, context.CancellationToken);
+        await TakeAsync([(request.Line, ToRecord(request, caller), Unreadable(request))], caller, reply, context.CancellationToken);
         return reply.Results[0];
     }
 
@@ -34,8 +37,9 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
     {
         var caller = Caller(context);
         var reply = new SubmissionResult();
-        var batch = new List<(long Line, PartnerRecord Record)>(BatchSize);
+        var batch = new List<(long Line, PartnerRecord Record, string? Unreadable)>(BatchSize);
         var received = 0;
+        var bytes = 0;
         await foreach (var submission in requestStream.ReadAllAsync(context.CancellationToken))
         {
             if (++received > limits.MaxRecordsPerCall)
@@ -44,10 +48,12 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
                     $"One call may carry at most {limits.MaxRecordsPerCall:N0} records. The first {reply.Results.Count:N0} were taken; send the rest in further calls (records already held are answered as duplicates)."));
             }
 
-            batch.Add((submission.Line, ToRecord(submission, caller)));
-            if (batch.Count == BatchSize)
+            batch.Add((submission.Line, ToRecord(submission, caller), Unreadable(submission)));
+            bytes += submission.CalculateSize();
+            if (batch.Count == BatchSize || bytes >= BatchBytes)
             {
                 await TakeAsync(batch, caller, reply, context.CancellationToken);
+                bytes = 0;
             }
         }
 
@@ -74,7 +80,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         return new CallerInfo(user, ThemeAccess.ActorOf(user), organisation);
     }
 
-    private async Task TakeAsync(List<(long Line, PartnerRecord Record)> batch, CallerInfo caller, SubmissionResult reply, CancellationToken ct)
+    private async Task TakeAsync(List<(long Line, PartnerRecord Record, string? Unreadable)> batch, CallerInfo caller, SubmissionResult reply, CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -90,27 +96,38 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
                 (batch.Count > 1 ? $" Nothing from line {batch[0].Line} on was kept." : "")));
         }
 
-        var results = await intake.TakeAsync(batch.Select(b => b.Record).ToList(), caller.Actor, ct, caller.IsPartnerSystem);
-        for (var i = 0; i < results.Count; i++)
+        var results = await intake.TakeAsync(batch.Where(b => b.Unreadable is null).Select(b => b.Record).ToList(), caller.Actor, ct, caller.IsPartnerSystem);
+        var next = 0;
+        foreach (var (line, record, unreadable) in batch)
         {
-            var outcome = results[i].Outcome switch
-            {
-                Records.RecordOutcome.Accepted => ContractOutcome.Accepted,
-                Records.RecordOutcome.Duplicate => ContractOutcome.Duplicate,
-                _ => ContractOutcome.Rejected,
-            };
+            var (outcome, reason) = unreadable is not null
+                ? (ContractOutcome.Rejected, unreadable)
+                : results[next++] switch
+                {
+                    { Outcome: Records.RecordOutcome.Accepted } r => (ContractOutcome.Accepted, r.Reason),
+                    { Outcome: Records.RecordOutcome.Duplicate } r => (ContractOutcome.Duplicate, r.Reason),
+                    var r => (ContractOutcome.Rejected, r.Reason),
+                };
             reply.Accepted += outcome == ContractOutcome.Accepted ? 1 : 0;
             reply.Duplicates += outcome == ContractOutcome.Duplicate ? 1 : 0;
             reply.Rejected += outcome == ContractOutcome.Rejected ? 1 : 0;
-            reply.Results.Add(new RecordResult { Line = batch[i].Line, Reference = batch[i].Record.Reference, Outcome = outcome, Reason = results[i].Reason ?? "" });
+            reply.Results.Add(new RecordResult { Line = line, Reference = record.Reference, Outcome = outcome, Reason = reason ?? "" });
         }
 
         batch.Clear();
     }
 
+    // Protobuf's Timestamp reaches far beyond the calendar .NET keeps (years 1 to 9999).
+    private static bool IsReadable(Google.Protobuf.WellKnownTypes.Timestamp t) =>
+        t.Seconds is >= -62_135_596_800 and <= 253_402_300_799 && t.Nanos is >= 0 and < 1_000_000_000;
+
+    /// <summary>Why a submission cannot even be read as a record, before the checks every record gets.</summary>
+    private static string? Unreadable(RecordSubmission s) =>
+        s.OccurredAt is { } t && !IsReadable(t) ? "occurred_at is not a date between the years 1 and 9999." : null;
+
     private PartnerRecord ToRecord(RecordSubmission s, CallerInfo caller)
     {
-        var occurredAt = s.OccurredAt?.ToDateTimeOffset();
+        var occurredAt = s.OccurredAt is { } t && IsReadable(t) ? t.ToDateTimeOffset() : (DateTimeOffset?)null;
         return new PartnerRecord
         {
             // A partner system's records are its organisation's: the source is not the sender's to choose.

@@ -35,6 +35,9 @@ public static class BusRegistration
 
         builder.Services.AddMassTransit(bus =>
         {
+            // A service whose broker is away still serves and takes writes (the outbox holds its events):
+            // /health says Degraded (200), not Unhealthy, so that it stays in service and can start.
+            bus.ConfigureHealthCheckOptions(o => o.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             consumers?.Invoke(bus);
             if (connection == InMemory)

@@ -8,8 +8,15 @@ public sealed record RejectedRow(long Line, string Reason);
 /// <summary>Reads CSV files (police.uk street files, partners' record files) record by record, as they stream.</summary>
 public static class CsvRecords
 {
-    /// <summary>RFC 4180 records: fields separated by commas, quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    public static async IAsyncEnumerable<(long Line, List<string> Fields)> ReadAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The most characters one record may span: beyond it, a quoted field was surely never closed.</summary>
+    public const int MaxRecordCharacters = 100_000;
+
+    /// <summary>
+    /// RFC 4180 records: fields separated by commas, quoted fields may hold commas, quotes ("") and line
+    /// breaks. A record that cannot be text of a CSV file (bytes that were not UTF-8, control characters,
+    /// a quote never closed) comes with the problem named, and reading goes on at the next line.
+    /// </summary>
+    public static async IAsyncEnumerable<(long Line, List<string> Fields, string? Problem)> ReadAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         long line = 0;
         while (await reader.ReadLineAsync(ct) is { } text)
@@ -20,17 +27,33 @@ public static class CsvRecords
             var field = new StringBuilder();
             var quoted = false;
             var i = 0;
-            while (true)
+            var length = text.Length;
+            string? problem = TextProblem(text);
+            while (problem is null)
             {
                 if (i >= text.Length)
                 {
                     if (quoted && await reader.ReadLineAsync(ct) is { } more)
                     {
                         line++;
+                        length += more.Length;
+                        if (length > MaxRecordCharacters)
+                        {
+                            problem = $"is longer than {MaxRecordCharacters:N0} characters from line {start} to line {line}: is a quote (\") left open?";
+                            break;
+                        }
+
+                        problem = TextProblem(more);
                         field.Append('\n');
                         text = more;
                         i = 0;
                         continue;
+                    }
+
+                    if (quoted)
+                    {
+                        problem = $"opens a quoted field at line {start} that is never closed.";
+                        break;
                     }
 
                     fields.Add(field.ToString());
@@ -69,7 +92,22 @@ public static class CsvRecords
                 }
             }
 
-            yield return (start, fields);
+            yield return (start, fields, problem is null ? null : "The row " + problem);
         }
+    }
+
+    private static string? TextProblem(string text)
+    {
+        if (text.Contains('\uFFFD'))
+        {
+            return "holds bytes that are not UTF-8 text: save the file as UTF-8 (it may have been saved as Latin-1 or Windows-1252).";
+        }
+
+        if (text.Length > MaxRecordCharacters)
+        {
+            return $"is longer than {MaxRecordCharacters:N0} characters.";
+        }
+
+        return text.Any(c => char.IsControl(c) && c != '\t') ? "holds control characters: is this a text file?" : null;
     }
 }

@@ -32,6 +32,12 @@ public static class PartnerCsv
             yield break;
         }
 
+        if (records.Current.Problem is { } unreadable)
+        {
+            yield return (null, new RejectedRow(1, unreadable.Replace("The row", "The header", StringComparison.Ordinal)));
+            yield break;
+        }
+
         var header = records.Current.Fields.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF').Trim() : h.Trim()).ToList();
         var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
@@ -43,7 +49,13 @@ public static class PartnerCsv
         var column = header.Select((name, i) => (name, i)).GroupBy(c => c.name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
         while (await records.MoveNextAsync())
         {
-            var (line, fields) = records.Current;
+            var (line, fields, problem) = records.Current;
+            if (problem is not null)
+            {
+                yield return (null, new RejectedRow(line, problem));
+                continue;
+            }
+
             if (fields.Count == 1 && fields[0].Length == 0)
             {
                 continue;

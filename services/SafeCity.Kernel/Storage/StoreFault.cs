@@ -39,11 +39,11 @@ public sealed record StoreFault(StoreFaultKind Kind, string Detail)
     public string Describe() => Kind switch
     {
         StoreFaultKind.Full => $"The service's store is full (its disk or its Storage:MaxSizeMegabytes quota): nothing of this change was kept. An operator must make room. ({Detail})",
-        StoreFaultKind.Damaged => $"The service's store is damaged: restore it from the last backup (docs/reliability.md). ({Detail})",
+        StoreFaultKind.Damaged => $"The service's store is damaged ({Detail}): an operator must restore the last backup (./safecity restore, docs/reliability.md).",
         _ => $"The service's store cannot be written: check the disk and the file's permissions. ({Detail})",
     };
 }
 
 /// <summary>Thrown at start when the store may not be served from; the message says what to do.</summary>
 public sealed class StoreUnusableException(string file, string reason, Exception? inner)
-    : Exception($"The store {file} cannot be used, so the service will not start: {reason} Restore the last backup (./safecity restore, docs/reliability.md) or move the file aside to start empty.", inner);
+    : Exception($"The store {file} cannot be used, so the service will not start. {reason} (Moving the file aside starts the service with an empty store.)", inner);

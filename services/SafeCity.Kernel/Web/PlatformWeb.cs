@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,8 +21,21 @@ public static class PlatformWeb
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                // Refusals the framework writes itself, given the words it leaves out.
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json.",
+                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not a method this address takes.",
+                StatusCodes.Status404NotFound => $"There is nothing at {context.HttpContext.Request.Path}.",
+                _ => null,
+            });
+        // Numbers are numbers: "12" in quotes is refused as the wrong type, not read as 12.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         builder.Services.AddExceptionHandler<StoreFaultHandler>();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        // Unreadable requests are thrown to BadRequestHandler, which says what was wrong with them.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddPlatformLimits();
         return builder;
     }

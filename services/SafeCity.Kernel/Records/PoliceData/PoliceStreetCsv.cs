@@ -75,7 +75,13 @@ public sealed class PoliceStreetCsv
             yield break;
         }
 
-        var (_, header) = records.Current;
+        var (_, header, unreadable) = records.Current;
+        if (unreadable is not null)
+        {
+            yield return (null, new RejectedRow(1, unreadable.Replace("The row", "The header", StringComparison.Ordinal)));
+            yield break;
+        }
+
         if (header.Count > 0)
         {
             header[0] = header[0].TrimStart('\uFEFF');
@@ -91,7 +97,13 @@ public sealed class PoliceStreetCsv
         var csv = new PoliceStreetCsv(header);
         while (await records.MoveNextAsync())
         {
-            var (line, fields) = records.Current;
+            var (line, fields, problem) = records.Current;
+            if (problem is not null)
+            {
+                yield return (null, new RejectedRow(line, problem));
+                continue;
+            }
+
             if (fields.Count == 1 && fields[0].Length == 0)
             {
                 continue;

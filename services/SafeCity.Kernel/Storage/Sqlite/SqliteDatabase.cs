@@ -73,7 +73,7 @@ public sealed class SqliteDatabase
 
         if (verdict != "ok")
         {
-            throw new StoreUnusableException(File, "SQLite's check found damage: " + verdict, null);
+            throw new StoreUnusableException(File, new StoreFault(StoreFaultKind.Damaged, "SQLite's check found: " + verdict).Describe(), null);
         }
     }
 

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using SafeCity.Contracts.Records;
+using Xunit.Abstractions;
+
+namespace SafeCity.Integration.Tests.Faults;
+
+/// <summary>What a fast or greedy caller meets: a bound on a call, and flow control instead of a full memory.</summary>
+[Collection(FaultCollection.Name)]
+public sealed class LimitsTests(FaultPlatformFixture fixture, ITestOutputHelper output)
+{
+    private static readonly Metadata AsbArson = new() { { "safecity-theme", "asb-arson" } };
+
+    private static RecordSubmission Fire(string reference, string month, string? bulk = null)
+    {
+        var submission = new RecordSubmission { Source = "limits-test", Reference = reference, Category = "Fire incident", Month = month };
+        if (bulk is not null)
+        {
+            for (var i = 0; i < 45; i++)
+            {
+                submission.Attributes.Add("detail" + i.ToString(CultureInfo.InvariantCulture), bulk);
+            }
+        }
+
+        return submission;
+    }
+
+    [Fact]
+    public async Task A_stream_beyond_the_records_a_call_may_carry_is_refused_after_keeping_the_batches_before_it()
+    {
+        using var channel = fixture.Channel();
+        var client = new PartnerRecords.PartnerRecordsClient(channel);
+        using var call = client.SubmitRecords(AsbArson);
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            for (var i = 0; i <= FaultPlatformFixture.MaxRecordsPerCall; i++)
+            {
+                await call.RequestStream.WriteAsync(Fire("cap-" + i.ToString(CultureInfo.InvariantCulture), "2002-01"));
+            }
+
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        });
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.Contains("at most 1,000 records", refused.Status.Detail);
+        var counts = await fixture.Gateway.GetFromJsonAsync<JsonElement>("/api/asb-arson/records/counts?from=2002-01&to=2002-01");
+        Assert.Equal(FaultPlatformFixture.MaxRecordsPerCall, counts.EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_partner_streaming_faster_than_the_store_takes_waits_on_flow_control_and_the_service_memory_stays_bounded()
+    {
+        // 300 records of 900 KB each (270 MB), every one refused for its oversized details.
+        var bulk = new string('x', 20_000);
+        var pid = fixture.Platform.ProcessId("asb-arson");
+        var before = ResidentMegabytes(pid);
+        var peak = before;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, ResidentMegabytes(pid));
+                await Task.Delay(50);
+            }
+        });
+
+        using var channel = fixture.Channel();
+        var client = new PartnerRecords.PartnerRecordsClient(channel);
+        using var call = client.SubmitRecords(AsbArson);
+        for (var i = 0; i < 300; i++)
+        {
+            await call.RequestStream.WriteAsync(Fire("bulk-" + i.ToString(CultureInfo.InvariantCulture), "2002-02", bulk));
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var reply = await call.ResponseAsync;
+        await sampling.CancelAsync();
+        await sampler;
+
+        output.WriteLine($"asb-arson resident memory: {before:0} MB before, {peak:0} MB at most while 270 MB streamed in");
+        Assert.Equal(300, reply.Rejected);
+        Assert.All(reply.Results, r => Assert.StartsWith("The details are too many", r.Reason));
+        Assert.True(peak - before < 150, $"The service grew by {peak - before:0} MB while 270 MB were streamed: it is holding the stream, not taking it a batch at a time.");
+    }
+
+    private static double ResidentMegabytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+}
