@@ -110,6 +110,20 @@ public sealed class StorageFaultTests(FaultPlatformFixture fixture, ITestOutputH
         Assert.Equal(HttpStatusCode.Created, (await Measure(theme, indicator, "2001-06", 1)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_backup_command_copies_every_store_of_the_running_platform_and_restore_refuses_while_it_runs()
+    {
+        var data = fixture.Platform.DataDirectory;
+        var to = Path.Combine(data, "backup-command");
+
+        Assert.Equal(0, await SafeCity.Cli.BackupCommand.BackUpAsync(["--data", data, "--to", to]));
+
+        var stores = Directory.GetFiles(to, "*.db").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(SafeCity.LocalPlatform.PlatformService.Themes.Select(t => t.Name + ".db").Append("gateway.db").Append("governance.db").Order(StringComparer.Ordinal), stores);
+        Assert.Equal(1, await SafeCity.Cli.BackupCommand.RestoreAsync([to, "--data", data]));
+        Assert.Equal(2, await SafeCity.Cli.BackupCommand.RestoreAsync(["--data", data]));
+    }
+
     private Task<HttpResponseMessage> Measure(string theme, string indicator, string period, double value) =>
         fixture.Gateway.PostAsJsonAsync($"/api/{theme}/indicators/{indicator}/measurements", new { period, value });
 
