@@ -36,7 +36,7 @@ public static class BackupCommand
 
     public static async Task<int> RestoreAsync(string[] args)
     {
-        var from = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        var from = CommandLine.Positional(args).FirstOrDefault();
         var data = DataDirectory(args);
         if (from is null || !Directory.Exists(from))
         {

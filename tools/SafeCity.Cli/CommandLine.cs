@@ -8,4 +8,8 @@ internal static class CommandLine
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
+
+    /// <summary>The arguments that are neither options ("--name") nor their values.</summary>
+    public static IEnumerable<string> Positional(string[] args) =>
+        args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)));
 }
