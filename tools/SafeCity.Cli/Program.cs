@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "partner" => await PartnerCommand.RunAsync(args.Skip(1).ToArray()),
     "backup" => await BackupCommand.BackUpAsync(args.Skip(1).ToArray()),
     "restore" => await BackupCommand.RestoreAsync(args.Skip(1).ToArray()),
+    "bench" => await SafeCity.Cli.Bench.BenchCommand.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -20,12 +21,14 @@ static int Usage()
                safecity partner send FILE --client-id ID [--client-secret SECRET] [--gateway-http URL] [--gateway URL]
                safecity backup [--data DIR] [--to DIR]
                safecity restore BACKUP-FOLDER [--data DIR]
+               safecity bench [--quick] [--out FILE]
 
           run     start RabbitMQ, every service and the gateway; stop them all with Ctrl+C
           import  send a data.police.uk street-level crime file to the themes (the platform must be running)
           partner send a partner's CSV of records over gRPC, signed in with its organisation's client credentials
           backup  copy every service's store while the platform runs (default: DATA/backups/<time>)
           restore put a backup's stores back while the platform is stopped
+          bench   measure a platform of its own and write docs/performance.md (not part of the tests)
         """);
     return 2;
 }

@@ -32,6 +32,9 @@ public sealed class LocalBroker : IAsyncDisposable
 
     public bool IsRunning => _node is { HasExited: false };
 
+    /// <summary>The broker's processes (the node and its epmd), for measuring them.</summary>
+    public IEnumerable<int> ProcessIds => new[] { _node, _epmd }.Where(p => p is { HasExited: false }).Select(p => p!.Id);
+
     public static bool IsInstalled => File.Exists(Path.Combine(RabbitMqBin, "rabbitmq-server"));
 
     public async Task StartAsync(CancellationToken ct = default)

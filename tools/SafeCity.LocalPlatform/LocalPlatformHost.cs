@@ -188,6 +188,9 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     /// <summary>The process id of a running service.</summary>
     public int ProcessId(string name) => _processes[name].Id;
 
+    /// <summary>Every process of the platform: the broker's and each service's.</summary>
+    public IEnumerable<int> ProcessIds => Broker.ProcessIds.Concat(_processes.Values.Where(p => !p.HasExited).Select(p => p.Id));
+
     /// <summary>The log file of a service's current or last start.</summary>
     public string LogFile(string name) => Path.Combine(DataDirectory, "logs", name + ".log");
 

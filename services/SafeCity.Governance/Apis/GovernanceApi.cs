@@ -24,6 +24,8 @@ public static class GovernanceApi
             .WithSummary("Every figure governance holds, with the revision its theme gave it; theme and indicator filter it.");
         api.MapGet("/events", (Consumers.EventTally tally) => TypedResults.Ok(tally.Snapshot()))
             .WithSummary("Events consumed since governance started, by message: how many changed the model and how many it already held (redelivered or older).");
+        api.MapGet("/events/lag", (Consumers.EventTally tally, DateTimeOffset? since) => TypedResults.Ok(tally.LagSince(since ?? DateTimeOffset.MinValue)))
+            .WithSummary("How long measurements took from being recorded in their theme to being applied here (ms): p50, p95, p99, max; since=an ISO time.");
         api.MapPost("/rebuild", Rebuild)
             .WithRequestTimeout(Kernel.Web.PlatformLimitsRegistration.LongRunning)
             .WithSummary("Rebuild the read model from every theme's current state (administrators). apply=false only compares.");

@@ -19,11 +19,34 @@ public sealed class EventTally
         Interlocked.Increment(ref counts[applied ? 0 : 1]);
     }
 
+    // The lag of each measurement applied: from being recorded in its theme to being applied here.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(DateTimeOffset At, double Milliseconds)> _lags = new();
+    private const int LagsKept = 200_000;
+
+    public void Lag(DateTimeOffset recordedAt, DateTimeOffset appliedAt)
+    {
+        _lags.Enqueue((appliedAt, (appliedAt - recordedAt).TotalMilliseconds));
+        while (_lags.Count > LagsKept && _lags.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>Percentiles of the lags of measurements applied since a moment (the last 200,000 at most).</summary>
+    public EventLag LagSince(DateTimeOffset since)
+    {
+        var lags = _lags.Where(l => l.At >= since).Select(l => l.Milliseconds).Order().ToList();
+        double At(double p) => lags.Count == 0 ? 0 : lags[Math.Clamp((int)Math.Ceiling(p / 100 * lags.Count) - 1, 0, lags.Count - 1)];
+        return new EventLag(lags.Count, At(50), At(95), At(99), lags.Count == 0 ? 0 : lags[^1]);
+    }
+
     public IReadOnlyList<EventCount> Snapshot() =>
         _counts.OrderBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => new EventCount(c.Key, Interlocked.Read(ref c.Value[0]) + Interlocked.Read(ref c.Value[1]), Interlocked.Read(ref c.Value[0]), Interlocked.Read(ref c.Value[1])))
             .ToList();
 }
+
+/// <summary>How long measurements took from their theme to governance's model, in milliseconds.</summary>
+public sealed record EventLag(int Measurements, double P50, double P95, double P99, double Max);
 
 /// <param name="AlreadyHeld">Redelivered, repeated or older than what the model holds: consumed and left alone.</param>
 public sealed record EventCount(string Message, long Consumed, long Applied, long AlreadyHeld);
@@ -48,7 +71,7 @@ public sealed class ActionStatusChangedConsumer(IPerformanceReadModel model, Eve
     }
 }
 
-public sealed class MeasurementRecordedConsumer(IPerformanceReadModel model, IndicatorUpdates updates, EventTally tally, ILogger<MeasurementRecordedConsumer> logger) : IConsumer<MeasurementRecorded>
+public sealed class MeasurementRecordedConsumer(IPerformanceReadModel model, IndicatorUpdates updates, EventTally tally, TimeProvider clock, ILogger<MeasurementRecordedConsumer> logger) : IConsumer<MeasurementRecorded>
 {
     public async Task Consume(ConsumeContext<MeasurementRecorded> context)
     {
@@ -56,6 +79,7 @@ public sealed class MeasurementRecordedConsumer(IPerformanceReadModel model, Ind
         tally.Count(nameof(MeasurementRecorded), applied);
         if (applied)
         {
+            tally.Lag(context.Message.RecordedAt, clock.GetUtcNow());
             updates.Changed(context.Message.Theme, context.Message.IndicatorId);
         }
 

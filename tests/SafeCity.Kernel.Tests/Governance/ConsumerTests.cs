@@ -21,6 +21,7 @@ public sealed class ConsumerTests : IAsyncLifetime
         _provider = new ServiceCollection()
             .AddSingleton<IndicatorUpdates>()
             .AddSingleton<EventTally>()
+            .AddSingleton(TimeProvider.System)
             .AddSingleton<IPerformanceReadModel>(new SqlitePerformanceReadModel(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db"))))
             .AddMassTransitTestHarness(x =>
             {
@@ -49,7 +50,10 @@ public sealed class ConsumerTests : IAsyncLifetime
         var held = Assert.Single(await _model.GetMeasurementsAsync(CancellationToken.None));
         Assert.Equal((120.0, 1L), (held.Value, held.Revision));
         // Operators see both deliveries, and that the second was already held.
-        Assert.Equal(new EventCount("MeasurementRecorded", 2, 1, 1), Assert.Single(_provider.GetRequiredService<EventTally>().Snapshot()));
+        var tally = _provider.GetRequiredService<EventTally>();
+        Assert.Equal(new EventCount("MeasurementRecorded", 2, 1, 1), Assert.Single(tally.Snapshot()));
+        // The lag is counted once, for the delivery that was applied.
+        Assert.Equal(1, tally.LagSince(DateTimeOffset.MinValue).Measurements);
     }
 
     [Fact]
@@ -82,5 +86,24 @@ public sealed class ConsumerTests : IAsyncLifetime
         await _provider.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _dir.Dispose();
+    }
+}
+
+public sealed class EventLagTests
+{
+    [Fact]
+    public void Lag_percentiles_are_taken_over_the_measurements_applied_since_the_moment_asked()
+    {
+        var tally = new EventTally();
+        var start = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        for (var i = 1; i <= 100; i++)
+        {
+            tally.Lag(start.AddSeconds(i), start.AddSeconds(i).AddMilliseconds(i));
+        }
+
+        var all = tally.LagSince(start);
+        Assert.Equal(new EventLag(100, 50, 95, 99, 100), all);
+        Assert.Equal(new EventLag(10, 95, 100, 100, 100), tally.LagSince(start.AddSeconds(91)));
+        Assert.Equal(0, tally.LagSince(start.AddHours(1)).Measurements);
     }
 }

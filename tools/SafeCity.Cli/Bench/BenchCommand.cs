@@ -1,0 +1,332 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SafeCity.Cli.Import;
+using SafeCity.Contracts.Identity;
+using SafeCity.Contracts.Records;
+using SafeCity.Kernel.Records;
+using SafeCity.Kernel.Records.PoliceData;
+using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.LocalPlatform;
+
+namespace SafeCity.Cli.Bench;
+
+/// <summary>
+/// ./safecity bench: starts a platform of its own on this machine and measures what issue 8 asks —
+/// the police import against a plain bulk insert, gRPC streaming through the gateway against
+/// straight to the service, event latency at 200 measurements a second, governance's pages and API,
+/// the platform's start and memory — each at 1×, 10× and 100× the data, then writes the figures with
+/// the machine to docs/performance.md. --quick measures at 1× and 10× only, with shorter runs.
+/// </summary>
+public sealed class BenchCommand(LocalPlatformHost platform, string work, bool quick, TextWriter log)
+{
+    private readonly List<Figure> _figures = [];
+    private readonly string _token = new IdentityTokens(platform.SigningKey)
+        .Issue(new PlatformUser("bench@" + Environment.MachineName, "Benchmark", [PlatformRoles.Administrator], DateTimeOffset.UtcNow.AddHours(12)));
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var root = LocalPlatformHost.FindRepositoryRoot();
+        var output = CommandLine.Option(args, "--out") ?? Path.Combine(root, "docs", "performance.md");
+        var work = Directory.CreateTempSubdirectory("safecity-bench-").FullName;
+        try
+        {
+            Console.WriteLine($"Benchmarking on {Measures.Machine()}");
+            var clock = Stopwatch.StartNew();
+            await using var platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions { DataDirectory = Path.Combine(work, "data"), RepositoryRoot = root });
+            var ready = clock.Elapsed;
+            var bench = new BenchCommand(platform, work, quick, Console.Out);
+            bench.Add(new("Platform: start to ready (built)", "empty", $"{ready.TotalSeconds:0.0} s", "≤ 60 s", ready.TotalSeconds <= 60));
+            bench.Add(new("Platform: resident memory", "just started", $"{Measures.ResidentMegabytes(platform.ProcessIds):N0} MB", "≤ 2,500 MB", Measures.ResidentMegabytes(platform.ProcessIds) <= 2500));
+            await bench.MeasureAsync();
+            var memory = Measures.ResidentMegabytes(platform.ProcessIds);
+            bench.Add(new("Platform: resident memory", "after every benchmark", $"{memory:N0} MB", "≤ 2,500 MB", memory <= 2500));
+            await File.WriteAllTextAsync(output, bench.Report(clock.Elapsed));
+            Console.WriteLine($"Wrote {output} after {clock.Elapsed.TotalMinutes:0.0} minutes.");
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private void Add(Figure figure)
+    {
+        _figures.Add(figure);
+        log.WriteLine($"  {figure.Measure} [{figure.Scale}]: {figure.Value}{(figure.Met is { } met ? met ? "  (target met)" : $"  (target {figure.Target} MISSED)" : "")}");
+    }
+
+    private int[] Scales => quick ? [1, 10] : [1, 10, 100];
+
+    public async Task MeasureAsync()
+    {
+        foreach (var scale in Scales)
+        {
+            await ImportAsync(scale);
+        }
+
+        foreach (var scale in Scales)
+        {
+            await StreamAsync(scale);
+        }
+
+        foreach (var scale in Scales)
+        {
+            await GovernanceAsync(scale);
+        }
+    }
+
+    // ----- 1. The police import end to end, against a plain bulk insert of the same rows -----
+
+    private async Task ImportAsync(int scale)
+    {
+        var rows = 5_000 * scale;
+        var month = new DateOnly(2025, 1, 1).AddMonths(scale switch { 1 => 0, 10 => 1, _ => 2 }).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var file = Path.Combine(work, $"police-{rows}.csv");
+        SyntheticPoliceMonth.Write(file, rows, month);
+        log.WriteLine($"Importing {rows:N0} rows ({new FileInfo(file).Length / 1024 / 1024:N0} MB)…");
+
+        using var channel = Channel(platform.GatewayGrpc);
+        var clock = Stopwatch.StartNew();
+        ImportSummary summary;
+        using (var reader = new StreamReader(file))
+        {
+            summary = await new PoliceStreetImport(channel, TextWriter.Null).RunAsync(reader, null, CancellationToken.None);
+        }
+
+        var import = clock.Elapsed;
+        if (summary.Rejected.Count > 0 || summary.RowsRead != rows)
+        {
+            throw new InvalidOperationException($"The synthetic file did not import whole: {summary.RowsRead} read, {summary.Rejected.Count} rejected (first: {summary.Rejected.FirstOrDefault()}).");
+        }
+
+        // The floor: the same rows, as the records the themes keep, inserted in one transaction into one store of the same kind.
+        var records = new List<PartnerRecord>(rows);
+        using (var reader = new StreamReader(file))
+        {
+            await foreach (var (row, _) in PoliceStreetCsv.ReadAsync(reader))
+            {
+                records.Add(row!.ToRecord(DateTimeOffset.UtcNow, "bench"));
+            }
+        }
+
+        var store = new SqliteRecordStore(new SqliteDatabase(Path.Combine(work, $"bulk-{rows}.db")));
+        await store.InitializeAsync(CancellationToken.None);
+        clock.Restart();
+        await store.AddAsync(records, null, CancellationToken.None);
+        var bulk = clock.Elapsed;
+
+        var rate = rows / import.TotalSeconds;
+        var ratio = import.TotalSeconds > 0 ? bulk.TotalSeconds / import.TotalSeconds : 0;
+        var stored = summary.Accepted;
+        Add(new("Police import end to end: rows a second", Scale(scale, $"{rows:N0} rows"), $"{rate:N0}", scale == 100 ? "≥ 20,000" : null, scale == 100 ? rate >= 20_000 : null,
+            $"{import.TotalSeconds:0.0} s; {stored:N0} records kept (a row counted by two themes is kept by both)"));
+        Add(new("Police import: ratio to a plain bulk insert", Scale(scale, $"{rows:N0} rows"), $"{ratio:0.00}", scale == 100 ? "≥ 0.5" : null, scale == 100 ? ratio >= 0.5 : null,
+            $"bulk insert {rows / bulk.TotalSeconds:N0} rows a second ({bulk.TotalSeconds:0.0} s)"));
+    }
+
+    // ----- 2. gRPC streaming intake: through the gateway against straight to the service -----
+
+    private async Task StreamAsync(int scale)
+    {
+        var count = 1_000 * scale;
+        var headers = new Metadata { { "safecity-theme", "asb-arson" } };
+        using var direct = Channel(platform.Endpoints["asb-arson"].Grpc);
+        using var gateway = Channel(platform.GatewayGrpc);
+        // A warm-up call each way, then each way measured; the months differ so every record is new.
+        await SendFiresAsync(direct, headers, 500, $"warm-direct-{scale}", "2024-01");
+        await SendFiresAsync(gateway, headers, 500, $"warm-gateway-{scale}", "2024-01");
+        var straight = await SendFiresAsync(direct, headers, count, $"direct-{scale}", "2024-02");
+        var through = await SendFiresAsync(gateway, headers, count, $"gateway-{scale}", "2024-03");
+        var ratio = (count / through.TotalSeconds) / (count / straight.TotalSeconds);
+        Add(new("gRPC streaming through the gateway: records a second", Scale(scale, $"{count:N0} records"), $"{count / through.TotalSeconds:N0}", null, null,
+            $"straight to the service: {count / straight.TotalSeconds:N0} a second"));
+        Add(new("gRPC streaming: gateway ÷ straight", Scale(scale, $"{count:N0} records"), $"{ratio:0.00}", "≥ 0.8", ratio >= 0.8));
+    }
+
+    private static async Task<TimeSpan> SendFiresAsync(GrpcChannel channel, Metadata headers, int count, string prefix, string month)
+    {
+        var client = new PartnerRecords.PartnerRecordsClient(channel);
+        var clock = Stopwatch.StartNew();
+        for (var start = 0; start < count; start += PoliceStreetImport.RecordsPerCall)
+        {
+            using var call = client.SubmitRecords(headers);
+            for (var i = start; i < Math.Min(count, start + PoliceStreetImport.RecordsPerCall); i++)
+            {
+                await call.RequestStream.WriteAsync(new RecordSubmission
+                {
+                    Source = "bench",
+                    Reference = prefix + "-" + i.ToString(CultureInfo.InvariantCulture),
+                    Category = "Fire incident",
+                    Month = month,
+                    Location = "On or near Portswood Road",
+                    Attributes = { ["fireType"] = i % 3 == 0 ? "primary" : "secondary", ["deliberate"] = i % 2 == 0 ? "yes" : "no" },
+                });
+            }
+
+            await call.RequestStream.CompleteAsync();
+            var reply = await call.ResponseAsync;
+            if (reply.Accepted != Math.Min(PoliceStreetImport.RecordsPerCall, count - start))
+            {
+                throw new InvalidOperationException($"The stream was not taken whole: {reply.Accepted} accepted, first refusal {reply.Results.FirstOrDefault(r => r.Outcome != SafeCity.Contracts.Records.RecordOutcome.Accepted)?.Reason}");
+            }
+        }
+
+        return clock.Elapsed;
+    }
+
+    // ----- 3 and 4. Governance: event latency at 200 measurements a second, its pages and API -----
+
+    private int _yearsLoaded;
+
+    private async Task GovernanceAsync(int scale)
+    {
+        using var http = Http(platform.GatewayHttp);
+        var indicators = new List<(string Theme, string Id)>();
+        foreach (var theme in PlatformService.Themes.Select(t => t.Name))
+        {
+            foreach (var plan in (await http.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans")).EnumerateArray())
+            {
+                indicators.AddRange(plan.GetProperty("indicators").EnumerateArray().Select(i => (theme, i.GetProperty("id").GetString()!)));
+            }
+        }
+
+        // 1×: every indicator, every month of the plan's three years; 10×: 30 years; 100×: every month since 1900 (the earliest a period may be).
+        var years = scale switch { 1 => 3, 10 => 30, _ => 2008 + 3 - 1900 };
+        var months = Enumerable.Range(0, years * 12).Select(m => new DateOnly(2011, 3, 1).AddMonths(-m)).Where(d => d.Year >= 1900).ToList();
+        var toLoad = months.Skip(_yearsLoaded * 12).ToList();
+        _yearsLoaded = years;
+        var values = indicators.SelectMany(i => toLoad.Select(m => (i.Theme, i.Id, Period: m.ToString("yyyy-MM", CultureInfo.InvariantCulture)))).ToList();
+        var appliedBefore = await AppliedAsync(http);
+        log.WriteLine($"Loading {values.Count:N0} values into the themes ({indicators.Count} indicators × {toLoad.Count} months)…");
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(values, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (v, ct) =>
+        {
+            using var response = await http.PostAsJsonAsync($"/api/{v.Theme}/indicators/{v.Id}/measurements", new { period = v.Period, value = v.Period.Length % 7 + 1 }, ct);
+            response.EnsureSuccessStatusCode();
+        });
+        var held = indicators.Count * months.Count;
+        await WaitForGovernanceAsync(http, appliedBefore + values.Count);
+        log.WriteLine($"  loaded and in governance after {clock.Elapsed.TotalSeconds:0} s");
+        var label = Scale(scale, $"{held:N0} values");
+
+        // 4. Server time of governance's API and pages, asked straight (not through the gateway), after a warm-up.
+        using var governance = Http(platform.Endpoints["governance"].Http);
+        foreach (var (name, url) in new[] { ("/api/governance/performance", "/api/governance/performance"), ("governance home page", "/"), ("Delivery Board report (print)", "/delivery-board/print") })
+        {
+            var times = new List<double>();
+            for (var i = 0; i < (quick ? 20 : 60) + 5; i++)
+            {
+                var sample = Stopwatch.StartNew();
+                using var response = await governance.GetAsync(url);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+                if (i >= 5)
+                {
+                    times.Add(sample.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            var p95 = Measures.Percentile(times, 95);
+            Add(new($"Governance {name}: p95", label, $"{p95:0} ms", "≤ 50 ms", p95 <= 50, $"p50 {Measures.Percentile(times, 50):0} ms over {times.Count} requests"));
+        }
+
+        // 3. Event latency: 200 measurements a second for a minute, to keys already held (the model does not grow).
+        var seconds = quick ? 15 : 60;
+        var since = DateTimeOffset.UtcNow;
+        var sent = 0;
+        var pending = new List<Task>();
+        clock.Restart();
+        for (var i = 0; i < 200 * seconds; i++)
+        {
+            var due = TimeSpan.FromMilliseconds(i * 5.0);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var v = values.Count > 0 ? values[i % values.Count] : default;
+            pending.Add(http.PostAsJsonAsync($"/api/{v.Theme}/indicators/{v.Id}/measurements", new { period = v.Period, value = (i % 50) + 1 }));
+            sent++;
+        }
+
+        var sending = clock.Elapsed;
+        await Task.WhenAll(pending);
+        Models.EventLag lag = default!;
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(500))
+        {
+            lag = (await http.GetFromJsonAsync<Models.EventLag>($"/api/governance/events/lag?since={Uri.EscapeDataString(since.ToString("O", CultureInfo.InvariantCulture))}"))!;
+            if (lag.Measurements >= sent)
+            {
+                break;
+            }
+        }
+
+        Add(new("Event latency, theme to governance: p99", label, $"{lag.P99:0} ms", "≤ 500 ms", lag.P99 <= 500,
+            $"p50 {lag.P50:0} ms, p95 {lag.P95:0} ms, max {lag.Max:0} ms; {sent:N0} measurements at {sent / sending.TotalSeconds:0} a second, {lag.Measurements:N0} applied"));
+    }
+
+    private static async Task<long> AppliedAsync(HttpClient http) =>
+        (await http.GetFromJsonAsync<JsonElement>("/api/governance/events")).EnumerateArray()
+            .Where(e => e.GetProperty("message").GetString() == "MeasurementRecorded").Sum(e => e.GetProperty("applied").GetInt64());
+
+    /// <summary>Waits until governance has applied so many measurements since it started (each value loaded is a new one).</summary>
+    private static async Task WaitForGovernanceAsync(HttpClient http, long applied)
+    {
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(30); await Task.Delay(1000))
+        {
+            if (await AppliedAsync(http) >= applied)
+            {
+                return;
+            }
+        }
+
+        throw new TimeoutException($"Governance had not applied {applied:N0} measurements within 30 minutes.");
+    }
+
+    // ----- Helpers -----
+
+    private static string Scale(int scale, string what) => $"{scale}× ({what})";
+
+    private GrpcChannel Channel(Uri address) =>
+        GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpClient = Http(null), DisposeHttpClient = true, MaxReceiveMessageSize = null });
+
+    private HttpClient Http(Uri? address)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
+        if (address is not null)
+        {
+            http.BaseAddress = address;
+        }
+
+        http.DefaultRequestHeaders.Add(IdentityTokens.Header, _token);
+        return http;
+    }
+
+    private string Report(TimeSpan took)
+    {
+        var md = new StringBuilder();
+        md.Append("# Performance\n\n");
+        md.Append("Written by `./safecity bench` (").Append(quick ? "`--quick`, " : "").Append(CultureInfo.InvariantCulture, $"{took.TotalMinutes:0} minutes) on {DateTime.UtcNow:yyyy-MM-dd}.\n\n");
+        md.Append("**Machine:** ").Append(Measures.Machine()).Append("\n\n");
+        md.Append("| measure | scale | value | target | met | notes |\n| --- | --- | --- | --- | --- | --- |\n");
+        foreach (var f in _figures)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {f.Measure} | {f.Scale} | {f.Value} | {f.Target ?? ""} | {(f.Met is { } met ? met ? "yes" : "**no**" : "")} | {f.Note} |\n");
+        }
+
+        md.Append("\nWhat the figures mean, why a target is missed and what was done about it: see `docs/performance-notes.md`.\n");
+        return md.ToString();
+    }
+}
+
+internal static class Models
+{
+    public sealed record EventLag(int Measurements, double P50, double P95, double P99, double Max);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace SafeCity.Cli.Bench;
+
+/// <summary>One figure the bench measured, with its target where the issue sets one.</summary>
+public sealed record Figure(string Measure, string Scale, string Value, string? Target = null, bool? Met = null, string Note = "");
+
+public static class Measures
+{
+    /// <summary>The value at the given percentile (0–100) of the samples, by nearest rank.</summary>
+    public static double Percentile(IReadOnlyList<double> samples, double percentile)
+    {
+        if (samples.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = samples.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>Resident memory of processes, in megabytes, from /proc.</summary>
+    public static double ResidentMegabytes(IEnumerable<int> processIds) => processIds.Sum(id =>
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    });
+
+    /// <summary>The machine the figures were measured on.</summary>
+    public static string Machine()
+    {
+        string Read(string file, string prefix) =>
+            File.Exists(file) ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?" : "?";
+        var memory = Read("/proc/meminfo", "MemTotal");
+        var gib = double.TryParse(memory.Split(' ')[0], CultureInfo.InvariantCulture, out var kb) ? kb / 1024 / 1024 : double.NaN;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Read("/proc/cpuinfo", "model name")}, {Environment.ProcessorCount} cores, {gib:0.0} GiB; {RuntimeInformation.OSDescription}; .NET {Environment.Version}; SQLite stores, RabbitMQ {RabbitMqVersion()}");
+    }
+
+    private static string RabbitMqVersion()
+    {
+        var path = "/usr/lib/rabbitmq/lib";
+        return Directory.Exists(path) ? Directory.GetDirectories(path, "rabbitmq_server-*").Select(Path.GetFileName).FirstOrDefault()?["rabbitmq_server-".Length..] ?? "?" : "?";
+    }
+}
