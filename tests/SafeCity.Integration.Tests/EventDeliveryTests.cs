@@ -68,14 +68,14 @@ public sealed class EventDeliveryTests(PlatformFixture fixture)
         await bus.StartAsync(new CancellationTokenSource(Seconds(30)).Token);
         try
         {
-            var newest = Recorded("P2.I1", "2007/08", 600, revision: 50);
+            var newest = PlatformFixture.Recorded("alcohol", "P2.I1", "2007/08", 600, revision: 50);
             await bus.Publish(newest);
             Assert.True(await PlatformFixture.EventuallyAsync(async () => await LatestValueAsync("P2.I1") == 600, Seconds(20)));
 
             await bus.Publish(newest);
-            await bus.Publish(Recorded("P2.I1", "2007/08", 900, revision: 49));
+            await bus.Publish(PlatformFixture.Recorded("alcohol", "P2.I1", "2007/08", 900, revision: 49));
             // A later event on the same queue; once it shows, the two before it have been handled.
-            await bus.Publish(Recorded("P1.I5", "2007/08", 33, revision: 50));
+            await bus.Publish(PlatformFixture.Recorded("alcohol", "P1.I5", "2007/08", 33, revision: 50));
             Assert.True(await PlatformFixture.EventuallyAsync(async () => await LatestValueAsync("P1.I5") == 33, Seconds(20)));
             await Task.Delay(Seconds(1));
 
@@ -90,15 +90,4 @@ public sealed class EventDeliveryTests(PlatformFixture fixture)
     private async Task<double?> LatestValueAsync(string indicatorId) =>
         (await fixture.GovernanceIndicatorAsync(indicatorId))?.GetProperty("latestValue") is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
 
-    private static MeasurementRecorded Recorded(string indicatorId, string period, double value, long revision) => new()
-    {
-        EventId = Guid.NewGuid(),
-        Theme = "alcohol",
-        IndicatorId = indicatorId,
-        Period = period,
-        Value = value,
-        Source = "entered",
-        Revision = revision,
-        RecordedAt = DateTimeOffset.UtcNow,
-    };
 }

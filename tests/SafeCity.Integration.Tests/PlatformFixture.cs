@@ -62,6 +62,19 @@ public class PlatformFixture : IAsyncLifetime
             .FirstOrDefault(i => i!.Value.GetProperty("id").GetString() == indicatorId);
     }
 
+    /// <summary>A measurement event as a theme would publish it, for tests that publish straight onto the broker.</summary>
+    public static SafeCity.Contracts.Events.MeasurementRecorded Recorded(string theme, string indicatorId, string period, double value, long revision) => new()
+    {
+        EventId = Guid.NewGuid(),
+        Theme = theme,
+        IndicatorId = indicatorId,
+        Period = period,
+        Value = value,
+        Source = "entered",
+        Revision = revision,
+        RecordedAt = DateTimeOffset.UtcNow,
+    };
+
     /// <summary>Polls until the condition holds or the time is up; returns whether it held.</summary>
     public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan within)
     {

@@ -12,7 +12,7 @@ public static class BackupCommand
 {
     public static async Task<int> BackUpAsync(string[] args)
     {
-        var data = DataDirectory(args);
+        var data = CommandLine.DataDirectory(args);
         var to = CommandLine.Option(args, "--to") ?? Path.Combine(data, "backups", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         if (!Directory.Exists(data))
         {
@@ -37,7 +37,7 @@ public static class BackupCommand
     public static async Task<int> RestoreAsync(string[] args)
     {
         var from = CommandLine.Positional(args).FirstOrDefault();
-        var data = DataDirectory(args);
+        var data = CommandLine.DataDirectory(args);
         if (from is null || !Directory.Exists(from))
         {
             Console.Error.WriteLine("Usage: safecity restore BACKUP-FOLDER [--data DIR] (a folder ./safecity backup wrote).");
@@ -64,6 +64,4 @@ public static class BackupCommand
         }
     }
 
-    private static string DataDirectory(string[] args) =>
-        Path.GetFullPath(CommandLine.Option(args, "--data") ?? Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") ?? Path.Combine(LocalPlatformHost.FindRepositoryRoot(), ".safecity"));
 }

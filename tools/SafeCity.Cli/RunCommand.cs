@@ -10,7 +10,7 @@ public static class RunCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var root = LocalPlatformHost.FindRepositoryRoot();
-        var data = CommandLine.Option(args, "--data") ?? Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") ?? Path.Combine(root, ".safecity");
+        var data = CommandLine.DataDirectory(args);
         var httpPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_HTTP_PORT"), out var h) ? h : 8080;
         var grpcPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT"), out var g) ? g : 8081;
 

@@ -94,8 +94,8 @@ public sealed class MessagingFaultTests(FaultPlatformFixture fixture, ITestOutpu
         await bus.StartAsync(new CancellationTokenSource(Seconds(30)).Token);
         try
         {
-            await bus.Publish(Recorded(theme, indicator, period, held.Value + 500, held.Revision));
-            await bus.Publish(Recorded(theme, indicator, period, held.Value + 900, held.Revision - 1));
+            await bus.Publish(PlatformFixture.Recorded(theme, indicator, period, held.Value + 500, held.Revision));
+            await bus.Publish(PlatformFixture.Recorded(theme, indicator, period, held.Value + 900, held.Revision - 1));
             Assert.True(await PlatformFixture.EventuallyAsync(async () => await AlreadyHeldAsync() >= before + 2, Seconds(30)), "Governance did not consume the repeated events.");
         }
         finally
@@ -116,15 +116,4 @@ public sealed class MessagingFaultTests(FaultPlatformFixture fixture, ITestOutpu
         (await fixture.Gateway.GetFromJsonAsync<JsonElement>($"/api/governance/measurements?theme={theme}&indicator={indicator}"))
             .EnumerateArray().ToDictionary(m => m.GetProperty("period").GetString()!, m => (m.GetProperty("value").GetDouble(), m.GetProperty("revision").GetInt64()));
 
-    private static MeasurementRecorded Recorded(string theme, string indicator, string period, double value, long revision) => new()
-    {
-        EventId = Guid.NewGuid(),
-        Theme = theme,
-        IndicatorId = indicator,
-        Period = period,
-        Value = value,
-        Source = "entered",
-        Revision = revision,
-        RecordedAt = DateTimeOffset.UtcNow,
-    };
 }
