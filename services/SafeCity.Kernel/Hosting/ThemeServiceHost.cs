@@ -51,12 +51,12 @@ public static class ThemeServiceHost
         if (storage.UsesMongo)
         {
             builder.Services.AddSingleton<IThemeStore>(sp => new MongoThemeStore(sp.GetRequiredService<IMongoDatabase>()));
-            builder.Services.AddSingleton<IRecordStore>(sp => new MongoRecordStore(sp.GetRequiredService<IMongoDatabase>()));
+            builder.Services.AddSingleton<IRecordStore>(sp => new MongoRecordStore(sp.GetRequiredService<IMongoDatabase>(), RecordTallies.Of(theme)));
         }
         else
         {
             builder.Services.AddSingleton<IThemeStore>(sp => new SqliteThemeStore(sp.GetRequiredService<SqliteDatabase>()));
-            builder.Services.AddSingleton<IRecordStore>(sp => new SqliteRecordStore(sp.GetRequiredService<SqliteDatabase>()));
+            builder.Services.AddSingleton<IRecordStore>(sp => new SqliteRecordStore(sp.GetRequiredService<SqliteDatabase>(), RecordTallies.Of(theme)));
         }
 
         builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IThemeStore>());

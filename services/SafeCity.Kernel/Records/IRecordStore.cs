@@ -3,6 +3,7 @@ namespace SafeCity.Kernel.Records;
 /// <summary>A theme's register of partner records, in the service's own database.</summary>
 public interface IRecordStore
 {
+    /// <summary>Prepares the store; where the measures' rules changed since their tallies were kept, works the tallies out again.</summary>
     Task InitializeAsync(CancellationToken ct);
 
     /// <summary>
@@ -18,6 +19,9 @@ public interface IRecordStore
 
     /// <summary>Records of the months from <paramref name="fromMonth"/> to <paramref name="toMonth"/> (inclusive), optionally of some categories and an LSOA.</summary>
     Task<IReadOnlyList<PartnerRecord>> FindAsync(RecordQuery query, CancellationToken ct);
+
+    /// <summary>Each computed measure's tally over the months from <paramref name="fromMonth"/> to <paramref name="toMonth"/> (inclusive), by measure name.</summary>
+    Task<IReadOnlyDictionary<string, Tally>> TallyAsync(string fromMonth, string toMonth, CancellationToken ct);
 
     /// <summary>Counts by month and category, in month then category order.</summary>
     Task<IReadOnlyList<RecordCount>> CountAsync(string fromMonth, string toMonth, CancellationToken ct);

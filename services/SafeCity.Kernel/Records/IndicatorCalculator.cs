@@ -27,10 +27,21 @@ public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store,
     public ComputedMeasure? ForIndicator(string indicatorId) => Measures.FirstOrDefault(m => m.IndicatorId == indicatorId);
 
     /// <summary>The figure over the months from <paramref name="fromMonth"/> to <paramref name="toMonth"/>, inclusive.</summary>
-    public async Task<ComputedValue> ComputeAsync(ComputedMeasure measure, string fromMonth, string toMonth, string span, CancellationToken ct)
+    public async Task<ComputedValue> ComputeAsync(ComputedMeasure measure, string fromMonth, string toMonth, string span, CancellationToken ct) =>
+        Value(measure, await records.TallyAsync(fromMonth, toMonth, ct), span);
+
+    /// <summary>Every measure's figure over a span, from one reading of the tallies.</summary>
+    public async Task<IReadOnlyList<ComputedValue>> ComputeAllAsync(string fromMonth, string toMonth, string span, CancellationToken ct)
     {
-        var found = await records.FindAsync(new RecordQuery(fromMonth, toMonth) { Categories = measure.Categories }, ct);
-        return new ComputedValue(measure, span, measure.Compute(found, Months(fromMonth, toMonth)), found.Count);
+        var tallies = await records.TallyAsync(fromMonth, toMonth, ct);
+        return Measures.Select(m => Value(m, tallies, span)).ToList();
+    }
+
+    // A span with no record of a measure's categories has no tally: the measure says what that means (usually "none").
+    private static ComputedValue Value(ComputedMeasure measure, IReadOnlyDictionary<string, Tally> tallies, string span)
+    {
+        var tally = tallies.GetValueOrDefault(measure.Name);
+        return new ComputedValue(measure, span, measure.ValueOf(tally), (int)tally.Records);
     }
 
     public static int Months(string fromMonth, string toMonth)
@@ -60,9 +71,9 @@ public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store,
         var held = (await store.GetAllMeasurementsAsync(ct)).ToDictionary(m => (m.IndicatorId, m.Period));
         foreach (var month in months.Distinct().Order(StringComparer.Ordinal))
         {
-            foreach (var measure in Measures.Where(m => m.IndicatorId is not null))
+            foreach (var value in (await ComputeAllAsync(month, month, month, ct)).Where(v => v.Measure.IndicatorId is not null))
             {
-                var value = await ComputeAsync(measure, month, month, month, ct);
+                var measure = value.Measure;
                 if (value.Value is not { } figure || (held.TryGetValue((measure.IndicatorId!, month), out var existing) && existing.Value == figure))
                 {
                     continue;

@@ -4,13 +4,59 @@ using MongoDB.Driver;
 
 namespace SafeCity.Kernel.Records;
 
-public sealed class MongoRecordStore(IMongoDatabase database) : IRecordStore
+public sealed class MongoRecordStore(IMongoDatabase database, RecordTallies tallies) : IRecordStore
 {
     private readonly IMongoCollection<BsonDocument> _records = database.GetCollection<BsonDocument>("records");
+    private readonly IMongoCollection<BsonDocument> _tallies = database.GetCollection<BsonDocument>("record_tallies");
+    private readonly IMongoCollection<BsonDocument> _talliesBuilt = database.GetCollection<BsonDocument>("record_tallies_built");
     private readonly Storage.Mongo.MongoOutbox _audit = new(database);
 
-    public Task InitializeAsync(CancellationToken ct) =>
-        _records.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("month").Ascending("category")), cancellationToken: ct);
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await _records.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("month").Ascending("category")), cancellationToken: ct);
+        await _tallies.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("month")), cancellationToken: ct);
+        var built = await _talliesBuilt.Find(FilterDefinition<BsonDocument>.Empty).FirstOrDefaultAsync(ct);
+        if (built?["fingerprint"].AsString == tallies.Fingerprint)
+        {
+            return;
+        }
+
+        // Not one transaction (as the records' batches are not): a start interrupted here does it again.
+        await _talliesBuilt.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
+        await _tallies.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
+        var sums = new Dictionary<(string Measure, string Month), Tally>();
+        using (var cursor = await _records.Find(FilterDefinition<BsonDocument>.Empty).ToCursorAsync(ct))
+        {
+            while (await cursor.MoveNextAsync(ct))
+            {
+                foreach (var (key, tally) in tallies.Sum(cursor.Current.Select(Read)))
+                {
+                    sums[key] = sums.GetValueOrDefault(key) + tally;
+                }
+            }
+        }
+
+        await AddTalliesAsync(sums, ct);
+        await _talliesBuilt.InsertOneAsync(new BsonDocument("fingerprint", tallies.Fingerprint), cancellationToken: ct);
+    }
+
+    private async Task AddTalliesAsync(Dictionary<(string Measure, string Month), Tally> sums, CancellationToken ct)
+    {
+        if (sums.Count == 0)
+        {
+            return;
+        }
+
+        await _tallies.BulkWriteAsync(sums.Select(s => new UpdateOneModel<BsonDocument>(
+            ById(s.Key.Measure + "|" + s.Key.Month),
+            Builders<BsonDocument>.Update.SetOnInsert("measure", s.Key.Measure).SetOnInsert("month", s.Key.Month)
+                .Inc("records", s.Value.Records).Inc("a", s.Value.A).Inc("b", s.Value.B)) { IsUpsert = true }), cancellationToken: ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, Tally>> TallyAsync(string fromMonth, string toMonth, CancellationToken ct) =>
+        (await _tallies.Find(Builders<BsonDocument>.Filter.Gte("month", fromMonth) & Builders<BsonDocument>.Filter.Lte("month", toMonth)).ToListAsync(ct))
+            .GroupBy(d => d["measure"].AsString, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Aggregate(default(Tally), (sum, d) => sum + new Tally(d["records"].ToInt64(), d["a"].ToInt64(), d["b"].ToInt64())), StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, Audit.AuditEntry? audit, CancellationToken ct)
     {
@@ -38,12 +84,13 @@ public sealed class MongoRecordStore(IMongoDatabase database) : IRecordStore
             }
         }
 
-        // Records are not written in a transaction here (a batch may be large), so the audit entry follows them.
+        // Records are not written in a transaction here (a batch may be large), so the audit entry and the tallies follow them.
         if (audit is not null && outcomes.Contains(RecordOutcome.Accepted))
         {
             await _audit.AppendAuditAsync(audit, ct);
         }
 
+        await AddTalliesAsync(tallies.Sum(records.Where((_, i) => outcomes[i] == RecordOutcome.Accepted)), ct);
         return outcomes;
     }
 
@@ -57,6 +104,13 @@ public sealed class MongoRecordStore(IMongoDatabase database) : IRecordStore
 
         var stored = corrected with { Revision = held.Revision + 1 };
         await _records.ReplaceOneAsync(ById(stored.Key), ToDocument(stored), cancellationToken: ct);
+        var moved = tallies.Sum([held], sign: -1);
+        foreach (var (key, tally) in tallies.Sum([stored]))
+        {
+            moved[key] = moved.GetValueOrDefault(key) + tally;
+        }
+
+        await AddTalliesAsync(moved, ct);
         if (audit is not null)
         {
             await _audit.AppendAuditAsync(audit, ct);

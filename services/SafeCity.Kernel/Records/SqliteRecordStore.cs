@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using SafeCity.Kernel.Storage.Sqlite;
 
 namespace SafeCity.Kernel.Records;
 
-public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
+public sealed class SqliteRecordStore(SqliteDatabase database, RecordTallies tallies) : IRecordStore
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS records (
@@ -17,9 +18,87 @@ public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
             document TEXT NOT NULL,
             PRIMARY KEY (source, reference));
         CREATE INDEX IF NOT EXISTS records_by_month ON records(month, category);
+        CREATE TABLE IF NOT EXISTS record_tallies (
+            measure TEXT NOT NULL,
+            month TEXT NOT NULL,
+            records INTEGER NOT NULL,
+            a INTEGER NOT NULL,
+            b INTEGER NOT NULL,
+            PRIMARY KEY (measure, month));
+        CREATE TABLE IF NOT EXISTS record_tallies_built (fingerprint TEXT NOT NULL);
         """;
 
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema + Audit.SqliteAudit.Schema, ct);
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await database.ExecuteScriptAsync(Schema + Audit.SqliteAudit.Schema, ct);
+        // Tallies kept by another build of the measures' rules are worked out again from the records.
+        var built = await database.QueryAsync("SELECT fingerprint FROM record_tallies_built", r => r.GetString(0), ct);
+        if (built.SingleOrDefault() != tallies.Fingerprint)
+        {
+            await database.WriteAsync(async (connection, tx) =>
+            {
+                await connection.ExecuteAsync(tx, "DELETE FROM record_tallies; DELETE FROM record_tallies_built;", ct);
+                var sums = new Dictionary<(string Measure, string Month), Tally>();
+                await using (var read = connection.CreateCommand())
+                {
+                    read.Transaction = tx;
+                    read.CommandText = "SELECT document FROM records";
+                    await using var reader = await read.ExecuteReaderAsync(ct);
+                    var batch = new List<PartnerRecord>(10_000);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        batch.Add(Read(reader));
+                        if (batch.Count == batch.Capacity)
+                        {
+                            Merge(sums, tallies.Sum(batch));
+                            batch.Clear();
+                        }
+                    }
+
+                    Merge(sums, tallies.Sum(batch));
+                }
+
+                await AddTalliesAsync(connection, tx, sums, ct);
+                await connection.ExecuteAsync(tx, "INSERT INTO record_tallies_built (fingerprint) VALUES ($f)", ct, ("$f", tallies.Fingerprint));
+                return 0;
+            }, ct);
+        }
+    }
+
+    private static void Merge(Dictionary<(string, string), Tally> into, Dictionary<(string, string), Tally> more)
+    {
+        foreach (var (key, tally) in more)
+        {
+            into[key] = into.GetValueOrDefault(key) + tally;
+        }
+    }
+
+    private static async Task AddTalliesAsync(SqliteConnection connection, SqliteTransaction tx, Dictionary<(string Measure, string Month), Tally> sums, CancellationToken ct)
+    {
+        if (sums.Count == 0)
+        {
+            return;
+        }
+
+        await using var upsert = connection.CreateCommand();
+        upsert.Transaction = tx;
+        upsert.CommandText = """
+            INSERT INTO record_tallies (measure, month, records, a, b) VALUES ($m, $mo, $r, $a, $b)
+            ON CONFLICT (measure, month) DO UPDATE SET records = records + excluded.records, a = a + excluded.a, b = b + excluded.b
+            """;
+        var p = new[] { ("$m", SqliteType.Text), ("$mo", SqliteType.Text), ("$r", SqliteType.Integer), ("$a", SqliteType.Integer), ("$b", SqliteType.Integer) }
+            .Select(n => upsert.Parameters.Add(n.Item1, n.Item2)).ToArray();
+        foreach (var ((measure, month), tally) in sums)
+        {
+            (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value) = (measure, month, tally.Records, tally.A, tally.B);
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, Tally>> TallyAsync(string fromMonth, string toMonth, CancellationToken ct) =>
+        (await database.QueryAsync("SELECT measure, SUM(records), SUM(a), SUM(b) FROM record_tallies WHERE month BETWEEN $from AND $to GROUP BY measure",
+            r => (r.GetString(0), new Tally(r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))), ct, ("$from", fromMonth), ("$to", toMonth)))
+            .ToDictionary(t => t.Item1, t => t.Item2, StringComparer.Ordinal);
 
     public Task<IReadOnlyList<RecordOutcome>> AddAsync(IReadOnlyList<PartnerRecord> records, Audit.AuditEntry? audit, CancellationToken ct) =>
         database.WriteAsync<IReadOnlyList<RecordOutcome>>(async (connection, tx) =>
@@ -30,7 +109,7 @@ public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
                 INSERT INTO records (source, reference, month, category, lsoa_code, revision, document) VALUES ($s, $r, $m, $c, $l, 1, $d)
                 ON CONFLICT (source, reference) DO NOTHING
                 """;
-            var parameters = new[] { "$s", "$r", "$m", "$c", "$l", "$d" }.Select(n => insert.Parameters.Add(n, Microsoft.Data.Sqlite.SqliteType.Text)).ToArray();
+            var parameters = new[] { "$s", "$r", "$m", "$c", "$l", "$d" }.Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
             var outcomes = new List<RecordOutcome>(records.Count);
             foreach (var record in records)
             {
@@ -48,19 +127,24 @@ public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
                 await Audit.SqliteAudit.AppendAsync(connection, tx, audit, ct);
             }
 
+            // The measures' tallies move with the records, in the same transaction.
+            await AddTalliesAsync(connection, tx, tallies.Sum(records.Where((_, i) => outcomes[i] == RecordOutcome.Accepted)), ct);
             return outcomes;
         }, ct);
 
     public Task<PartnerRecord?> CorrectAsync(PartnerRecord corrected, Audit.AuditEntry? audit, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
         {
-            var held = await connection.ScalarAsync(tx, "SELECT revision FROM records WHERE source = $s AND reference = $r", ct, ("$s", corrected.Source), ("$r", corrected.Reference));
+            var held = (await connection.QueryAsync(tx, "SELECT document FROM records WHERE source = $s AND reference = $r", Read, ct, ("$s", corrected.Source), ("$r", corrected.Reference))).SingleOrDefault();
             if (held is null)
             {
                 return null;
             }
 
-            var stored = corrected with { Revision = Convert.ToInt64(held, CultureInfo.InvariantCulture) + 1 };
+            var stored = corrected with { Revision = held.Revision + 1 };
+            var moved = tallies.Sum([held], sign: -1);
+            Merge(moved, tallies.Sum([stored]));
+            await AddTalliesAsync(connection, tx, moved, ct);
             await connection.ExecuteAsync(tx, "UPDATE records SET month = $m, category = $c, lsoa_code = $l, revision = $rev, document = $d WHERE source = $s AND reference = $r", ct,
                 ("$m", stored.Month), ("$c", stored.Category), ("$l", stored.LsoaCode), ("$rev", stored.Revision), ("$d", JsonSerializer.Serialize(stored, KernelJson.Options)),
                 ("$s", stored.Source), ("$r", stored.Reference));
@@ -119,6 +203,6 @@ public sealed class SqliteRecordStore(SqliteDatabase database) : IRecordStore
     public async Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct) =>
         await database.QueryAsync("SELECT DISTINCT month FROM records ORDER BY month", r => r.GetString(0), ct);
 
-    private static PartnerRecord Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+    private static PartnerRecord Read(SqliteDataReader reader) =>
         JsonSerializer.Deserialize<PartnerRecord>(reader.GetString(0), KernelJson.Options) ?? throw new InvalidDataException("An empty record was stored.");
 }

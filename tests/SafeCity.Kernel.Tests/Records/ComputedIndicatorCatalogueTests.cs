@@ -49,7 +49,7 @@ public class ComputedIndicatorCatalogueTests
     {
         var measure = SeedFidelityTests.Themes.Single(t => t.Slug == theme).ComputedMeasures.Single(m => m.IndicatorId == indicatorId);
 
-        var value = measure.Compute(records.Where(r => measure.Categories.Contains(r.Category)).ToList(), 1);
+        var value = measure.Compute(records.Where(r => measure.Categories.Contains(r.Category)).ToList());
 
         Assert.Equal(expected, value);
     }

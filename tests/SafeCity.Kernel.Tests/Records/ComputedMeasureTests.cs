@@ -19,7 +19,7 @@ public class ComputedMeasureTests
     private static ComputedMeasure Measure(Hosting.ThemeDefinition theme, string indicatorId) => theme.ComputedMeasures.Single(m => m.IndicatorId == indicatorId);
 
     private static double? Compute(ComputedMeasure measure, params PartnerRecord[] records) =>
-        measure.Compute(records.Where(r => measure.Categories.Contains(r.Category)).ToList(), 1);
+        measure.Compute(records.Where(r => measure.Categories.Contains(r.Category)).ToList());
 
     [Fact]
     public void Plan_14_counts_deliberate_fires_by_type_and_vehicle()

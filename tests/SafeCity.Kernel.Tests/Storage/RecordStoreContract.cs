@@ -8,7 +8,36 @@ public abstract class RecordStoreContract
 {
     protected static readonly CancellationToken Ct = CancellationToken.None;
 
-    protected abstract Task<IRecordStore> NewStoreAsync();
+    /// <summary>A new, empty store keeping the tallies of <paramref name="tallies"/> (none by default).</summary>
+    protected abstract Task<IRecordStore> NewStoreAsync(RecordTallies? tallies = null);
+
+    /// <summary>The last store made, opened again (as at the next start) with another build of its measures.</summary>
+    protected abstract Task<IRecordStore> ReopenAsync(RecordTallies tallies);
+
+    private static RecordTallies Burglaries(string fingerprint, string street = "Above Bar") => new(
+        [ComputedMeasure.Count("Burglaries", null, "test", ["Burglary"]), ComputedMeasure.Count("Burglaries on " + street, null, "test", ["Burglary"], r => r.Location!.Contains(street))], fingerprint);
+
+    [SkippableFact]
+    public async Task Tallies_move_with_the_records_kept_and_corrected_and_are_worked_out_again_for_another_build()
+    {
+        var store = await NewStoreAsync(Burglaries("build 1"));
+
+        await store.AddAsync([Record("a"), Record("b"), Record("c", month: "2008-05"), Record("d", category: "Robbery")], null, Ct);
+        await store.AddAsync([Record("a"), Record("e") with { Location = "On or near Portswood Road" }], null, Ct);
+        await store.CorrectAsync(Record("b", month: "2008-05"), null, Ct);
+
+        var april = await store.TallyAsync("2008-04", "2008-04", Ct);
+        Assert.Equal(new Tally(2, 2, 2), april["Burglaries"]);
+        Assert.Equal(new Tally(2, 2, 1), april["Burglaries on Above Bar"]);
+        Assert.Equal(new Tally(4, 4, 3), (await store.TallyAsync("2008-01", "2008-12", Ct))["Burglaries on Above Bar"]);
+        Assert.Empty(await store.TallyAsync("2009-01", "2009-12", Ct));
+
+        // The next release counts another street: its tallies come from the records held, not the old rule.
+        var reopened = await ReopenAsync(Burglaries("build 2", street: "Portswood"));
+        var all = await reopened.TallyAsync("2008-01", "2008-12", Ct);
+        Assert.Equal(new Tally(4, 4, 1), all["Burglaries on Portswood"]);
+        Assert.False(all.ContainsKey("Burglaries on Above Bar"));
+    }
 
     private static PartnerRecord Record(string reference, string month = "2008-04", string category = "Burglary", string? lsoa = "E01017139") => new()
     {
@@ -96,9 +125,17 @@ public sealed class SqliteRecordStoreTests : RecordStoreContract, IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    protected override async Task<IRecordStore> NewStoreAsync()
+    private string _file = "";
+
+    protected override async Task<IRecordStore> NewStoreAsync(RecordTallies? tallies = null)
     {
-        var store = new SqliteRecordStore(new SqliteDatabase(Path.Combine(_dir.Path, Guid.NewGuid() + ".db")));
+        _file = Path.Combine(_dir.Path, Guid.NewGuid() + ".db");
+        return await ReopenAsync(tallies ?? RecordTallies.None);
+    }
+
+    protected override async Task<IRecordStore> ReopenAsync(RecordTallies tallies)
+    {
+        var store = new SqliteRecordStore(new SqliteDatabase(_file), tallies);
         await store.InitializeAsync(Ct);
         return store;
     }
@@ -114,9 +151,17 @@ public sealed class MongoRecordStoreTests : RecordStoreContract, IDisposable
 {
     private readonly MongoTestServer _server = new();
 
-    protected override async Task<IRecordStore> NewStoreAsync()
+    private MongoDB.Driver.IMongoDatabase? _database;
+
+    protected override async Task<IRecordStore> NewStoreAsync(RecordTallies? tallies = null)
     {
-        var store = new MongoRecordStore(_server.NewDatabase());
+        _database = _server.NewDatabase();
+        return await ReopenAsync(tallies ?? RecordTallies.None);
+    }
+
+    protected override async Task<IRecordStore> ReopenAsync(RecordTallies tallies)
+    {
+        var store = new MongoRecordStore(_database!, tallies);
         await store.InitializeAsync(Ct);
         return store;
     }

@@ -116,7 +116,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
             }
         }
 
-        var store = new SqliteRecordStore(new SqliteDatabase(Path.Combine(work, $"bulk-{rows}.db")));
+        var store = new SqliteRecordStore(new SqliteDatabase(Path.Combine(work, $"bulk-{rows}.db")), RecordTallies.None);
         await store.InitializeAsync(CancellationToken.None);
         clock.Restart();
         await store.AddAsync(records, null, CancellationToken.None);
