@@ -59,8 +59,42 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
 {
     public const string RollUpRule = "A plan shows the worst RAG among its indicators and actions, a priority the worst of its plans, the partnership the worst of its priorities; items not yet rated are left out.";
 
+    // A judged tree is kept until anything it was judged from changes: the model, the structure, the
+    // tolerances or the day. Reading it then costs three small reads, not every figure held.
+    private sealed record Judged(DateOnly? AsAt, DateOnly Today, long Model, int Structure, int ToleranceChanges);
+
+    private readonly Dictionary<Judged, PerformanceTree> _judged = [];
+    private readonly Lock _judgedGate = new();
+    private const int JudgedKept = 32;
+
     /// <param name="asAt">Judge everything as at this date; null: each indicator as at its latest figure.</param>
     public async Task<PerformanceTree> GetAsync(DateOnly? asAt, CancellationToken ct)
+    {
+        var key = new Judged(asAt, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), await model.VersionAsync(ct),
+            (await structures.LatestAsync(ct)).Version, (await toleranceStore.SettingsAsync(ct)).History.Count);
+        lock (_judgedGate)
+        {
+            if (_judged.TryGetValue(key, out var kept))
+            {
+                return kept;
+            }
+        }
+
+        var tree = await JudgeAsync(asAt, ct);
+        lock (_judgedGate)
+        {
+            if (_judged.Count >= JudgedKept)
+            {
+                _judged.Clear();
+            }
+
+            _judged[key] = tree;
+        }
+
+        return tree;
+    }
+
+    private async Task<PerformanceTree> JudgeAsync(DateOnly? asAt, CancellationToken ct)
     {
         var structure = await structures.CurrentAsync(ct);
         var tolerances = await toleranceStore.CurrentAsync(ct);

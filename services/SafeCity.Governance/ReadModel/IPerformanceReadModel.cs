@@ -39,6 +39,9 @@ public interface IPerformanceReadModel
 
     Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct);
 
+    /// <summary>A number that changes whenever anything the model holds changes (what is computed from it may be kept until then).</summary>
+    Task<long> VersionAsync(CancellationToken ct);
+
     /// <summary>
     /// Makes the model the rebuilt one, merged by <see cref="ReplaceOutcome.Plan"/> with what it holds
     /// at that moment, so that an event applied while the themes were being asked is not lost.

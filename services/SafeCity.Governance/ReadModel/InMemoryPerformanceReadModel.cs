@@ -12,6 +12,9 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     private readonly Dictionary<(string, string), ActionRecord> _actions = [];
     private readonly Dictionary<(string, string, string), MeasurementRecord> _measurements = [];
     private readonly Lock _gate = new();
+    private long _version;
+
+    public Task<long> VersionAsync(CancellationToken ct) => Task.FromResult(Interlocked.Read(ref _version));
 
     public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
 
@@ -79,6 +82,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
             _plans.Clear();
             _actions.Clear();
             _measurements.Clear();
+            Interlocked.Increment(ref _version);
             foreach (var p in outcome.Result.Plans)
             {
                 _plans[(p.Theme, p.Plan.Number)] = p;
@@ -98,7 +102,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
         }
     }
 
-    private static bool Keep<TKey, T>(Dictionary<TKey, T> items, TKey key, T item, Func<T, long> revision) where TKey : notnull
+    private bool Keep<TKey, T>(Dictionary<TKey, T> items, TKey key, T item, Func<T, long> revision) where TKey : notnull
     {
         if (items.TryGetValue(key, out var held) && revision(held) >= revision(item))
         {
@@ -106,6 +110,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
         }
 
         items[key] = item;
+        Interlocked.Increment(ref _version);
         return true;
     }
 }

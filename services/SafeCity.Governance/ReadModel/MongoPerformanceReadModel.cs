@@ -17,6 +17,14 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
     private readonly IMongoCollection<BsonDocument> _plans = database.GetCollection<BsonDocument>("theme-plans");
     private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("theme-actions");
     private readonly IMongoCollection<BsonDocument> _measurements = database.GetCollection<BsonDocument>("theme-measurements");
+    private readonly IMongoCollection<BsonDocument> _version = database.GetCollection<BsonDocument>("model-version");
+
+    public async Task<long> VersionAsync(CancellationToken ct) =>
+        (await _version.Find(Builders<BsonDocument>.Filter.Eq("_id", "model")).FirstOrDefaultAsync(ct))?["version"].ToInt64() ?? 0;
+
+    // Moved on after each change (not in its transaction: a reader may see the change a moment before the number moves).
+    private Task MoveVersionAsync(CancellationToken ct) =>
+        _version.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", "model"), Builders<BsonDocument>.Update.Inc("version", 1L), new UpdateOptions { IsUpsert = true }, ct);
 
     public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
 
@@ -78,6 +86,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
         await _plans.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
         await _actions.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
         await _measurements.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
+        await MoveVersionAsync(ct);
         foreach (var plan in outcome.Result.Plans)
         {
             await ReplaceIfNewerAsync(_plans, plan.Theme + "|" + plan.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), plan.Revision, new BsonDocument
@@ -122,7 +131,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
             ["commentary"] = action.Commentary is null ? BsonNull.Value : action.Commentary,
         }, ct);
 
-    private static async Task<bool> ReplaceIfNewerAsync<TId>(IMongoCollection<BsonDocument> collection, TId id, long revision, BsonDocument fields, CancellationToken ct)
+    private async Task<bool> ReplaceIfNewerAsync<TId>(IMongoCollection<BsonDocument> collection, TId id, long revision, BsonDocument fields, CancellationToken ct)
     {
         var key = BsonValue.Create(id);
         fields["_id"] = key;
@@ -131,7 +140,13 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
         try
         {
             var result = await collection.ReplaceOneAsync(olderOnly, fields, new ReplaceOptions { IsUpsert = true }, ct);
-            return result.ModifiedCount > 0 || result.UpsertedId is not null;
+            var changed = result.ModifiedCount > 0 || result.UpsertedId is not null;
+            if (changed)
+            {
+                await MoveVersionAsync(ct);
+            }
+
+            return changed;
         }
         catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
         {

@@ -12,7 +12,7 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
     // Everything is keyed within its theme: each theme numbers the plans it adds from 20, so two
     // themes' plan 20 (and its P20.A1, P20.I1) are different plans. The first schema keyed by number
     // alone; its tables are dropped, and the model rebuilt from the themes (StartupRebuild).
-    private const string Schema = """
+    private static readonly string Schema = """
         DROP TABLE IF EXISTS plans;
         DROP TABLE IF EXISTS actions;
         DROP TABLE IF EXISTS measurements;
@@ -40,7 +40,18 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
             recorded_at TEXT NOT NULL,
             revision INTEGER NOT NULL,
             PRIMARY KEY (theme, indicator_id, period));
-        """;
+        CREATE TABLE IF NOT EXISTS model_version (version INTEGER NOT NULL);
+        INSERT INTO model_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM model_version);
+        """ + VersionTriggers;
+
+    // Every change to the model, by any write path and in its own transaction, moves the version on.
+    private static string VersionTriggers => string.Concat(
+        from table in new[] { "theme_plans", "theme_actions", "theme_measurements" }
+        from change in new[] { "INSERT", "UPDATE", "DELETE" }
+        select $"CREATE TRIGGER IF NOT EXISTS {table}_{change.ToLowerInvariant()}_version AFTER {change} ON {table} BEGIN UPDATE model_version SET version = version + 1; END;\n");
+
+    public async Task<long> VersionAsync(CancellationToken ct) =>
+        (await database.QueryAsync("SELECT version FROM model_version", r => r.GetInt64(0), ct)).Single();
 
     public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema, ct);
 

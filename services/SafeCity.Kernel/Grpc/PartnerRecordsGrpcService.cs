@@ -20,7 +20,7 @@ namespace SafeCity.Kernel.Grpc;
 /// </remarks>
 public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess access, TimeProvider clock, Web.PlatformLimits limits) : PartnerRecords.PartnerRecordsBase
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 1000;
 
     /// <summary>A batch is also stored once its records reach this many bytes, so that big records do not pile up.</summary>
     public const int BatchBytes = 4 * 1024 * 1024;
@@ -40,24 +40,33 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         var batch = new List<(long Line, PartnerRecord Record, string? Unreadable)>(BatchSize);
         var received = 0;
         var bytes = 0;
-        await foreach (var submission in requestStream.ReadAllAsync(context.CancellationToken))
+        try
         {
-            if (++received > limits.MaxRecordsPerCall)
+            await foreach (var submission in requestStream.ReadAllAsync(context.CancellationToken))
             {
-                throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                    $"One call may carry at most {limits.MaxRecordsPerCall:N0} records. The first {reply.Results.Count:N0} were taken; send the rest in further calls (records already held are answered as duplicates)."));
+                if (++received > limits.MaxRecordsPerCall)
+                {
+                    throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                        $"One call may carry at most {limits.MaxRecordsPerCall:N0} records. The first {reply.Results.Count:N0} were taken; send the rest in further calls (records already held are answered as duplicates)."));
+                }
+
+                batch.Add((submission.Line, ToRecord(submission, caller), Unreadable(submission)));
+                bytes += submission.CalculateSize();
+                if (batch.Count == BatchSize || bytes >= BatchBytes)
+                {
+                    await TakeAsync(batch, caller, reply, context.CancellationToken, refreshNow: false);
+                    bytes = 0;
+                }
             }
 
-            batch.Add((submission.Line, ToRecord(submission, caller), Unreadable(submission)));
-            bytes += submission.CalculateSize();
-            if (batch.Count == BatchSize || bytes >= BatchBytes)
-            {
-                await TakeAsync(batch, caller, reply, context.CancellationToken);
-                bytes = 0;
-            }
+            await TakeAsync(batch, caller, reply, context.CancellationToken, refreshNow: false);
+        }
+        finally
+        {
+            // The computed indicators are counted once a call, not once a batch: whatever the call kept is in them when it ends.
+            await intake.SettleAsync(CancellationToken.None);
         }
 
-        await TakeAsync(batch, caller, reply, context.CancellationToken);
         return reply;
     }
 
@@ -80,7 +89,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         return new CallerInfo(user, ThemeAccess.ActorOf(user), organisation);
     }
 
-    private async Task TakeAsync(List<(long Line, PartnerRecord Record, string? Unreadable)> batch, CallerInfo caller, SubmissionResult reply, CancellationToken ct)
+    private async Task TakeAsync(List<(long Line, PartnerRecord Record, string? Unreadable)> batch, CallerInfo caller, SubmissionResult reply, CancellationToken ct, bool refreshNow = true)
     {
         if (batch.Count == 0)
         {
@@ -96,7 +105,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
                 (batch.Count > 1 ? $" Nothing from line {batch[0].Line} on was kept." : "")));
         }
 
-        var results = await intake.TakeAsync(batch.Where(b => b.Unreadable is null).Select(b => b.Record).ToList(), caller.Actor, ct, caller.IsPartnerSystem);
+        var results = await intake.TakeAsync(batch.Where(b => b.Unreadable is null).Select(b => b.Record).ToList(), caller.Actor, ct, caller.IsPartnerSystem, refreshNow);
         var next = 0;
         foreach (var (line, record, unreadable) in batch)
         {

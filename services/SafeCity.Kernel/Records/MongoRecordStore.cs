@@ -50,7 +50,8 @@ public sealed class MongoRecordStore(IMongoDatabase database, RecordTallies tall
         await _tallies.BulkWriteAsync(sums.Select(s => new UpdateOneModel<BsonDocument>(
             ById(s.Key.Measure + "|" + s.Key.Month),
             Builders<BsonDocument>.Update.SetOnInsert("measure", s.Key.Measure).SetOnInsert("month", s.Key.Month)
-                .Inc("records", s.Value.Records).Inc("a", s.Value.A).Inc("b", s.Value.B)) { IsUpsert = true }), cancellationToken: ct);
+                .Inc("records", s.Value.Records).Inc("a", s.Value.A).Inc("b", s.Value.B))
+        { IsUpsert = true }), cancellationToken: ct);
     }
 
     public async Task<IReadOnlyDictionary<string, Tally>> TallyAsync(string fromMonth, string toMonth, CancellationToken ct) =>

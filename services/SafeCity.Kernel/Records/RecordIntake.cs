@@ -143,7 +143,8 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
 
     /// <summary>Checks and stores a batch; returns a result per record, in order.</summary>
     /// <param name="fromPartnerSystem">A partner system's records must also carry what the agreement asks (<see cref="CheckSharedByPartner"/>).</param>
-    public async Task<IReadOnlyList<IntakeResult>> TakeAsync(IReadOnlyList<PartnerRecord> batch, string actor, CancellationToken ct, bool fromPartnerSystem = false)
+    /// <param name="refreshNow">False for one batch of a longer stream: the months are owed and counted at <see cref="SettleAsync"/>.</param>
+    public async Task<IReadOnlyList<IntakeResult>> TakeAsync(IReadOnlyList<PartnerRecord> batch, string actor, CancellationToken ct, bool fromPartnerSystem = false, bool refreshNow = true)
     {
         var results = new IntakeResult[batch.Count];
         var good = new List<(int Index, PartnerRecord Record)>();
@@ -177,7 +178,18 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         }
 
         var months = good.Where((_, j) => outcomes[j] == RecordOutcome.Accepted).Select(g => g.Record.Month).ToList();
-        await RefreshAsync(months, ct);
+        if (refreshNow)
+        {
+            await RefreshAsync(months, ct);
+        }
+        else
+        {
+            months.ForEach(m => _owed.TryAdd(m, 0));
+        }
+
         return results;
     }
+
+    /// <summary>Counts the months owed by batches taken without a refresh into their computed indicators.</summary>
+    public Task SettleAsync(CancellationToken ct) => RefreshAsync([], ct);
 }

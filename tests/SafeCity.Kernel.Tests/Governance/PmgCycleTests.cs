@@ -88,6 +88,29 @@ public sealed class PmgCycleTests : IAsyncLifetime
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
     [Fact]
+    public async Task The_judged_tree_is_kept_until_a_figure_the_structure_or_a_tolerance_changes()
+    {
+        await Record("2008-04", 100);
+        var first = await _performance.GetAsync(CancellationToken.None);
+        Assert.Same(first, await _performance.GetAsync(CancellationToken.None));
+
+        await Record("2008-05", 140);
+        var afterFigure = await _performance.GetAsync(CancellationToken.None);
+        Assert.NotSame(first, afterFigure);
+        Assert.Equal(140, afterFigure.Indicators.Single().LatestValue);
+
+        await _tolerances.SetDefaultAsync("25", "pmg", CancellationToken.None);
+        var afterTolerance = await _performance.GetAsync(CancellationToken.None);
+        Assert.NotSame(afterFigure, afterTolerance);
+        Assert.Equal(25, afterTolerance.Rules.TolerancePercent);
+
+        var version = (await _structure.LatestAsync(CancellationToken.None)).Version;
+        await _structure.RenameAsync(version, "TAP", "TAP", "Tackling Alcohol Partnership, now with a role", "admin", CancellationToken.None);
+        Assert.NotSame(afterTolerance, await _performance.GetAsync(CancellationToken.None));
+        Assert.NotSame(afterTolerance, await _performance.GetAsync(new DateOnly(2008, 6, 30), CancellationToken.None));
+    }
+
+    [Fact]
     public void The_calendar_meets_every_six_weeks_from_the_first_meeting()
     {
         var calendar = PmgCalendar.From(new PmgCalendarOptions { FirstMeeting = D(2008, 4, 17), IntervalWeeks = 6 });

@@ -53,6 +53,27 @@ public abstract class ReadModelContract
     };
 
     [SkippableFact]
+    public async Task The_version_moves_with_every_change_and_only_then()
+    {
+        var model = await NewModelAsync();
+        var start = await model.VersionAsync(Ct);
+
+        await model.ApplyAsync(Measured(120, 1), Ct);
+        var afterFigure = await model.VersionAsync(Ct);
+        await model.ApplyAsync(Measured(120, 1), Ct);
+        await model.ApplyAsync(Measured(90, 0), Ct);
+        var afterStale = await model.VersionAsync(Ct);
+        await model.ApplyAsync(Published(1, 1, "Red"), Ct);
+        var afterPlan = await model.VersionAsync(Ct);
+        await model.ReplaceAsync(new ReadModelSnapshot([], [], []), DateTimeOffset.UtcNow, Ct);
+
+        Assert.True(afterFigure > start);
+        Assert.Equal(afterFigure, afterStale);
+        Assert.True(afterPlan > afterFigure);
+        Assert.True(await model.VersionAsync(Ct) > afterPlan);
+    }
+
+    [SkippableFact]
     public async Task A_redelivered_measurement_changes_nothing()
     {
         var model = await NewModelAsync();

@@ -31,6 +31,9 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
     /// <summary>Records per gRPC call: keeps each call's reply (a result per record) small.</summary>
     public const int RecordsPerCall = 5000;
 
+    /// <summary>Themes sent to at once.</summary>
+    public const int ThemesAtOnce = 3;
+
     public async Task<ImportSummary> RunAsync(TextReader file, string? area, CancellationToken ct)
     {
         var summary = new ImportSummary();
@@ -70,40 +73,46 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
 
         output.WriteLine($"Read {summary.RowsRead:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s; sending to {byTheme.Count} themes.");
         var client = new PartnerRecords.PartnerRecordsClient(gateway);
-        foreach (var (theme, rows) in byTheme.OrderBy(t => t.Key, StringComparer.Ordinal))
+        var gate = new Lock();
+        // A few themes at once: while one service writes its batch to disk, another is being sent to.
+        await Parallel.ForEachAsync(byTheme.OrderBy(t => t.Key, StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = ThemesAtOnce, CancellationToken = ct }, async (entry, token) =>
         {
+            var (theme, rows) = entry;
             var headers = new Metadata { { "safecity-theme", theme } };
             for (var start = 0; start < rows.Count; start += RecordsPerCall)
             {
-                var chunk = rows.Skip(start).Take(RecordsPerCall).ToList();
-                using var call = client.SubmitRecords(headers, cancellationToken: ct);
+                var chunk = rows.GetRange(start, Math.Min(RecordsPerCall, rows.Count - start));
+                using var call = client.SubmitRecords(headers, cancellationToken: token);
                 foreach (var row in chunk)
                 {
-                    await call.RequestStream.WriteAsync(ToSubmission(row), ct);
+                    await call.RequestStream.WriteAsync(ToSubmission(row), token);
                 }
 
                 await call.RequestStream.CompleteAsync();
                 var reply = await call.ResponseAsync;
-                for (var i = 0; i < reply.Results.Count; i++)
+                lock (gate)
                 {
-                    var result = reply.Results[i];
-                    var key = (theme, chunk[i].CrimeType);
-                    var (a, d, r) = summary.ByTheme.GetValueOrDefault(key);
-                    summary.ByTheme[key] = result.Outcome switch
+                    for (var i = 0; i < reply.Results.Count; i++)
                     {
-                        RecordOutcome.Accepted => (a + 1, d, r),
-                        RecordOutcome.Duplicate => (a, d + 1, r),
-                        _ => (a, d, r + 1),
-                    };
-                    if (result.Outcome == RecordOutcome.Rejected)
-                    {
-                        summary.Rejected.Add((result.Line, $"{theme} refused it: {result.Reason}"));
+                        var result = reply.Results[i];
+                        var key = (theme, chunk[i].CrimeType);
+                        var (a, d, r) = summary.ByTheme.GetValueOrDefault(key);
+                        summary.ByTheme[key] = result.Outcome switch
+                        {
+                            RecordOutcome.Accepted => (a + 1, d, r),
+                            RecordOutcome.Duplicate => (a, d + 1, r),
+                            _ => (a, d, r + 1),
+                        };
+                        if (result.Outcome == RecordOutcome.Rejected)
+                        {
+                            summary.Rejected.Add((result.Line, $"{theme} refused it: {result.Reason}"));
+                        }
                     }
-                }
 
-                output.WriteLine($"  {theme}: {Math.Min(start + RecordsPerCall, rows.Count):N0} of {rows.Count:N0} sent");
+                    output.WriteLine($"  {theme}: {Math.Min(start + RecordsPerCall, rows.Count):N0} of {rows.Count:N0} sent");
+                }
             }
-        }
+        });
 
         return summary;
     }
