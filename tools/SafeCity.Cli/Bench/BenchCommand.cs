@@ -218,7 +218,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
 
         // 4. Server time of governance's API and pages, asked straight (not through the gateway), after a warm-up.
         using var governance = Http(platform.Endpoints["governance"].Http);
-        foreach (var (name, url) in new[] { ("/api/governance/performance", "/api/governance/performance"), ("governance home page", "/"), ("Delivery Board report (print)", "/delivery-board/print") })
+        foreach (var (name, url) in new[] { ("/api/governance/performance", "/api/governance/performance"), ("governance home page", "/"), ("Delivery Board report as at 31 March 2011 (print)", "/delivery-board/print?asAt=2011-03-31") })
         {
             var times = new List<double>();
             var bytes = 0;
