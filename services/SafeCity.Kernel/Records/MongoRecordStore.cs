@@ -29,10 +29,7 @@ public sealed class MongoRecordStore(IMongoDatabase database, RecordTallies tall
         {
             while (await cursor.MoveNextAsync(ct))
             {
-                foreach (var (key, tally) in tallies.Sum(cursor.Current.Select(Read)))
-                {
-                    sums[key] = sums.GetValueOrDefault(key) + tally;
-                }
+                RecordTallies.Merge(sums, tallies.Sum(cursor.Current.Select(Read)));
             }
         }
 
@@ -106,10 +103,7 @@ public sealed class MongoRecordStore(IMongoDatabase database, RecordTallies tall
         var stored = corrected with { Revision = held.Revision + 1 };
         await _records.ReplaceOneAsync(ById(stored.Key), ToDocument(stored), cancellationToken: ct);
         var moved = tallies.Sum([held], sign: -1);
-        foreach (var (key, tally) in tallies.Sum([stored]))
-        {
-            moved[key] = moved.GetValueOrDefault(key) + tally;
-        }
+        RecordTallies.Merge(moved, tallies.Sum([stored]));
 
         await AddTalliesAsync(moved, ct);
         if (audit is not null)

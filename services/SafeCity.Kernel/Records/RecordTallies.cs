@@ -33,6 +33,15 @@ public sealed class RecordTallies
     public IReadOnlyList<ComputedMeasure> Measures { get; }
     public string Fingerprint { get; }
 
+    /// <summary>Adds one set of tallies into another.</summary>
+    public static void Merge(Dictionary<(string Measure, string Month), Tally> into, Dictionary<(string Measure, string Month), Tally> more)
+    {
+        foreach (var (key, tally) in more)
+        {
+            into[key] = into.GetValueOrDefault(key) + tally;
+        }
+    }
+
     /// <summary>What the records add to each (measure, month) tally.</summary>
     public Dictionary<(string Measure, string Month), Tally> Sum(IEnumerable<PartnerRecord> records, int sign = 1)
     {

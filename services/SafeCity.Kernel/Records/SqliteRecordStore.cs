@@ -50,12 +50,12 @@ public sealed class SqliteRecordStore(SqliteDatabase database, RecordTallies tal
                         batch.Add(Read(reader));
                         if (batch.Count == batch.Capacity)
                         {
-                            Merge(sums, tallies.Sum(batch));
+                            RecordTallies.Merge(sums, tallies.Sum(batch));
                             batch.Clear();
                         }
                     }
 
-                    Merge(sums, tallies.Sum(batch));
+                    RecordTallies.Merge(sums, tallies.Sum(batch));
                 }
 
                 await AddTalliesAsync(connection, tx, sums, ct);
@@ -65,13 +65,6 @@ public sealed class SqliteRecordStore(SqliteDatabase database, RecordTallies tal
         }
     }
 
-    private static void Merge(Dictionary<(string, string), Tally> into, Dictionary<(string, string), Tally> more)
-    {
-        foreach (var (key, tally) in more)
-        {
-            into[key] = into.GetValueOrDefault(key) + tally;
-        }
-    }
 
     private static async Task AddTalliesAsync(SqliteConnection connection, SqliteTransaction tx, Dictionary<(string Measure, string Month), Tally> sums, CancellationToken ct)
     {
@@ -143,7 +136,7 @@ public sealed class SqliteRecordStore(SqliteDatabase database, RecordTallies tal
 
             var stored = corrected with { Revision = held.Revision + 1 };
             var moved = tallies.Sum([held], sign: -1);
-            Merge(moved, tallies.Sum([stored]));
+            RecordTallies.Merge(moved, tallies.Sum([stored]));
             await AddTalliesAsync(connection, tx, moved, ct);
             await connection.ExecuteAsync(tx, "UPDATE records SET month = $m, category = $c, lsoa_code = $l, revision = $rev, document = $d WHERE source = $s AND reference = $r", ct,
                 ("$m", stored.Month), ("$c", stored.Category), ("$l", stored.LsoaCode), ("$rev", stored.Revision), ("$d", JsonSerializer.Serialize(stored, KernelJson.Options)),

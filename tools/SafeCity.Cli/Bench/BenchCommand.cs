@@ -276,10 +276,10 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
 
         var sending = clock.Elapsed;
         await Task.WhenAll(pending);
-        Models.EventLag lag = default!;
+        LagReply lag = default!;
         for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(500))
         {
-            lag = (await http.GetFromJsonAsync<Models.EventLag>($"/api/governance/events/lag?since={Uri.EscapeDataString(since.ToString("O", CultureInfo.InvariantCulture))}"))!;
+            lag = (await http.GetFromJsonAsync<LagReply>($"/api/governance/events/lag?since={Uri.EscapeDataString(since.ToString("O", CultureInfo.InvariantCulture))}"))!;
             if (lag.Measurements >= sent)
             {
                 break;
@@ -344,7 +344,5 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
     }
 }
 
-internal static class Models
-{
-    public sealed record EventLag(int Measurements, double P50, double P95, double P99, double Max);
-}
+/// <summary>Governance's answer at /api/governance/events/lag, as JSON.</summary>
+internal sealed record LagReply(int Measurements, double P50, double P95, double P99, double Max);
