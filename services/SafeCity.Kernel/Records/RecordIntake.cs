@@ -99,13 +99,24 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
     /// <summary>The month, on UK clocks, of a moment.</summary>
     public static string MonthOf(DateTimeOffset at) => Web.UkFormat.UkTime(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
-    // Months whose computed indicators could not be recorded (the store full, say): the records are kept,
-    // so the refresh is owed, and is tried again with the next intake (and at every start).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _owed = new(StringComparer.Ordinal);
+    // Months whose computed indicators are owed: records were kept but not yet counted (a batch of a
+    // longer stream, or the store full when it was counted). Each is stamped when owed, so that a refresh
+    // clears only what it counted: a month owed again while it ran stays owed.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _owed = new(StringComparer.Ordinal);
+    private long _stamp;
+
+    private void Owe(IEnumerable<string> months)
+    {
+        foreach (var month in months)
+        {
+            _owed[month] = Interlocked.Increment(ref _stamp);
+        }
+    }
 
     private async Task RefreshAsync(IEnumerable<string> months, CancellationToken ct)
     {
-        var due = months.Concat(_owed.Keys).Distinct().ToList();
+        var owed = _owed.ToArray();
+        var due = months.Concat(owed.Select(o => o.Key)).Distinct().ToList();
         if (due.Count == 0)
         {
             return;
@@ -114,11 +125,14 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         try
         {
             await calculator.RefreshAsync(due, ct);
-            due.ForEach(m => _owed.TryRemove(m, out _));
+            foreach (var counted in owed)
+            {
+                _owed.TryRemove(counted);
+            }
         }
         catch (Exception ex) when (Storage.StoreFault.Of(ex) is { } fault)
         {
-            due.ForEach(m => _owed.TryAdd(m, 0));
+            Owe(due);
             logger.LogError("Records were kept but the computed indicators of {Months} were not updated: {Fault}", string.Join(", ", due), fault.Describe());
         }
     }
@@ -184,7 +198,7 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         }
         else
         {
-            months.ForEach(m => _owed.TryAdd(m, 0));
+            Owe(months);
         }
 
         return results;
