@@ -5,9 +5,59 @@ namespace SafeCity.Kernel.Records;
 /// <summary>A row that could not be read, with its line number and why.</summary>
 public sealed record RejectedRow(long Line, string Reason);
 
+/// <summary>
+/// A CSV file opened at its header: the header's fields (the first without a byte order mark), or why the
+/// file cannot be read at all; then its rows, each with its fields or why it cannot be read, blank lines left out.
+/// </summary>
+public sealed record CsvFile(List<string> Header, RejectedRow? Refused, IAsyncEnumerable<(long Line, List<string> Fields, RejectedRow? Rejected)> Rows);
+
 /// <summary>Reads CSV files (police.uk street files, partners' record files) record by record, as they stream.</summary>
 public static class CsvRecords
 {
+    /// <summary>Reads the header of a file of records; its rows are read as <see cref="CsvFile.Rows"/> is enumerated.</summary>
+    public static async Task<CsvFile> OpenAsync(TextReader reader, CancellationToken ct)
+    {
+        var records = ReadAsync(reader, ct).GetAsyncEnumerator(ct);
+        if (!await records.MoveNextAsync())
+        {
+            return new CsvFile([], new RejectedRow(1, "The file is empty: a header line is expected."), Nothing());
+        }
+
+        var (_, header, problem) = records.Current;
+        if (problem is not null)
+        {
+            return new CsvFile([], new RejectedRow(1, problem.Replace("The row", "The header", StringComparison.Ordinal)), Nothing());
+        }
+
+        if (header.Count > 0)
+        {
+            header[0] = header[0].TrimStart('\uFEFF');
+        }
+
+        return new CsvFile(header, null, RowsAsync(records));
+    }
+
+    private static async IAsyncEnumerable<(long, List<string>, RejectedRow?)> RowsAsync(IAsyncEnumerator<(long Line, List<string> Fields, string? Problem)> records)
+    {
+        await using (records)
+        {
+            while (await records.MoveNextAsync())
+            {
+                var (line, fields, problem) = records.Current;
+                if (problem is not null)
+                {
+                    yield return (line, fields, new RejectedRow(line, problem));
+                }
+                else if (fields.Count != 1 || fields[0].Length != 0)
+                {
+                    yield return (line, fields, null);
+                }
+            }
+        }
+    }
+
+    private static IAsyncEnumerable<(long, List<string>, RejectedRow?)> Nothing() => AsyncEnumerable.Empty<(long, List<string>, RejectedRow?)>();
+
     /// <summary>The most characters one record may span: beyond it, a quoted field was surely never closed.</summary>
     public const int MaxRecordCharacters = 100_000;
 

@@ -25,20 +25,14 @@ public static class PartnerCsv
 
     public static async IAsyncEnumerable<(RecordSubmission? Record, RejectedRow? Rejected)> ReadAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var records = CsvRecords.ReadAsync(reader, ct).GetAsyncEnumerator(ct);
-        if (!await records.MoveNextAsync())
+        var file = await CsvRecords.OpenAsync(reader, ct);
+        if (file.Refused is { } refused)
         {
-            yield return (null, new RejectedRow(1, "The file is empty: a header line is expected."));
+            yield return (null, refused);
             yield break;
         }
 
-        if (records.Current.Problem is { } unreadable)
-        {
-            yield return (null, new RejectedRow(1, unreadable.Replace("The row", "The header", StringComparison.Ordinal)));
-            yield break;
-        }
-
-        var header = records.Current.Fields.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF').Trim() : h.Trim()).ToList();
+        var header = file.Header.Select(h => h.Trim()).ToList();
         var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
@@ -47,21 +41,9 @@ public static class PartnerCsv
         }
 
         var column = header.Select((name, i) => (name, i)).GroupBy(c => c.name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
-        while (await records.MoveNextAsync())
+        await foreach (var (line, fields, rejected) in file.Rows)
         {
-            var (line, fields, problem) = records.Current;
-            if (problem is not null)
-            {
-                yield return (null, new RejectedRow(line, problem));
-                continue;
-            }
-
-            if (fields.Count == 1 && fields[0].Length == 0)
-            {
-                continue;
-            }
-
-            yield return Parse(line, fields, header, column);
+            yield return rejected is not null ? (null, rejected) : Parse(line, fields, header, column);
         }
     }
 

@@ -68,25 +68,14 @@ public sealed class PoliceStreetCsv
     /// <summary>Reads every row: each is either a row or a rejection; nothing stops at a bad row.</summary>
     public static async IAsyncEnumerable<(PoliceStreetRow? Row, RejectedRow? Rejected)> ReadAsync(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        var records = CsvRecords.ReadAsync(reader, ct).GetAsyncEnumerator(ct);
-        if (!await records.MoveNextAsync())
+        var file = await CsvRecords.OpenAsync(reader, ct);
+        if (file.Refused is { } refused)
         {
-            yield return (null, new RejectedRow(1, "The file is empty: a header line is expected."));
+            yield return (null, refused);
             yield break;
         }
 
-        var (_, header, unreadable) = records.Current;
-        if (unreadable is not null)
-        {
-            yield return (null, new RejectedRow(1, unreadable.Replace("The row", "The header", StringComparison.Ordinal)));
-            yield break;
-        }
-
-        if (header.Count > 0)
-        {
-            header[0] = header[0].TrimStart('\uFEFF');
-        }
-
+        var header = file.Header;
         var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
@@ -95,21 +84,9 @@ public sealed class PoliceStreetCsv
         }
 
         var csv = new PoliceStreetCsv(header);
-        while (await records.MoveNextAsync())
+        await foreach (var (line, fields, rejected) in file.Rows)
         {
-            var (line, fields, problem) = records.Current;
-            if (problem is not null)
-            {
-                yield return (null, new RejectedRow(line, problem));
-                continue;
-            }
-
-            if (fields.Count == 1 && fields[0].Length == 0)
-            {
-                continue;
-            }
-
-            yield return csv.Parse(line, fields);
+            yield return rejected is not null ? (null, rejected) : csv.Parse(line, fields);
         }
     }
 
