@@ -20,8 +20,6 @@ public enum SignInOutcome
 /// </summary>
 public sealed class LocalAccounts
 {
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     public const int MinPasswordLength = 12;
 
     private readonly GatewayDatabase _database;
@@ -120,10 +118,9 @@ public sealed class LocalAccounts
         var hash = (string)connection.Scalar("SELECT password_hash FROM accounts WHERE username = $u", ("$u", account.Username))!;
         if (_hasher.VerifyHashedPassword(account, hash, password) == PasswordVerificationResult.Failed)
         {
-            var failed = account.FailedAttempts + 1;
-            var locked = failed >= MaxFailedAttempts ? now + Lockout : (DateTimeOffset?)null;
+            var (failed, lockedUntil) = SignInLockout.AfterFailure(account.FailedAttempts, now);
             connection.Execute("UPDATE accounts SET failed = $f, locked_until = $l WHERE username = $u",
-                ("$f", locked is null ? failed : 0), ("$l", locked?.ToString("O", CultureInfo.InvariantCulture)), ("$u", account.Username));
+                ("$f", failed), ("$l", lockedUntil), ("$u", account.Username));
             return (SignInOutcome.Refused, null);
         }
 

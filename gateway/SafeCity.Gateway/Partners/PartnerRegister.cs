@@ -23,8 +23,6 @@ public sealed record PartnerClient(string ClientId, string OrganisationId, strin
 public sealed class PartnerRegister
 {
     private const int SecretBytes = 32;
-    public const int MaxFailedAttempts = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     private const int HashIterations = 100_000;
     private readonly GatewayDatabase _database;
     private readonly TimeProvider _clock;
@@ -144,7 +142,7 @@ public sealed class PartnerRegister
 
     /// <summary>
     /// The organisation whose live credentials these are, or null: unknown, revoked, a wrong secret, or
-    /// locked for <see cref="Lockout"/> after <see cref="MaxFailedAttempts"/> wrong secrets in a row
+    /// locked by <see cref="SignInLockout"/> after wrong secrets in a row
     /// (which of them is not said). A locked client is refused without its secret being hashed, so
     /// guessing costs the gateway nothing more.
     /// </summary>
@@ -167,9 +165,9 @@ public sealed class PartnerRegister
 
         if (!CryptographicOperations.FixedTimeEquals(Hash(secret, row.Salt), row.Hash))
         {
-            var failed = row.Failed + 1;
+            var (failed, lockedUntil) = SignInLockout.AfterFailure(row.Failed, now);
             connection.Execute("UPDATE partner_clients SET failed = $f, locked_until = $l WHERE client_id = $c",
-                ("$f", failed >= MaxFailedAttempts ? 0 : failed), ("$l", failed >= MaxFailedAttempts ? now.Add(Lockout).ToString("O", CultureInfo.InvariantCulture) : null), ("$c", clientId));
+                ("$f", failed), ("$l", lockedUntil), ("$c", clientId));
             return null;
         }
 

@@ -35,8 +35,12 @@ public sealed class EventTally
     public EventLag LagSince(DateTimeOffset since)
     {
         var lags = _lags.Where(l => l.At >= since).Select(l => l.Milliseconds).Order().ToList();
-        double At(double p) => lags.Count == 0 ? 0 : lags[Math.Clamp((int)Math.Ceiling(p / 100 * lags.Count) - 1, 0, lags.Count - 1)];
-        return new EventLag(lags.Count, At(50), At(95), At(99), lags.Count == 0 ? 0 : lags[^1]);
+        if (lags.Count == 0)
+        {
+            return new EventLag(0, 0, 0, 0, 0);
+        }
+
+        return new EventLag(lags.Count, Kernel.Percentiles.NearestRank(lags, 50), Kernel.Percentiles.NearestRank(lags, 95), Kernel.Percentiles.NearestRank(lags, 99), lags[^1]);
     }
 
     public IReadOnlyList<EventCount> Snapshot() =>

@@ -56,14 +56,14 @@ public sealed class LimitsTests(FaultPlatformFixture fixture, ITestOutputHelper 
         // 300 records of 900 KB each (270 MB), every one refused for its oversized details.
         var bulk = new string('x', 20_000);
         var pid = fixture.Platform.ProcessId("asb-arson");
-        var before = ResidentMegabytes(pid);
+        var before = SafeCity.Cli.Bench.Measures.ResidentMegabytes([pid]);
         var peak = before;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                peak = Math.Max(peak, ResidentMegabytes(pid));
+                peak = Math.Max(peak, SafeCity.Cli.Bench.Measures.ResidentMegabytes([pid]));
                 await Task.Delay(50);
             }
         });
@@ -85,11 +85,5 @@ public sealed class LimitsTests(FaultPlatformFixture fixture, ITestOutputHelper 
         Assert.Equal(300, reply.Rejected);
         Assert.All(reply.Results, r => Assert.StartsWith("The details are too many", r.Reason));
         Assert.True(peak - before < 150, $"The service grew by {peak - before:0} MB while 270 MB were streamed: it is holding the stream, not taking it a batch at a time.");
-    }
-
-    private static double ResidentMegabytes(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 }

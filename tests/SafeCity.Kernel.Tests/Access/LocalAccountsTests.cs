@@ -30,13 +30,13 @@ public sealed class LocalAccountsTests : IDisposable
     public void Repeated_failures_lock_the_account_for_a_while_even_against_the_right_password()
     {
         var password = _accounts.Create("jo", "Jo", ["analyst"]);
-        for (var i = 0; i < LocalAccounts.MaxFailedAttempts; i++)
+        for (var i = 0; i < SafeCity.Gateway.SignInLockout.MaxFailedAttempts; i++)
         {
             Assert.Equal(SignInOutcome.Refused, _accounts.SignIn("jo", "wrong").Outcome);
         }
 
         Assert.Equal(SignInOutcome.Refused, _accounts.SignIn("jo", password).Outcome);
-        _clock.Advance(LocalAccounts.Lockout + TimeSpan.FromSeconds(1));
+        _clock.Advance(SafeCity.Gateway.SignInLockout.Duration + TimeSpan.FromSeconds(1));
         Assert.Equal(SignInOutcome.SignedIn, _accounts.SignIn("jo", password).Outcome);
     }
 

@@ -40,17 +40,17 @@ public sealed class PartnerRegisterTests : IDisposable
     public void Five_wrong_secrets_in_a_row_lock_the_client_for_fifteen_minutes_even_against_the_right_one()
     {
         var (clientId, secret) = _register.IssueClient("hampshire-constabulary", "RMS", "admin");
-        for (var i = 0; i < PartnerRegister.MaxFailedAttempts; i++)
+        for (var i = 0; i < SafeCity.Gateway.SignInLockout.MaxFailedAttempts; i++)
         {
             Assert.Null(_register.Verify(clientId, "guess " + i));
         }
 
         Assert.Null(_register.Verify(clientId, secret));
-        _clock.Now = _clock.Now.Add(PartnerRegister.Lockout).AddSeconds(1);
+        _clock.Now = _clock.Now.Add(SafeCity.Gateway.SignInLockout.Duration).AddSeconds(1);
         Assert.NotNull(_register.Verify(clientId, secret));
 
         // A success clears the count: four more wrong guesses do not lock it.
-        for (var i = 0; i < PartnerRegister.MaxFailedAttempts - 1; i++)
+        for (var i = 0; i < SafeCity.Gateway.SignInLockout.MaxFailedAttempts - 1; i++)
         {
             Assert.Null(_register.Verify(clientId, "guess " + i));
         }

@@ -9,17 +9,8 @@ public sealed record Figure(string Measure, string Scale, string Value, string? 
 public static class Measures
 {
     /// <summary>The value at the given percentile (0–100) of the samples, by nearest rank.</summary>
-    public static double Percentile(IReadOnlyList<double> samples, double percentile)
-    {
-        if (samples.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = samples.Order().ToList();
-        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
+    public static double Percentile(IReadOnlyList<double> samples, double percentile) =>
+        Kernel.Percentiles.NearestRank(samples.Order().ToList(), percentile);
 
     /// <summary>Resident memory of processes, in megabytes, from /proc.</summary>
     public static double ResidentMegabytes(IEnumerable<int> processIds) => processIds.Sum(id =>
