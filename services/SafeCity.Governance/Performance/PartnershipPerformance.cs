@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SafeCity.Contracts.Events;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Structure;
@@ -67,11 +68,23 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
     private readonly Lock _judgedGate = new();
     private const int JudgedKept = 32;
 
+    // When the model has changed, only the indicators whose own figures (or plan, or tolerance)
+    // changed are read and judged again: a new figure costs one indicator's figures, not the partnership's.
+    private sealed record Figures(long Version, IReadOnlyList<(ReportingPeriod Period, double Value)> Values);
+
+    private sealed record IndicatorJudged(string Theme, string Id, long PlanRevision, long FiguresVersion, DateOnly? AsAt, DateOnly Today, double Tolerance);
+
+    private readonly ConcurrentDictionary<(string Theme, string Id), Figures> _figures = new();
+    private readonly ConcurrentDictionary<IndicatorJudged, IndicatorPerformance> _indicators = new();
+    private const int IndicatorsKept = 4096;
+
     /// <param name="asAt">Judge everything as at this date; null: each indicator as at its latest figure.</param>
     public async Task<PerformanceTree> GetAsync(DateOnly? asAt, CancellationToken ct)
     {
-        var key = new Judged(asAt, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), await model.VersionAsync(ct),
-            (await structures.LatestAsync(ct)).Version, (await toleranceStore.SettingsAsync(ct)).History.Count);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var structure = await structures.LatestAsync(ct);
+        var tolerances = await toleranceStore.SettingsAsync(ct);
+        var key = new Judged(asAt, today, await model.VersionAsync(ct), structure.Version, tolerances.History.Count);
         lock (_judgedGate)
         {
             if (_judged.TryGetValue(key, out var kept))
@@ -80,7 +93,7 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
             }
         }
 
-        var tree = await JudgeAsync(asAt, ct);
+        var tree = await JudgeAsync(structure.Structure, toleranceStore.Of(tolerances), asAt, today, ct);
         lock (_judgedGate)
         {
             if (_judged.Count >= JudgedKept)
@@ -94,44 +107,77 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
         return tree;
     }
 
-    private async Task<PerformanceTree> JudgeAsync(DateOnly? asAt, CancellationToken ct)
+    private async Task<PerformanceTree> JudgeAsync(PartnershipStructure structure, Tolerances tolerances, DateOnly? asAt, DateOnly today, CancellationToken ct)
     {
-        var structure = await structures.CurrentAsync(ct);
-        var tolerances = await toleranceStore.CurrentAsync(ct);
+        // The figures' versions are read before the figures: a figure arriving in between is read
+        // with the older version, so it is read again next time rather than missed.
+        var versions = await model.FigureVersionsAsync(ct);
         var plans = await model.GetPlansAsync(ct);
         var actions = (await model.GetActionsAsync(ct)).ToDictionary(a => (a.Theme, a.Id));
-        var measurements = (await model.GetMeasurementsAsync(ct)).ToLookup(m => (m.Theme, m.IndicatorId));
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (_indicators.Count >= IndicatorsKept)
+        {
+            _indicators.Clear();
+        }
+
+        var judged = new Dictionary<(string, string), IndicatorPerformance>();
+        foreach (var plan in plans)
+        {
+            foreach (var outline in plan.Plan.Indicators)
+            {
+                var version = versions.GetValueOrDefault((plan.Theme, outline.Id));
+                var indicatorKey = new IndicatorJudged(plan.Theme, outline.Id, plan.Revision, version, asAt, today, tolerances.For(plan.Theme, outline.Id));
+                if (!_indicators.TryGetValue(indicatorKey, out var indicator))
+                {
+                    indicator = JudgeIndicator(plan.Theme, outline, await FiguresAsync(plan.Theme, outline.Id, version, ct), indicatorKey.Tolerance, asAt, today);
+                    _indicators[indicatorKey] = indicator;
+                }
+
+                judged[(plan.Theme, outline.Id)] = indicator;
+            }
+        }
 
         var priorities = structure.Priorities.Select(priority =>
         {
             var own = plans.Where(p => p.Plan.Priority == priority.Number).OrderBy(p => p.Plan.Number)
-                .Select(p => Judge(p, actions, measurements, tolerances, asAt, today)).ToList();
+                .Select(p => JudgePlan(p, judged, actions)).ToList();
             var theme = plans.FirstOrDefault(p => p.Plan.Priority == priority.Number)?.Theme;
             return new PriorityPerformance(priority, structure.PriorityBox(priority.Number), theme, RagRules.RollUp(own.Select(p => p.Rag)), own);
         }).ToList();
         return new PerformanceTree(structure, new RagRules(tolerances.DefaultPercent), tolerances, asAt, RagRules.RollUp(priorities.Select(p => p.Rag)), priorities);
     }
 
+    private async Task<IReadOnlyList<(ReportingPeriod Period, double Value)>> FiguresAsync(string theme, string indicatorId, long version, CancellationToken ct)
+    {
+        if (_figures.TryGetValue((theme, indicatorId), out var kept) && kept.Version == version)
+        {
+            return kept.Values;
+        }
+
+        var values = (await model.GetMeasurementsAsync(theme, indicatorId, ct))
+            .Select(m => (Ok: ReportingPeriod.TryParse(m.Period, out var p), Period: p, m.Value))
+            .Where(v => v.Ok).Select(v => (v.Period, v.Value)).OrderBy(v => v.Period).ToList();
+        _figures[(theme, indicatorId)] = new Figures(version, values);
+        return values;
+    }
+
     public Task<PerformanceTree> GetAsync(CancellationToken ct) => GetAsync(null, ct);
 
-    private PlanPerformance Judge(PlanRecord record, IReadOnlyDictionary<(string, string), ActionRecord> actions, ILookup<(string, string), MeasurementRecord> measurements, Tolerances tolerances, DateOnly? asAt, DateOnly today)
+    private static IndicatorPerformance JudgeIndicator(string theme, IndicatorOutline outline, IReadOnlyList<(ReportingPeriod Period, double Value)> values, double tolerance, DateOnly? asAt, DateOnly today)
     {
-        var indicators = record.Plan.Indicators.Select(outline =>
-        {
-            var indicator = ToIndicator(outline);
-            var values = measurements[(record.Theme, outline.Id)]
-                .Select(m => (Ok: ReportingPeriod.TryParse(m.Period, out var p), Period: p, m.Value))
-                .Where(v => v.Ok).Select(v => (v.Period, v.Value)).OrderBy(v => v.Period).ToList();
-            // As at a date, the latest figure is the latest for a period ended by then.
-            var known = asAt is { } day ? values.Where(v => v.Period.End <= day).ToList() : values;
-            var latest = known.Count == 0 ? ((ReportingPeriod, double)?)null : known[^1];
-            var judgedAt = asAt ?? (latest is { } l && l.Item1.End < today ? l.Item1.End : today);
-            var assessment = Trajectory.Assess(indicator, values, judgedAt, tolerances.For(record.Theme, outline.Id));
-            return new IndicatorPerformance(record.Theme, outline.Id, outline.Code, outline.Name, outline.Category, indicator, values,
-                latest?.Item2, latest?.Item1.ToString(), assessment)
-            { ComputedFrom = outline.ComputedFrom ?? [] };
-        }).ToList();
+        var indicator = ToIndicator(outline);
+        // As at a date, the latest figure is the latest for a period ended by then.
+        var known = asAt is { } day ? values.Where(v => v.Period.End <= day).ToList() : values;
+        var latest = known.Count == 0 ? ((ReportingPeriod, double)?)null : known[^1];
+        var judgedAt = asAt ?? (latest is { } l && l.Item1.End < today ? l.Item1.End : today);
+        var assessment = Trajectory.Assess(indicator, values, judgedAt, tolerance);
+        return new IndicatorPerformance(theme, outline.Id, outline.Code, outline.Name, outline.Category, indicator, values,
+            latest?.Item2, latest?.Item1.ToString(), assessment)
+        { ComputedFrom = outline.ComputedFrom ?? [] };
+    }
+
+    private static PlanPerformance JudgePlan(PlanRecord record, IReadOnlyDictionary<(string, string), IndicatorPerformance> judged, IReadOnlyDictionary<(string, string), ActionRecord> actions)
+    {
+        var indicators = record.Plan.Indicators.Select(outline => judged[(record.Theme, outline.Id)]).ToList();
         var planActions = record.Plan.Actions.Select(a =>
         {
             // The latest change an action had (its own event) wins over the plan's copy.

@@ -32,9 +32,11 @@ public sealed class ToleranceStore(IDocumentStore documents, Tolerances configur
     public async Task<ToleranceSettings> SettingsAsync(CancellationToken ct) =>
         await documents.GetAsync<ToleranceSettings>(Collection, Id, ct) ?? ToleranceSettings.None;
 
-    public async Task<Tolerances> CurrentAsync(CancellationToken ct)
+    public async Task<Tolerances> CurrentAsync(CancellationToken ct) => Of(await SettingsAsync(ct));
+
+    /// <summary>The tolerances in force with these settings laid over the configured ones.</summary>
+    public Tolerances Of(ToleranceSettings settings)
     {
-        var settings = await SettingsAsync(ct);
         var own = new Dictionary<string, double>(configured.PerIndicator, StringComparer.Ordinal);
         foreach (var (key, value) in settings.PerIndicator)
         {

@@ -39,6 +39,16 @@ public interface IPerformanceReadModel
 
     Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct);
 
+    /// <summary>One indicator's figures.</summary>
+    Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(string theme, string indicatorId, CancellationToken ct);
+
+    /// <summary>
+    /// For every indicator that has had figures, a number that changes whenever any of its figures
+    /// changes (and only then), so what is worked out from one indicator's figures may be kept until then.
+    /// An indicator missing from it has never had a figure.
+    /// </summary>
+    Task<IReadOnlyDictionary<(string Theme, string IndicatorId), long>> FigureVersionsAsync(CancellationToken ct);
+
     /// <summary>A number that changes whenever anything the model holds changes (what is computed from it may be kept until then).</summary>
     Task<long> VersionAsync(CancellationToken ct);
 

@@ -11,6 +11,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     private readonly Dictionary<(string, int), PlanRecord> _plans = [];
     private readonly Dictionary<(string, string), ActionRecord> _actions = [];
     private readonly Dictionary<(string, string, string), MeasurementRecord> _measurements = [];
+    private readonly Dictionary<(string, string), long> _figureVersions = [];
     private readonly Lock _gate = new();
     private long _version;
 
@@ -45,10 +46,35 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     {
         lock (_gate)
         {
-            return Task.FromResult(Keep(_measurements, (recorded.Theme, recorded.IndicatorId, recorded.Period),
-                new MeasurementRecord(recorded.IndicatorId, recorded.Theme, recorded.Period, recorded.Value, recorded.Source, recorded.RecordedAt, recorded.Revision), m => m.Revision));
+            var changed = Keep(_measurements, (recorded.Theme, recorded.IndicatorId, recorded.Period),
+                new MeasurementRecord(recorded.IndicatorId, recorded.Theme, recorded.Period, recorded.Value, recorded.Source, recorded.RecordedAt, recorded.Revision), m => m.Revision);
+            if (changed)
+            {
+                MoveFigureVersion(recorded.Theme, recorded.IndicatorId);
+            }
+
+            return Task.FromResult(changed);
         }
     }
+
+    public Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(string theme, string indicatorId, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<MeasurementRecord>>(_measurements.Values.Where(m => m.Theme == theme && m.IndicatorId == indicatorId).ToList());
+        }
+    }
+
+    public Task<IReadOnlyDictionary<(string Theme, string IndicatorId), long>> FigureVersionsAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<(string Theme, string IndicatorId), long>>(new Dictionary<(string, string), long>(_figureVersions));
+        }
+    }
+
+    private void MoveFigureVersion(string theme, string indicatorId) =>
+        _figureVersions[(theme, indicatorId)] = _figureVersions.GetValueOrDefault((theme, indicatorId)) + 1;
 
     public Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct)
     {
@@ -81,6 +107,12 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
             var outcome = ReplaceOutcome.Plan(new ReadModelSnapshot(_plans.Values.ToList(), _actions.Values.ToList(), _measurements.Values.ToList()), rebuilt, takenFrom);
             _plans.Clear();
             _actions.Clear();
+            // Every indicator's figures may differ after the replacement.
+            foreach (var indicator in _figureVersions.Keys.Concat(outcome.Result.Measurements.Select(m => (m.Theme, m.IndicatorId))).Distinct().ToList())
+            {
+                MoveFigureVersion(indicator.Item1, indicator.Item2);
+            }
+
             _measurements.Clear();
             Interlocked.Increment(ref _version);
             foreach (var p in outcome.Result.Plans)

@@ -18,6 +18,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
     private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("theme-actions");
     private readonly IMongoCollection<BsonDocument> _measurements = database.GetCollection<BsonDocument>("theme-measurements");
     private readonly IMongoCollection<BsonDocument> _version = database.GetCollection<BsonDocument>("model-version");
+    private readonly IMongoCollection<BsonDocument> _figureVersions = database.GetCollection<BsonDocument>("figure-versions");
 
     public async Task<long> VersionAsync(CancellationToken ct) =>
         (await _version.Find(Builders<BsonDocument>.Filter.Eq("_id", "model")).FirstOrDefaultAsync(ct))?["version"].ToInt64() ?? 0;
@@ -26,7 +27,29 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
     private Task MoveVersionAsync(CancellationToken ct) =>
         _version.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", "model"), Builders<BsonDocument>.Update.Inc("version", 1L), new UpdateOptions { IsUpsert = true }, ct);
 
-    public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
+    // One document per indicator ("alcohol|P1.I1"), moved after each change to its figures (like the model's version, not in the change's transaction).
+    private Task MoveFigureVersionAsync(string theme, string indicatorId, CancellationToken ct) =>
+        _figureVersions.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", theme + "|" + indicatorId),
+            Builders<BsonDocument>.Update.Inc("version", 1L).Set("theme", theme).Set("indicatorId", indicatorId), new UpdateOptions { IsUpsert = true }, ct);
+
+    public async Task<IReadOnlyDictionary<(string Theme, string IndicatorId), long>> FigureVersionsAsync(CancellationToken ct) =>
+        (await _figureVersions.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct))
+            .ToDictionary(d => (d["theme"].AsString, d["indicatorId"].AsString), d => d["version"].ToInt64());
+
+    // One indicator's figures are read by theme and id (PartnershipPerformance re-reads only those that changed).
+    // A model kept before figure versions were gives each indicator it holds figures for a first one.
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await _measurements.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("theme").Ascending("indicatorId")), cancellationToken: ct);
+        var held = await _measurements.Aggregate()
+            .Group(new BsonDocument { ["_id"] = new BsonDocument { ["theme"] = "$theme", ["indicatorId"] = "$indicatorId" } }).ToListAsync(ct);
+        foreach (var indicator in held.Select(d => d["_id"].AsBsonDocument))
+        {
+            await _figureVersions.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", indicator["theme"].AsString + "|" + indicator["indicatorId"].AsString),
+                Builders<BsonDocument>.Update.SetOnInsert("version", 1L).SetOnInsert("theme", indicator["theme"]).SetOnInsert("indicatorId", indicator["indicatorId"]),
+                new UpdateOptions { IsUpsert = true }, ct);
+        }
+    }
 
     public async Task<bool> ApplyAsync(ActionPlanPublished published, CancellationToken ct)
     {
@@ -47,8 +70,9 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
     public Task<bool> ApplyAsync(ActionStatusChanged changed, CancellationToken ct) =>
         ApplyActionAsync(new ActionRecord(changed.ActionId, changed.Theme, changed.PlanNumber, changed.Status, changed.Rag, changed.Commentary, changed.Revision), ct);
 
-    public Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct) =>
-        ReplaceIfNewerAsync(_measurements, recorded.Theme + "|" + recorded.IndicatorId + "|" + recorded.Period, recorded.Revision, new BsonDocument
+    public async Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct)
+    {
+        var changed = await ReplaceIfNewerAsync(_measurements, recorded.Theme + "|" + recorded.IndicatorId + "|" + recorded.Period, recorded.Revision, new BsonDocument
         {
             ["indicatorId"] = recorded.IndicatorId,
             ["theme"] = recorded.Theme,
@@ -57,6 +81,13 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
             ["source"] = recorded.Source,
             ["recordedAt"] = recorded.RecordedAt.UtcDateTime,
         }, ct);
+        if (changed)
+        {
+            await MoveFigureVersionAsync(recorded.Theme, recorded.IndicatorId, ct);
+        }
+
+        return changed;
+    }
 
     public async Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct) =>
         (await _plans.Find(FilterDefinition<BsonDocument>.Empty).Sort(Builders<BsonDocument>.Sort.Ascending("number")).ToListAsync(ct))
@@ -69,8 +100,13 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
                 d["commentary"].IsBsonNull ? null : d["commentary"].AsString, d["revision"].ToInt64()))
             .ToList();
 
-    public async Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) =>
-        (await _measurements.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct))
+    public Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) => FindMeasurementsAsync(FilterDefinition<BsonDocument>.Empty, ct);
+
+    public Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(string theme, string indicatorId, CancellationToken ct) =>
+        FindMeasurementsAsync(Builders<BsonDocument>.Filter.Eq("theme", theme) & Builders<BsonDocument>.Filter.Eq("indicatorId", indicatorId), ct);
+
+    private async Task<IReadOnlyList<MeasurementRecord>> FindMeasurementsAsync(FilterDefinition<BsonDocument> filter, CancellationToken ct) =>
+        (await _measurements.Find(filter).ToListAsync(ct))
             .Select(d => new MeasurementRecord(d["indicatorId"].AsString, d["theme"].AsString, d["period"].AsString, d["value"].ToDouble(), d["source"].AsString,
                 new DateTimeOffset(d["recordedAt"].ToUniversalTime()), d["revision"].ToInt64()))
             .ToList();
@@ -86,6 +122,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
         await _plans.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
         await _actions.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
         await _measurements.DeleteManyAsync(FilterDefinition<BsonDocument>.Empty, ct);
+        await _figureVersions.UpdateManyAsync(FilterDefinition<BsonDocument>.Empty, Builders<BsonDocument>.Update.Inc("version", 1L), cancellationToken: ct);
         await MoveVersionAsync(ct);
         foreach (var plan in outcome.Result.Plans)
         {

@@ -42,13 +42,31 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
             PRIMARY KEY (theme, indicator_id, period));
         CREATE TABLE IF NOT EXISTS model_version (version INTEGER NOT NULL);
         INSERT INTO model_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM model_version);
-        """ + VersionTriggers;
+        CREATE TABLE IF NOT EXISTS figure_versions (
+            theme TEXT NOT NULL,
+            indicator_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (theme, indicator_id));
+        INSERT OR IGNORE INTO figure_versions (theme, indicator_id, version) SELECT DISTINCT theme, indicator_id, 1 FROM theme_measurements;
+        """ + VersionTriggers + FigureVersionTriggers;
 
     // Every change to the model, by any write path and in its own transaction, moves the version on.
     private static string VersionTriggers => string.Concat(
         from table in new[] { "theme_plans", "theme_actions", "theme_measurements" }
         from change in new[] { "INSERT", "UPDATE", "DELETE" }
         select $"CREATE TRIGGER IF NOT EXISTS {table}_{change.ToLowerInvariant()}_version AFTER {change} ON {table} BEGIN UPDATE model_version SET version = version + 1; END;\n");
+
+    // Each indicator's own number moves with every change to its figures; a row is never removed,
+    // so a number, once read, is never seen again for different figures.
+    private static string FigureVersionTriggers => string.Concat(
+        from change in new[] { ("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD") }
+        select $"""
+            CREATE TRIGGER IF NOT EXISTS theme_measurements_{change.Item1.ToLowerInvariant()}_figure_version AFTER {change.Item1} ON theme_measurements BEGIN
+                INSERT INTO figure_versions (theme, indicator_id, version) VALUES ({change.Item2}.theme, {change.Item2}.indicator_id, 1)
+                ON CONFLICT (theme, indicator_id) DO UPDATE SET version = version + 1;
+            END;
+
+            """);
 
     public async Task<long> VersionAsync(CancellationToken ct) =>
         (await database.QueryAsync("SELECT version FROM model_version", r => r.GetInt64(0), ct)).Single();
@@ -92,6 +110,14 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
 
     public async Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) =>
         await database.QueryAsync("SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM theme_measurements", ReadMeasurement, ct);
+
+    public async Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(string theme, string indicatorId, CancellationToken ct) =>
+        await database.QueryAsync("SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM theme_measurements WHERE theme = $t AND indicator_id = $i",
+            ReadMeasurement, ct, ("$t", theme), ("$i", indicatorId));
+
+    public async Task<IReadOnlyDictionary<(string Theme, string IndicatorId), long>> FigureVersionsAsync(CancellationToken ct) =>
+        (await database.QueryAsync("SELECT theme, indicator_id, version FROM figure_versions", r => (Key: (r.GetString(0), r.GetString(1)), Version: r.GetInt64(2)), ct))
+            .ToDictionary(v => v.Key, v => v.Version);
 
     public Task<ReplaceOutcome> ReplaceAsync(ReadModelSnapshot rebuilt, DateTimeOffset takenFrom, CancellationToken ct) =>
         // One transaction: reading what is held, merging and writing the result exclude every other write.

@@ -111,6 +111,48 @@ public sealed class PmgCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_change_only_the_indicators_it_touched_are_judged_again()
+    {
+        await _model.ApplyAsync(new ActionPlanPublished
+        {
+            EventId = Guid.NewGuid(),
+            Theme = "alcohol",
+            Revision = 1,
+            PublishedAt = DateTimeOffset.UnixEpoch,
+            Plan = new ActionPlanOutline
+            {
+                Number = 1,
+                Priority = 1,
+                Title = "Alcohol harm",
+                Indicators = [new IndicatorOutline { Id = "P1.I1", Name = "Alcohol-related admissions", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [] }],
+                Actions = [],
+            },
+        }, CancellationToken.None);
+        await Record("2008-04", 100);
+        var first = await _performance.GetAsync(CancellationToken.None);
+        IndicatorPerformance Violence(PerformanceTree t) => t.Indicators.Single(i => i.Theme == "violence");
+        IndicatorPerformance Alcohol(PerformanceTree t) => t.Indicators.Single(i => i.Theme == "alcohol");
+
+        await Record("2008-05", 140);
+        var afterFigure = await _performance.GetAsync(CancellationToken.None);
+        Assert.Equal(140, Violence(afterFigure).LatestValue);
+        Assert.NotSame(Violence(first), Violence(afterFigure));
+        Assert.Same(Alcohol(first), Alcohol(afterFigure));
+
+        await _tolerances.SetIndicatorAsync("alcohol/P1.I1", "30", "pmg", CancellationToken.None);
+        var afterTolerance = await _performance.GetAsync(CancellationToken.None);
+        Assert.NotSame(Alcohol(afterFigure), Alcohol(afterTolerance));
+        Assert.Same(Violence(afterFigure), Violence(afterTolerance));
+
+        // A rebuild that no longer holds the violence figures takes them out of the judgement.
+        var rebuilt = await ReadModelSnapshot.TakeAsync(_model, CancellationToken.None);
+        await _model.ReplaceAsync(rebuilt with { Measurements = [] }, DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+        var afterRebuild = await _performance.GetAsync(CancellationToken.None);
+        Assert.Empty(Violence(afterRebuild).Values);
+        Assert.Null(Violence(afterRebuild).LatestValue);
+    }
+
+    [Fact]
     public void The_calendar_meets_every_six_weeks_from_the_first_meeting()
     {
         var calendar = PmgCalendar.From(new PmgCalendarOptions { FirstMeeting = D(2008, 4, 17), IntervalWeeks = 6 });

@@ -74,6 +74,46 @@ public abstract class ReadModelContract
     }
 
     [SkippableFact]
+    public async Task An_indicators_figure_version_moves_with_its_own_figures_and_only_then()
+    {
+        var model = await NewModelAsync();
+        Assert.Empty(await model.FigureVersionsAsync(Ct));
+
+        await model.ApplyAsync(Measured(120, 1), Ct);
+        var first = (await model.FigureVersionsAsync(Ct))[("alcohol", "P1.I1")];
+        await model.ApplyAsync(Measured(120, 1), Ct);
+        await model.ApplyAsync(Measured(90, 0), Ct);
+        await model.ApplyAsync(Measured(7, 1) with { Theme = "violence" }, Ct);
+        await model.ApplyAsync(Published(1, 1, "Red"), Ct);
+        await model.ApplyAsync(Changed("Green", 2), Ct);
+        var afterOthers = await model.FigureVersionsAsync(Ct);
+        await model.ApplyAsync(Measured(99, 2), Ct);
+        var afterOwn = (await model.FigureVersionsAsync(Ct))[("alcohol", "P1.I1")];
+        await model.ReplaceAsync(new ReadModelSnapshot([], [], []), DateTimeOffset.UtcNow.AddMinutes(1), Ct);
+        var afterReplace = await model.FigureVersionsAsync(Ct);
+
+        Assert.Equal(first, afterOthers[("alcohol", "P1.I1")]);
+        Assert.True(afterOthers.ContainsKey(("violence", "P1.I1")));
+        Assert.True(afterOwn > first);
+        Assert.True(afterReplace[("alcohol", "P1.I1")] > afterOwn);
+        Assert.True(afterReplace[("violence", "P1.I1")] > afterOthers[("violence", "P1.I1")]);
+        Assert.Empty(await model.GetMeasurementsAsync("alcohol", "P1.I1", Ct));
+    }
+
+    [SkippableFact]
+    public async Task One_indicators_figures_are_read_alone()
+    {
+        var model = await NewModelAsync();
+        await model.ApplyAsync(Measured(5, 1), Ct);
+        await model.ApplyAsync(Measured(6, 1, "2008-05"), Ct);
+        await model.ApplyAsync(Measured(7, 1) with { Theme = "violence" }, Ct);
+        await model.ApplyAsync(Measured(8, 1) with { IndicatorId = "P1.I2" }, Ct);
+
+        Assert.Equal([("2008-04", 5.0), ("2008-05", 6.0)], (await model.GetMeasurementsAsync("alcohol", "P1.I1", Ct)).Select(m => (m.Period, m.Value)).Order());
+        Assert.Equal([7.0], (await model.GetMeasurementsAsync("violence", "P1.I1", Ct)).Select(m => m.Value));
+    }
+
+    [SkippableFact]
     public async Task A_redelivered_measurement_changes_nothing()
     {
         var model = await NewModelAsync();
@@ -172,6 +212,20 @@ public sealed class SqliteReadModelTests : ReadModelContract, IDisposable
         var model = new SqlitePerformanceReadModel(new SqliteDatabase(Path.Combine(_dir.Path, Guid.NewGuid() + ".db")));
         await model.InitializeAsync(Ct);
         return model;
+    }
+
+    [Fact]
+    public async Task A_model_kept_before_figure_versions_gives_every_indicator_with_figures_one()
+    {
+        var database = new SqliteDatabase(Path.Combine(_dir.Path, "older.db"));
+        var model = new SqlitePerformanceReadModel(database);
+        await model.InitializeAsync(Ct);
+        await model.ApplyAsync(Measured(5, 1), Ct);
+        await database.ExecuteScriptAsync("DROP TABLE figure_versions;", Ct);
+
+        await model.InitializeAsync(Ct);
+
+        Assert.Equal([("alcohol", "P1.I1")], (await model.FigureVersionsAsync(Ct)).Keys);
     }
 
     public void Dispose()
