@@ -89,7 +89,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
     private void Add(Figure figure)
     {
         _figures.Add(figure);
-        log.WriteLine($"  {figure.Measure} [{figure.Scale}]: {figure.Value}{(figure.Met is { } met ? met ? "  (target met)" : $"  (target {figure.Target} MISSED)" : "")}");
+        log.WriteLine($"  {figure.Measure} [{figure.Scale}]: {figure.Value}{(figure.Met is { } met ? met ? "  (target met)" : $"  (target {figure.Target} MISSED)" : "")}{(figure.Note.Length > 0 ? $" — {figure.Note}" : "")}");
     }
 
     private int[] Scales => quick ? [1, 10] : [1, 10, 100];
@@ -123,6 +123,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         log.WriteLine($"Importing {rows:N0} rows ({new FileInfo(file).Length / 1024 / 1024:N0} MB)…");
 
         using var channel = Channel(platform.GatewayGrpc);
+        var cpuBefore = CpuByPart();
         var clock = Stopwatch.StartNew();
         ImportSummary summary;
         using (var reader = new StreamReader(file))
@@ -131,6 +132,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         }
 
         var import = clock.Elapsed;
+        var cpu = CpuByPart().Select(p => (p.Part, Seconds: p.Seconds - cpuBefore.Single(b => b.Part == p.Part).Seconds)).ToList();
         if (summary.Rejected.Count > 0 || summary.RowsRead != rows)
         {
             throw new InvalidOperationException($"The synthetic file did not import whole: {summary.RowsRead} read, {summary.Rejected.Count} rejected (first: {summary.Rejected.FirstOrDefault()}).");
@@ -159,6 +161,23 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
             $"{import.TotalSeconds:0.0} s; {stored:N0} records kept (a row counted by two themes is kept by both)"));
         Add(new("Police import: ratio to a plain bulk insert", Scale(scale, $"{rows:N0} rows"), $"{ratio:0.00}", scale == 100 ? "≥ 0.5" : null, scale == 100 ? ratio >= 0.5 : null,
             $"bulk insert {rows / bulk.TotalSeconds:N0} rows a second ({bulk.TotalSeconds:0.0} s)"));
+        // Where the two cores went: with both busy, the rows a second are bounded by the CPU each row costs.
+        Add(new("Police import: CPU seconds used, by part", Scale(scale, $"{rows:N0} rows"), $"{cpu.Sum(p => p.Seconds):0.0} s",
+            Note: $"{string.Join(", ", cpu.Select(p => $"{p.Part} {p.Seconds:0.0} s"))}; {cpu.Sum(p => p.Seconds) / import.TotalSeconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores over the import"));
+    }
+
+    private List<(string Part, double Seconds)> CpuByPart()
+    {
+        double Sum(IEnumerable<int> ids) => ids.Sum(Measures.CpuSeconds);
+        var themes = PlatformService.Themes.Select(t => t.Name).ToList();
+        return
+        [
+            ("import client", Measures.CpuSeconds(Environment.ProcessId)),
+            ("gateway", Sum([platform.ProcessId("gateway")])),
+            ("themes", Sum(themes.Select(platform.ProcessId))),
+            ("governance", Sum([platform.ProcessId("governance")])),
+            ("RabbitMQ", Sum(platform.Broker.ProcessIds)),
+        ];
     }
 
     // ----- 2. gRPC streaming intake: through the gateway against straight to the service -----

@@ -26,6 +26,22 @@ public static class Measures
         }
     });
 
+    /// <summary>CPU seconds (user and system) a process has used so far, from /proc; 0 once it has gone.</summary>
+    public static double CpuSeconds(int processId)
+    {
+        try
+        {
+            // Fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis.
+            var stat = File.ReadAllText($"/proc/{processId}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>The machine the figures were measured on.</summary>
     public static string Machine()
     {

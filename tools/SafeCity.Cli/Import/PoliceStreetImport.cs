@@ -31,7 +31,7 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
     /// <summary>Records per gRPC call: keeps each call's reply (a result per record) small.</summary>
     public const int RecordsPerCall = 5000;
 
-    /// <summary>Themes sent to at once.</summary>
+    /// <summary>Calls in flight at once (to different themes while more than one has rows left).</summary>
     public const int ThemesAtOnce = 3;
 
     public async Task<ImportSummary> RunAsync(TextReader file, string? area, CancellationToken ct)
@@ -74,14 +74,32 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
         output.WriteLine($"Read {summary.RowsRead:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s; sending to {byTheme.Count} themes.");
         var client = new PartnerRecords.PartnerRecordsClient(gateway);
         var gate = new Lock();
-        // A few themes at once: while one service writes its batch to disk, another is being sent to.
-        await Parallel.ForEachAsync(byTheme.OrderBy(t => t.Key, StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = ThemesAtOnce, CancellationToken = ct }, async (entry, token) =>
+        // Calls are taken from whichever theme has the most rows left, a few at once: while one service
+        // writes its batch to disk another is sent to, and the biggest theme is not left to finish alone.
+        var taken = byTheme.ToDictionary(t => t.Key, _ => 0);
+        var sent = byTheme.ToDictionary(t => t.Key, _ => 0);
+        (string Theme, List<PoliceStreetRow> Chunk)? Next()
         {
-            var (theme, rows) = entry;
-            var headers = new Metadata { { "safecity-theme", theme } };
-            for (var start = 0; start < rows.Count; start += RecordsPerCall)
+            lock (gate)
             {
-                var chunk = rows.GetRange(start, Math.Min(RecordsPerCall, rows.Count - start));
+                var theme = byTheme.Where(t => taken[t.Key] < t.Value.Count).OrderByDescending(t => t.Value.Count - taken[t.Key]).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).FirstOrDefault();
+                if (theme is null)
+                {
+                    return null;
+                }
+
+                var start = taken[theme];
+                var chunk = byTheme[theme].GetRange(start, Math.Min(RecordsPerCall, byTheme[theme].Count - start));
+                taken[theme] = start + chunk.Count;
+                return (theme, chunk);
+            }
+        }
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, ThemesAtOnce), new ParallelOptions { MaxDegreeOfParallelism = ThemesAtOnce, CancellationToken = ct }, async (_, token) =>
+        {
+            while (Next() is var (theme, chunk))
+            {
+                var headers = new Metadata { { "safecity-theme", theme } };
                 using var call = client.SubmitRecords(headers, cancellationToken: token);
                 foreach (var row in chunk)
                 {
@@ -109,7 +127,8 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
                         }
                     }
 
-                    output.WriteLine($"  {theme}: {Math.Min(start + RecordsPerCall, rows.Count):N0} of {rows.Count:N0} sent");
+                    sent[theme] += chunk.Count;
+                    output.WriteLine($"  {theme}: {sent[theme]:N0} of {byTheme[theme].Count:N0} sent");
                 }
             }
         });
