@@ -22,6 +22,8 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // On Kubernetes with Dapr, secrets come from the secret store before anything reads its configuration.
+        builder.Configuration.AddDaprSecrets();
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddServiceDiscovery();
