@@ -50,6 +50,19 @@ public static class BusRegistration
                 return;
             }
 
+            // Broker:QuorumQueues: a cluster of brokers keeps each queue on a majority of its nodes
+            // (Kubernetes sets it; a single local broker keeps classic queues).
+            if (builder.Configuration.GetValue<bool>("Broker:QuorumQueues"))
+            {
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.SetQuorumQueue();
+                    }
+                });
+            }
+
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(connection));
