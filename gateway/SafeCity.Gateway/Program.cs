@@ -113,6 +113,13 @@ app.Use(async (context, next) =>
         return;
     }
 
+    // A service's scheduled jobs are its own sidecar's to call, never a caller's from outside.
+    if (context.Request.Path.StartsWithSegments("/jobs"))
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return;
+    }
+
     await next(context);
 });
 app.UseSecurityHeaders();

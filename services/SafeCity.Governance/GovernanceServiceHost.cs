@@ -73,6 +73,7 @@ public static class GovernanceServiceHost
         builder.Services.Configure<GovernanceOptions>(builder.Configuration.GetSection(GovernanceOptions.Section));
         builder.Services.AddHttpClient<IThemeStateSource, HttpThemeStateSource>(http => http.Timeout = TimeSpan.FromSeconds(60));
         builder.Services.AddTransient<ReadModelRebuild>();
+        builder.Services.AddTransient<Jobs.ScheduledJobs>();
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = Kernel.Web.PlatformLimits.From(builder.Configuration).MaxGrpcMessageKilobytes * 1024);
         builder.Services.AddGrpcReflection();
         return builder;
@@ -86,6 +87,7 @@ public static class GovernanceServiceHost
         app.MapGrpcService<PartnerPerformanceGrpcService>().DisableRequestTimeout();
         app.MapGrpcReflectionService();
         app.MapGovernanceApi();
+        Jobs.ScheduledJobEndpoints.MapScheduledJobs(app);
         app.MapRazorComponents<GovernanceApp>();
         app.MapDefaultEndpoints();
         return app;

@@ -47,6 +47,18 @@ public sealed class GatewayTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_services_scheduled_jobs_are_not_reachable_through_the_gateway()
+    {
+        // /jobs/* is for the service's own Dapr sidecar; from outside it is not there, token or not.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/jobs/pmg-cycle") { Content = new StringContent("{}") };
+        request.Headers.Add("dapr-api-token", "anything");
+
+        using var response = await fixture.Gateway.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_gRPC_call_that_names_no_theme_is_refused()
     {
         using var channel = fixture.Channel();

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SafeCity.Governance.DeliveryBoard;
+using SafeCity.Governance.Pmg;
+using SafeCity.Kernel.Access;
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Storage.Documents;
+
+namespace SafeCity.Governance.Jobs;
+
+/// <summary>What a scheduled call did: whether it opened anything, and why not when it did not.</summary>
+public sealed record JobOutcome(bool Opened, string Subject, string Message);
+
+/// <summary>The Delivery Board report as it stood at the end of a quarter, kept when the quarter closed.</summary>
+/// <param name="Id">"2008-09-Q2": the quarter, as it appears in the address.</param>
+public sealed record QuarterlyReport(string Id, string Quarter, DateOnly AsAt, DateTimeOffset KeptAt, string By, string Csv);
+
+public sealed record QuarterlyReportSummary(string Id, string Quarter, DateOnly AsAt, DateTimeOffset KeptAt, string By);
+
+/// <summary>
+/// The partnership's calendar, run by Dapr's cron bindings (k8s/base/dapr/schedules.yaml): each morning
+/// the PMG cycle is opened when a meeting is near, and at each quarter's start its report is kept.
+/// Both may be called again: what was opened is not opened twice.
+/// </summary>
+public sealed class ScheduledJobs(PmgService pmg, DeliveryBoardService board, IDocumentStore documents, IConfiguration configuration, TimeProvider clock)
+{
+    public const string By = "scheduled (Dapr cron binding)";
+    private const string Reports = "quarterly-reports";
+
+    /// <summary>How many days before a meeting its exception list is drawn up (Pmg:PapersDaysBefore, default 7).</summary>
+    public int PapersDaysBefore => configuration.GetValue("Pmg:PapersDaysBefore", 7);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Draws up the next meeting's exception list, as at today, once the meeting is near enough.</summary>
+    public async Task<JobOutcome> OpenPmgCycleAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var meeting = pmg.Calendar.NextOnOrAfter(today);
+        var subject = $"the PMG meeting of {PmgService.Day(meeting)}";
+        if (meeting.DayNumber - today.DayNumber > PapersDaysBefore)
+        {
+            return new(false, subject, $"It is more than {PapersDaysBefore} days away: its exception list is drawn up {PapersDaysBefore} days before.");
+        }
+
+        if (await pmg.MeetingAsync(PmgService.Id(meeting), ct) is { } held)
+        {
+            return new(false, subject, $"Its exception list was drawn up on {held.DrawnUpAt:yyyy-MM-dd} by {held.DrawnUpBy}.");
+        }
+
+        try
+        {
+            var drawn = await pmg.DrawUpAsync(meeting, today, By, ct);
+            return new(true, subject, $"Exception list drawn up as at {PmgService.Day(today)}: {drawn.Exceptions.Count} item(s).");
+        }
+        catch (PmgException e)
+        {
+            // Drawn up by someone else since the check: nothing more to do.
+            return new(false, subject, e.Message);
+        }
+    }
+
+    /// <summary>Keeps the Delivery Board report as at the end of the last quarter that has ended.</summary>
+    public async Task<JobOutcome> OpenQuarterlyReportAsync(CancellationToken ct)
+    {
+        var quarter = ReportingPeriod.Containing(ReportingPeriod.Containing(Today).Quarter.Start.AddDays(-1)).Quarter;
+        var id = IdOf(quarter);
+        var subject = $"the quarterly report for {quarter}";
+        if (await documents.GetAsync<QuarterlyReport>(Reports, id, ct) is { } held)
+        {
+            return new(false, subject, $"It was kept on {held.KeptAt:yyyy-MM-dd} by {held.By}.");
+        }
+
+        var report = await board.ReportAsync(quarter.End, ct);
+        var kept = new QuarterlyReport(id, quarter.ToString(), quarter.End, clock.GetUtcNow(), By, ReportExport.Csv(ReportExport.Tables(report)));
+        return await documents.InsertAsync(Reports, id, kept, ct)
+            ? new(true, subject, $"The Delivery Board report as at {PmgService.Day(quarter.End)} is kept: {report.Priorities.Count} priorities.")
+            : new(false, subject, "It was kept by another call at the same moment.");
+    }
+
+    public async Task<IReadOnlyList<QuarterlyReportSummary>> QuarterlyReportsAsync(CancellationToken ct) =>
+        (await documents.ListAsync<QuarterlyReport>(Reports, ct)).OrderByDescending(r => r.AsAt)
+            .Select(r => new QuarterlyReportSummary(r.Id, r.Quarter, r.AsAt, r.KeptAt, r.By)).ToList();
+
+    public Task<QuarterlyReport?> QuarterlyReportAsync(string id, CancellationToken ct) => documents.GetAsync<QuarterlyReport>(Reports, id, ct);
+
+    private static string IdOf(ReportingPeriod quarter) => quarter.ToString().Replace('/', '-').Replace(' ', '-');
+}
+
+public static class ScheduledJobEndpoints
+{
+    /// <summary>POST /jobs/pmg-cycle and /jobs/quarterly-report (the sidecar's, with its token); the kept reports under /api/governance.</summary>
+    public static IEndpointRouteBuilder MapScheduledJobs(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(ScheduledCalls.PathPrefix + "/pmg-cycle", (HttpContext http, ScheduledJobs jobs, CancellationToken ct) => RunAsync(http, () => jobs.OpenPmgCycleAsync(ct)))
+            .WithSummary("Opens the PMG cycle when a meeting is near (called each morning by Dapr's cron binding, with its app token).");
+        app.MapPost(ScheduledCalls.PathPrefix + "/quarterly-report", (HttpContext http, ScheduledJobs jobs, CancellationToken ct) => RunAsync(http, () => jobs.OpenQuarterlyReportAsync(ct)))
+            .WithSummary("Keeps the Delivery Board report of the quarter just ended (called at each quarter's start by Dapr's cron binding).");
+        app.MapGet("/api/governance/quarterly-reports", async (ScheduledJobs jobs, CancellationToken ct) => TypedResults.Ok(await jobs.QuarterlyReportsAsync(ct)))
+            .WithSummary("The quarterly reports kept, newest first.");
+        app.MapGet("/api/governance/quarterly-reports/{id}.csv", async Task<Results<FileContentHttpResult, NotFound>> (string id, ScheduledJobs jobs, CancellationToken ct) =>
+                await jobs.QuarterlyReportAsync(id, ct) is { } report
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(report.Csv)).ToArray(), "text/csv; charset=utf-8", $"delivery-board-{report.Id}.csv")
+                    : TypedResults.NotFound())
+            .WithSummary("A kept quarterly report (id like 2008-09-Q2), as CSV.");
+        return app;
+    }
+
+    // Only the sidecar runs a job: a person or partner system signed in through the gateway may not.
+    private static async Task<Results<Ok<JobOutcome>, ProblemHttpResult>> RunAsync(HttpContext http, Func<Task<JobOutcome>> job) =>
+        ScheduledCalls.IsScheduledCall(http)
+            ? TypedResults.Ok(await job())
+            : TypedResults.Problem($"Scheduled jobs are run by the Dapr sidecar with its app token ({ScheduledCalls.TokenHeader}).", statusCode: StatusCodes.Status401Unauthorized);
+}
