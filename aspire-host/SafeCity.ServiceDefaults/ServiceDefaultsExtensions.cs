@@ -31,6 +31,8 @@ public static class ServiceDefaultsExtensions
         {
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
+            // Last, so that it sees the address service discovery gave (on Kubernetes, the service's name).
+            DaprInvocation.AddTo(http, builder.Configuration);
         });
         return builder;
     }

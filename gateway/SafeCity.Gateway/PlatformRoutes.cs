@@ -15,14 +15,41 @@ public static class PlatformRoutes
     public const string GovernanceGrpcService = "safecity.governance.v1.GovernancePerformance";
     public const string PartnerPerformanceGrpcService = "safecity.governance.v1.PartnerPerformance";
 
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IEnumerable<string> themes)
+    /// <summary>Where the pod's Dapr sidecar listens, when calls go through it (Dapr:Invoke); each call names its service in dapr-app-id.</summary>
+    public sealed record Sidecar(int HttpPort, int GrpcPort);
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IEnumerable<string> themes, Sidecar? sidecar = null)
+    {
+        var (routes, clusters) = Direct(themes);
+        if (sidecar is null)
+        {
+            return (routes, clusters);
+        }
+
+        // Through the sidecar: every cluster's address is the sidecar's, and every route says which service it is for.
+        return (
+            routes.Select(r => r with { Transforms = [.. r.Transforms!, new Dictionary<string, string> { ["RequestHeader"] = "dapr-app-id", ["Set"] = ServiceOf(r.ClusterId!) }] }).ToList(),
+            clusters.Select(c => c with
+            {
+                Destinations = new Dictionary<string, DestinationConfig>
+                {
+                    ["sidecar"] = new() { Address = $"http://127.0.0.1:{(c.ClusterId!.EndsWith(GrpcSuffix, StringComparison.Ordinal) ? sidecar.GrpcPort : sidecar.HttpPort)}" },
+                },
+            }).ToList());
+    }
+
+    private const string GrpcSuffix = "-grpc";
+
+    private static string ServiceOf(string cluster) => cluster.EndsWith(GrpcSuffix, StringComparison.Ordinal) ? cluster[..^GrpcSuffix.Length] : cluster;
+
+    private static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Direct(IEnumerable<string> themes)
     {
         var routes = new List<RouteConfig>
         {
             Route("governance-api", "/api/governance/{**rest}", Governance),
             Route("governance-pages", "/{**rest}", Governance, order: 1000),
-            Route("governance-grpc", $"/{GovernanceGrpcService}/{{**rest}}", Governance + "-grpc"),
-            Route("governance-partner-grpc", $"/{PartnerPerformanceGrpcService}/{{**rest}}", Governance + "-grpc"),
+            Route("governance-grpc", $"/{GovernanceGrpcService}/{{**rest}}", Governance + GrpcSuffix),
+            Route("governance-partner-grpc", $"/{PartnerPerformanceGrpcService}/{{**rest}}", Governance + GrpcSuffix),
         };
         var clusters = new List<ClusterConfig> { Http(Governance), Grpc(Governance) };
         foreach (var theme in themes)
@@ -30,7 +57,7 @@ public static class PlatformRoutes
             routes.Add(Route($"{theme}-pages", $"/{theme}/{{**rest}}", theme));
             routes.Add(Route($"{theme}-api", $"/api/{theme}/{{**rest}}", theme));
             // Every gRPC service of a theme (its plans, its records intake, reflection), chosen by the header.
-            routes.Add(Route($"{theme}-grpc", "/{**rest}", theme + "-grpc", order: -1) with
+            routes.Add(Route($"{theme}-grpc", "/{**rest}", theme + GrpcSuffix, order: -1) with
             {
                 Match = new RouteMatch
                 {
@@ -64,7 +91,7 @@ public static class PlatformRoutes
     // gRPC services listen on a plain-text HTTP/2 port: the request must go out as HTTP/2 exactly.
     private static ClusterConfig Grpc(string service) => new()
     {
-        ClusterId = service + "-grpc",
+        ClusterId = service + GrpcSuffix,
         Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = $"http://_grpc.{service}" } },
         HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig
         {

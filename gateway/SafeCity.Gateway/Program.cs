@@ -64,7 +64,10 @@ builder.Services.AddSingleton(openIdConnect ?? new OrganisationSignIn());
 builder.Services.AddAuthorization();
 builder.Services.AddAntiforgery();
 
-var (routes, clusters) = PlatformRoutes.Build(gateway.Themes);
+// On Kubernetes with Dapr (Dapr:Invoke) every call to a service goes through the pod's sidecar.
+var (routes, clusters) = PlatformRoutes.Build(gateway.Themes, DaprInvocation.IsOn(builder.Configuration)
+    ? new PlatformRoutes.Sidecar(DaprInvocation.HttpPort(builder.Configuration), DaprInvocation.GrpcPort(builder.Configuration))
+    : null);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver()
     .AddTransforms(context => context.AddRequestTransform(transform =>
     {

@@ -164,7 +164,7 @@ public sealed class ManifestTests
 
             var needed = name switch
             {
-                "gateway" => ["Identity:SigningKey", "Gateway:ListenOnAllInterfaces", "SAFECITY_HTTP_PORT", "SAFECITY_GRPC_PORT", "SAFECITY_DATA_DIR",
+                "gateway" => ["Identity:SigningKey", "Dapr:Invoke", "Gateway:ListenOnAllInterfaces", "SAFECITY_HTTP_PORT", "SAFECITY_GRPC_PORT", "SAFECITY_DATA_DIR",
                     .. Services.Where(s => s != "gateway").SelectMany(s => new[] { $"services:{s}:http:0", $"services:{s}:grpc:0" })],
                 "governance" => [.. Needed, "InformationSharing:PersonalDataKey", .. Themes.Select((t, i) => $"Governance:Themes:{i}"), .. Themes.Select(t => $"services:{t}:http:0")],
                 _ => Needed,
@@ -175,7 +175,7 @@ public sealed class ManifestTests
 
     private static readonly string[] Needed =
     [
-        "ConnectionStrings:broker", "ConnectionStrings:mongodb", "Identity:SigningKey", "SAFECITY_DATA_DIR",
+        "ConnectionStrings:broker", "ConnectionStrings:mongodb", "Identity:SigningKey", "SAFECITY_DATA_DIR", "Dapr:Invoke",
         "Kestrel:Endpoints:Http:Url", "Kestrel:Endpoints:Http:Protocols", "Kestrel:Endpoints:Grpc:Url", "Kestrel:Endpoints:Grpc:Protocols",
     ];
 
