@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using SafeCity.Contracts.Identity;
@@ -38,6 +39,9 @@ var dataDirectory = builder.Configuration["SAFECITY_DATA_DIR"] is { Length: > 0 
 builder.Services.AddSingleton(tokens);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new GatewayDatabase(Path.Combine(dataDirectory, "gateway.db")));
+// Sign-in cookies and form tokens are sealed with keys kept beside its database, so a restart signs no one out.
+builder.Services.AddDataProtection().SetApplicationName("safecity-gateway")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
 builder.Services.AddSingleton(sp => new LocalAccounts(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(sp => new PartnerRegister(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton<ThemeCategories>();

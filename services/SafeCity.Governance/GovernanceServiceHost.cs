@@ -36,6 +36,7 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton(tolerances);
 
         var storage = builder.AddStorageOptions(ServiceName);
+        builder.AddSharedKeyRing(storage, ServiceName);
         if (storage.UsesMongo)
         {
             builder.Services.AddSingleton<IPerformanceReadModel>(sp => new MongoPerformanceReadModel(sp.GetRequiredService<IMongoDatabase>()));

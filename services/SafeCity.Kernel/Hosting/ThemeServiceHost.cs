@@ -17,6 +17,7 @@ using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Records;
 using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Storage;
+using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Mongo;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Kernel.Web;
@@ -48,6 +49,7 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton<ThemeAccess>();
 
         var storage = builder.AddStorageOptions(theme.Slug);
+        builder.AddSharedKeyRing(storage, theme.Slug);
         if (storage.UsesMongo)
         {
             builder.Services.AddSingleton<IThemeStore>(sp => new MongoThemeStore(sp.GetRequiredService<IMongoDatabase>()));
