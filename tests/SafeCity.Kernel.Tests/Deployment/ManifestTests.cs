@@ -116,6 +116,22 @@ public sealed class ManifestTests
         }
     }
 
+    [Fact]
+    public void Every_deployment_runs_the_image_its_project_publishes()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(Manifests.Root, "Directory.Build.props"));
+        string Property(System.Xml.Linq.XDocument project, string name) => project.Descendants(name).Single().Value;
+        var projects = Directory.EnumerateFiles(Manifests.Root, "*.csproj", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(System.Xml.Linq.XDocument.Load).Where(p => p.Descendants("ContainerRepository").Any())
+            .Select(p => $"{Property(props, "ContainerRegistry")}/{Property(p, "ContainerRepository")}:{Property(props, "ContainerImageTag")}").Order().ToList();
+
+        var images = Manifests.Load(Manifests.Sources()).OfType<V1Deployment>().Select(d => d.Spec.Template.Spec.Containers.Single().Image).Order().ToList();
+
+        Assert.Equal(Services.Length, projects.Count);
+        Assert.Equal(projects, images);
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Sets))]
     public void Every_service_selects_pods_that_have_its_ports(string set)
