@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,25 +17,18 @@ namespace SafeCity.Kernel.Tests.Deployment;
 /// </summary>
 public sealed class DaprInvocationTests : IAsyncLifetime
 {
-    private WebApplication _sidecar = default!;
+    private StandInSidecar _sidecar = default!;
     private readonly ConcurrentQueue<(string Path, string AppId, string Identity)> _received = new();
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _sidecar = await StandInSidecar.StartAsync(app => app.Run(async context =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _sidecar = builder.Build();
-        _sidecar.Run(async context =>
-        {
-            _received.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers["dapr-app-id"].ToString(), context.Request.Headers[IdentityTokens.Header].ToString()));
-            await context.Response.WriteAsJsonAsync(new { answeredBy = "sidecar" });
-        });
-        await _sidecar.StartAsync();
-    }
+        _received.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers["dapr-app-id"].ToString(), context.Request.Headers[IdentityTokens.Header].ToString()));
+        await context.Response.WriteAsJsonAsync(new { answeredBy = "sidecar" });
+    }));
 
     public async Task DisposeAsync() => await _sidecar.DisposeAsync();
 
-    private int Port => new Uri(_sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
+    private int Port => _sidecar.Port;
 
     [Fact]
     public async Task A_services_call_to_another_by_name_goes_to_its_sidecar_naming_the_service()

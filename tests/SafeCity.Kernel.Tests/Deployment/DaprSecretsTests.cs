@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace SafeCity.Kernel.Tests.Deployment;
@@ -16,7 +12,7 @@ namespace SafeCity.Kernel.Tests.Deployment;
 /// </summary>
 public sealed class DaprSecretsTests : IAsyncLifetime
 {
-    private WebApplication _sidecar = default!;
+    private StandInSidecar _sidecar = default!;
     private readonly ConcurrentQueue<string> _asked = new();
     private int _notReadyAnswers;
 
@@ -26,29 +22,23 @@ public sealed class DaprSecretsTests : IAsyncLifetime
         ["safecity-identity"] = new() { ["Identity--SigningKey"] = "c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMh" },
     };
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _sidecar = await StandInSidecar.StartAsync(app =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _sidecar = builder.Build();
-        _sidecar.MapGet("/v1.0/healthz/outbound", () =>
+        app.MapGet("/v1.0/healthz/outbound", () =>
         {
             _asked.Enqueue("healthz");
             return Interlocked.Decrement(ref _notReadyAnswers) >= 0 ? Results.StatusCode(500) : Results.NoContent();
         });
-        _sidecar.MapGet("/v1.0/secrets/{store}/{name}", (string store, string name) =>
+        app.MapGet("/v1.0/secrets/{store}/{name}", (string store, string name) =>
         {
             _asked.Enqueue($"{store}/{name}");
             return store == "safecity-secrets" && _store.TryGetValue(name, out var secret)
                 ? Results.Json(secret)
                 : Results.Json(new { errorCode = "ERR_SECRET_GET", message = $"secret {name} not found" }, statusCode: 500);
         });
-        await _sidecar.StartAsync();
-    }
+    });
 
     public async Task DisposeAsync() => await _sidecar.DisposeAsync();
-
-    private string Port => new Uri(_sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private IConfiguration Build(Dictionary<string, string?> settings)
     {
@@ -63,7 +53,7 @@ public sealed class DaprSecretsTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Dapr:SecretStore"] = "safecity-secrets",
-            ["DAPR_HTTP_PORT"] = Port,
+            ["DAPR_HTTP_PORT"] = _sidecar.PortText,
             ["Dapr:SidecarWait"] = "00:00:05",
             ["ConnectionStrings:broker"] = "amqp://guest:guest@127.0.0.1:5672/",
         };
