@@ -53,12 +53,19 @@ public static partial class PersonalDataScreen
             }
         }
 
-        foreach (var (field, text) in new[] { ("location", record.Location), ("outcome", record.Outcome), ("lsoa_name", record.LsoaName) })
+        if (InText(record.Location) is { } inLocation)
         {
-            if (InText(text) is { } kind)
-            {
-                return new(field, kind);
-            }
+            return new("location", inLocation);
+        }
+
+        if (InText(record.Outcome) is { } inOutcome)
+        {
+            return new("outcome", inOutcome);
+        }
+
+        if (InText(record.LsoaName) is { } inLsoaName)
+        {
+            return new("lsoa_name", inLsoaName);
         }
 
         // The sender's own reference is an identifier of theirs: only the unmistakable shapes are looked for.
@@ -83,9 +90,13 @@ public static partial class PersonalDataScreen
             return "a full postcode";
         }
 
-        if (NhsNumber().Matches(text).Any(m => IsValidNhsNumber(m.Value)))
+        // Every record's every text passes here: matches are looked at in place, not collected.
+        foreach (var match in NhsNumber().EnumerateMatches(text))
         {
-            return "an NHS number";
+            if (IsValidNhsNumber(text.AsSpan(match.Index, match.Length)))
+            {
+                return "an NHS number";
+            }
         }
 
         if (Telephone().IsMatch(text))
@@ -102,10 +113,26 @@ public static partial class PersonalDataScreen
     }
 
     /// <summary>An NHS number's tenth digit is a modulus-11 check on the first nine.</summary>
-    public static bool IsValidNhsNumber(string text)
+    public static bool IsValidNhsNumber(string text) => IsValidNhsNumber(text.AsSpan());
+
+    private static bool IsValidNhsNumber(ReadOnlySpan<char> text)
     {
-        var digits = text.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
-        if (digits.Length != 10)
+        Span<int> digits = stackalloc int[10];
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (count == 10)
+                {
+                    return false;
+                }
+
+                digits[count++] = c - '0';
+            }
+        }
+
+        if (count != 10)
         {
             return false;
         }
@@ -121,7 +148,34 @@ public static partial class PersonalDataScreen
         return check != 10 && check == digits[9];
     }
 
-    private static string Normalise(string key) => new(key.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    // A detail's name without case, spaces or punctuation; the few names a feed uses are worked out once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Normalised = new(StringComparer.Ordinal);
+
+    private static string Normalise(string key)
+    {
+        if (Normalised.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var normalised = string.Create(key.Count(char.IsLetterOrDigit), key, (span, k) =>
+        {
+            var i = 0;
+            foreach (var c in k)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    span[i++] = char.ToLowerInvariant(c);
+                }
+            }
+        });
+        if (Normalised.Count < 10_000)
+        {
+            Normalised.TryAdd(key, normalised);
+        }
+
+        return normalised;
+    }
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex Email();

@@ -38,8 +38,7 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         }
 
         // Bounds on what one record may hold: a register is for records, not documents.
-        if (new[] { ("source", record.Source), ("location", record.Location), ("lsoa_code", record.LsoaCode), ("lsoa_name", record.LsoaName), ("outcome", record.Outcome) }
-            .FirstOrDefault(f => f.Item2?.Length > MaxTextLength) is { Item1: { } longField })
+        if (TooLong(record) is { } longField)
         {
             return $"The {longField} is longer than {MaxTextLength:N0} characters.";
         }
@@ -79,6 +78,15 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
         // Registers hold depersonalised records only: a record with personal data is refused whole.
         return PersonalDataScreen.Find(record)?.Reason;
     }
+
+    // Checked for every record taken in, so without building anything to check it.
+    private static string? TooLong(PartnerRecord record) =>
+        record.Source.Length > MaxTextLength ? "source"
+        : record.Location?.Length > MaxTextLength ? "location"
+        : record.LsoaCode?.Length > MaxTextLength ? "lsoa_code"
+        : record.LsoaName?.Length > MaxTextLength ? "lsoa_name"
+        : record.Outcome?.Length > MaxTextLength ? "outcome"
+        : null;
 
     /// <summary>
     /// What the Information Sharing Agreement asks of a partner system's record besides the checks every
