@@ -38,28 +38,30 @@ public sealed class PmgCycleTests : IAsyncLifetime
         _performance = performance;
         _pmg = new PmgService(_documents, performance, Options.Create(new PmgCalendarOptions()), TimeProvider.System);
         _board = new DeliveryBoardService(performance, _pmg, TimeProvider.System);
-        await _model.ApplyAsync(new ActionPlanPublished
+        await Publish("violence", new ActionPlanOutline
         {
-            EventId = Guid.NewGuid(),
-            Theme = "violence",
-            Revision = 1,
-            PublishedAt = DateTimeOffset.UnixEpoch,
-            Plan = new ActionPlanOutline
-            {
-                Number = 3,
-                Priority = 2,
-                Title = "Violent crime",
-                Indicators =
-                [
-                    new IndicatorOutline { Id = "P3.I1", Code = "NI 20", Name = "Assault with injury", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [new TargetOutline { Year = "2008/09", Value = 1200 }] },
-                ],
-                Actions =
-                [
-                    new ActionOutline { Id = "P3.A1", Description = "Street pastors", Status = "InProgress", Rag = "Green", Revision = 1 },
-                ],
-            },
-        }, CancellationToken.None);
+            Number = 3,
+            Priority = 2,
+            Title = "Violent crime",
+            Indicators =
+            [
+                new IndicatorOutline { Id = "P3.I1", Code = "NI 20", Name = "Assault with injury", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [new TargetOutline { Year = "2008/09", Value = 1200 }] },
+            ],
+            Actions =
+            [
+                new ActionOutline { Id = "P3.A1", Description = "Street pastors", Status = "InProgress", Rag = "Green", Revision = 1 },
+            ],
+        });
     }
+
+    private Task Publish(string theme, ActionPlanOutline plan) => _model.ApplyAsync(new ActionPlanPublished
+    {
+        EventId = Guid.NewGuid(),
+        Theme = theme,
+        Revision = 1,
+        PublishedAt = DateTimeOffset.UnixEpoch,
+        Plan = plan,
+    }, CancellationToken.None);
 
     private Task Record(string period, double value) => _model.ApplyAsync(new MeasurementRecorded
     {
@@ -113,21 +115,14 @@ public sealed class PmgCycleTests : IAsyncLifetime
     [Fact]
     public async Task After_a_change_only_the_indicators_it_touched_are_judged_again()
     {
-        await _model.ApplyAsync(new ActionPlanPublished
+        await Publish("alcohol", new ActionPlanOutline
         {
-            EventId = Guid.NewGuid(),
-            Theme = "alcohol",
-            Revision = 1,
-            PublishedAt = DateTimeOffset.UnixEpoch,
-            Plan = new ActionPlanOutline
-            {
-                Number = 1,
-                Priority = 1,
-                Title = "Alcohol harm",
-                Indicators = [new IndicatorOutline { Id = "P1.I1", Name = "Alcohol-related admissions", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [] }],
-                Actions = [],
-            },
-        }, CancellationToken.None);
+            Number = 1,
+            Priority = 1,
+            Title = "Alcohol harm",
+            Indicators = [new IndicatorOutline { Id = "P1.I1", Name = "Alcohol-related admissions", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [] }],
+            Actions = [],
+        });
         await Record("2008-04", 100);
         var first = await _performance.GetAsync(CancellationToken.None);
         IndicatorPerformance Violence(PerformanceTree t) => t.Indicators.Single(i => i.Theme == "violence");
