@@ -95,8 +95,7 @@ public static class GovernanceApi
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> DeliveryBoardCsv(DeliveryBoardService board, string? asAt, CancellationToken ct) =>
-        await ExportAsync(board, asAt, report => TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(ReportExport.Csv(ReportExport.Tables(report)))).ToArray(),
-            "text/csv; charset=utf-8", $"delivery-board-{report.AsAt:yyyy-MM-dd}.csv"), ct);
+        await ExportAsync(board, asAt, report => ReportExport.CsvFile(ReportExport.Csv(ReportExport.Tables(report)), $"delivery-board-{report.AsAt:yyyy-MM-dd}.csv"), ct);
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> DeliveryBoardXlsx(DeliveryBoardService board, string? asAt, CancellationToken ct) =>
         await ExportAsync(board, asAt, report => TypedResults.File(ReportExport.Xlsx(ReportExport.Tables(report)),

@@ -39,6 +39,10 @@ public static class ReportExport
         ];
     }
 
+    /// <summary>A report's CSV as a download, with a byte-order mark so that spreadsheets read it as UTF-8.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult CsvFile(string csv, string fileName) =>
+        Microsoft.AspNetCore.Http.TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", fileName);
+
     /// <summary>All tables in one CSV, each under a line naming it, separated by a blank line.</summary>
     public static string Csv(IReadOnlyList<ReportTable> tables)
     {

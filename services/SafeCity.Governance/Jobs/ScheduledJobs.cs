@@ -99,7 +99,7 @@ public static class ScheduledJobEndpoints
             .WithSummary("The quarterly reports kept, newest first.");
         app.MapGet("/api/governance/quarterly-reports/{id}.csv", async Task<Results<FileContentHttpResult, NotFound>> (string id, ScheduledJobs jobs, CancellationToken ct) =>
                 await jobs.QuarterlyReportAsync(id, ct) is { } report
-                    ? TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(report.Csv)).ToArray(), "text/csv; charset=utf-8", $"delivery-board-{report.Id}.csv")
+                    ? ReportExport.CsvFile(report.Csv, $"delivery-board-{report.Id}.csv")
                     : TypedResults.NotFound())
             .WithSummary("A kept quarterly report (id like 2008-09-Q2), as CSV.");
         return app;
