@@ -80,6 +80,13 @@ public static partial class PersonalDataScreen
             return null;
         }
 
+        // Every shape but a titled name needs a digit or an @; most texts (outcomes, forces, streets)
+        // have neither, and are spared five scans.
+        if (!HasDigitOrAt(text))
+        {
+            return TitledName().IsMatch(text) ? "a person's name" : null;
+        }
+
         if (Email().IsMatch(text))
         {
             return "an e-mail address";
@@ -110,6 +117,20 @@ public static partial class PersonalDataScreen
         }
 
         return TitledName().IsMatch(text) ? "a person's name" : null;
+    }
+
+    // char.IsDigit is what the patterns' \d matches: any Unicode decimal digit, not only 0-9.
+    private static bool HasDigitOrAt(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c == '@' || char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An NHS number's tenth digit is a modulus-11 check on the first nine.</summary>

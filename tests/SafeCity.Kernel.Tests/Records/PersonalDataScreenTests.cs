@@ -16,6 +16,8 @@ public sealed class PersonalDataScreenTests
     [InlineData("DOB 01/02/1990", "a date of birth")]
     [InlineData("born 1990-02-01", "a date of birth")]
     [InlineData("Seen by Mrs Patel", "a person's name")]
+    // Digits beyond 0-9 are digits to the patterns too (full-width, as a form may paste them).
+    [InlineData("dob ０１/０２/１９９０", "a date of birth")]
     public void Personal_data_in_text_is_found_by_its_shape(string text, string kind) => Assert.Equal(kind, PersonalDataScreen.InText(text));
 
     [Theory]

@@ -187,7 +187,7 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
             Longitude = row.Longitude,
             Outcome = row.Outcome ?? "",
         };
-        foreach (var (key, value) in row.ToRecord(DateTimeOffset.UnixEpoch, null).Attributes)
+        foreach (var (key, value) in row.Details())
         {
             submission.Attributes[key] = value;
         }

@@ -24,6 +24,20 @@ public sealed record PoliceStreetRow(
     /// <summary>The local authority: the LSOA name without its last token ("Southampton 029A" → "Southampton").</summary>
     public string? LocalAuthority => LsoaName is { } name && name.LastIndexOf(' ') is > 0 and var space ? name[..space] : null;
 
+    /// <summary>The details a police record keeps besides its fields: who reported it and whose area it falls within, where given.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Details()
+    {
+        if (!string.IsNullOrEmpty(ReportedBy))
+        {
+            yield return new("reportedBy", ReportedBy);
+        }
+
+        if (!string.IsNullOrEmpty(FallsWithin))
+        {
+            yield return new("fallsWithin", FallsWithin);
+        }
+    }
+
     public PartnerRecord ToRecord(DateTimeOffset receivedAt, string? receivedFrom) => new()
     {
         Source = Source,
@@ -36,8 +50,7 @@ public sealed record PoliceStreetRow(
         Latitude = Latitude,
         Longitude = Longitude,
         Outcome = Outcome,
-        Attributes = new Dictionary<string, string?> { ["reportedBy"] = ReportedBy, ["fallsWithin"] = FallsWithin }
-            .Where(a => !string.IsNullOrEmpty(a.Value)).ToDictionary(a => a.Key, a => a.Value!),
+        Attributes = Details().ToDictionary(),
         ReceivedAt = receivedAt,
         ReceivedFrom = receivedFrom,
     };
