@@ -50,6 +50,8 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
             {
                 if (++received > limits.MaxRecordsPerCall)
                 {
+                    // What came within the limit is kept, so the refusal can say where to carry on from.
+                    await TakeAsync(batch, caller, reply, context.CancellationToken, refreshNow: false);
                     throw new RpcException(new Status(StatusCode.ResourceExhausted,
                         $"One call may carry at most {limits.MaxRecordsPerCall:N0} records. The first {reply.Results.Count:N0} were taken; send the rest in further calls (records already held are answered as duplicates)."));
                 }

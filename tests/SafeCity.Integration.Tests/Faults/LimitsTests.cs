@@ -46,6 +46,7 @@ public sealed class LimitsTests(FaultPlatformFixture fixture, ITestOutputHelper 
 
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
         Assert.Contains("at most 1,000 records", refused.Status.Detail);
+        Assert.Contains("The first 1,000 were taken", refused.Status.Detail);
         var counts = await fixture.Gateway.GetFromJsonAsync<JsonElement>("/api/asb-arson/records/counts?from=2002-01&to=2002-01");
         Assert.Equal(FaultPlatformFixture.MaxRecordsPerCall, counts.EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()));
     }
