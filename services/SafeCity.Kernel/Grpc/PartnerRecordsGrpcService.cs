@@ -37,7 +37,24 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         return reply.Results[0];
     }
 
-    public override async Task<SubmissionResult> SubmitRecords(IAsyncStreamReader<RecordSubmission> requestStream, ServerCallContext context)
+    public override Task<SubmissionResult> SubmitRecords(IAsyncStreamReader<RecordSubmission> requestStream, ServerCallContext context) =>
+        TakeStreamAsync(requestStream.ReadAllAsync(context.CancellationToken), context);
+
+    public override Task<SubmissionResult> SubmitRecordGroups(IAsyncStreamReader<RecordGroup> requestStream, ServerCallContext context) =>
+        TakeStreamAsync(Ungrouped(requestStream, context.CancellationToken), context);
+
+    private static async IAsyncEnumerable<RecordSubmission> Ungrouped(IAsyncStreamReader<RecordGroup> groups, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var group in groups.ReadAllAsync(ct))
+        {
+            foreach (var submission in group.Records)
+            {
+                yield return submission;
+            }
+        }
+    }
+
+    private async Task<SubmissionResult> TakeStreamAsync(IAsyncEnumerable<RecordSubmission> submissions, ServerCallContext context)
     {
         var caller = Caller(context);
         var reply = new SubmissionResult();
@@ -46,7 +63,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
         var bytes = 0;
         try
         {
-            await foreach (var submission in requestStream.ReadAllAsync(context.CancellationToken))
+            await foreach (var submission in submissions)
             {
                 if (++received > limits.MaxRecordsPerCall)
                 {

@@ -36,7 +36,7 @@ public sealed class AccessMatrixTests
         ("partner system", "partner|organisation:test|shares:*"),
     ];
 
-    private static readonly HashSet<string> GrpcWrites = ["UpdateAction", "RecordMeasurement", "SubmitRecord", "SubmitRecords"];
+    private static readonly HashSet<string> GrpcWrites = ["UpdateAction", "RecordMeasurement", "SubmitRecord", "SubmitRecords", "SubmitRecordGroups"];
 
     [Fact]
     public async Task Every_endpoint_answers_exactly_the_roles_it_should()

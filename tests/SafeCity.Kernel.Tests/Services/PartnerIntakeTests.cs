@@ -82,6 +82,43 @@ public sealed class PartnerIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task Records_sent_in_groups_are_answered_one_by_one_in_the_order_sent_and_only_the_good_kept()
+    {
+        var client = Client(Token(Hospital));
+        var postcode = Presentation("ED-G2", 2);
+        postcode.Location = "Outside 12 Above Bar Street, SO14 7DU";
+
+        using var stream = client.SubmitRecordGroups();
+        await stream.RequestStream.WriteAsync(new RecordGroup { Records = { Presentation("ED-G1", 1), postcode } });
+        await stream.RequestStream.WriteAsync(new RecordGroup { Records = { Presentation("ED-G1", 3), Presentation("ED-G4", 4) } });
+        await stream.RequestStream.CompleteAsync();
+        var result = await stream.ResponseAsync;
+
+        Assert.Equal([(1L, RecordOutcome.Accepted), (2L, RecordOutcome.Rejected), (3L, RecordOutcome.Duplicate), (4L, RecordOutcome.Accepted)],
+            result.Results.Select(r => (r.Line, r.Outcome)));
+        Assert.Equal((2, 1, 1), (result.Accepted, result.Duplicates, result.Rejected));
+        Assert.Contains("location holds a full postcode", result.Results[1].Reason);
+        var records = await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-10&to=2008-10");
+        Assert.Equal(["ED-G1", "ED-G4"], records!.Select(r => r.GetProperty("reference").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_group_holding_a_category_the_organisation_may_not_share_fails_the_call_and_keeps_nothing()
+    {
+        var crime = Presentation("CR-G2", 2);
+        crime.Category = "Alcohol-related crime";
+
+        using var stream = Client(Token(Hospital)).SubmitRecordGroups();
+        await stream.RequestStream.WriteAsync(new RecordGroup { Records = { Presentation("ED-G1", 1), crime } });
+        await stream.RequestStream.CompleteAsync();
+        var refused = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Contains("may not share 'Alcohol-related crime' records", refused.Status.Detail);
+        Assert.Empty((await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-10&to=2008-10"))!);
+    }
+
+    [Fact]
     public async Task A_stream_mixing_good_and_bad_records_answers_each_and_keeps_only_the_good()
     {
         var client = Client(Token(Hospital));
