@@ -148,11 +148,18 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
             }
         }
 
-        var store = new SqliteRecordStore(new SqliteDatabase(Path.Combine(work, $"bulk-{rows}.db")), RecordTallies.None);
-        await store.InitializeAsync(CancellationToken.None);
-        clock.Restart();
-        await store.AddAsync(records, null, CancellationToken.None);
-        var bulk = clock.Elapsed;
+        // One bulk insert swung between 60,000 and 79,000 rows a second from run to run (the disk), so the floor is the median of three, each into a new file.
+        var inserts = new List<TimeSpan>();
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var store = new SqliteRecordStore(new SqliteDatabase(Path.Combine(work, $"bulk-{rows}-{attempt}.db")), RecordTallies.None);
+            await store.InitializeAsync(CancellationToken.None);
+            clock.Restart();
+            await store.AddAsync(records, null, CancellationToken.None);
+            inserts.Add(clock.Elapsed);
+        }
+
+        var bulk = inserts.Order().ElementAt(1);
 
         var rate = rows / import.TotalSeconds;
         var ratio = import.TotalSeconds > 0 ? bulk.TotalSeconds / import.TotalSeconds : 0;
@@ -160,7 +167,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         Add(new("Police import end to end: rows a second", Scale(scale, $"{rows:N0} rows"), $"{rate:N0}", scale == 100 ? "≥ 20,000" : null, scale == 100 ? rate >= 20_000 : null,
             $"{import.TotalSeconds:0.0} s; {stored:N0} records kept (a row counted by two themes is kept by both)"));
         Add(new("Police import: ratio to a plain bulk insert", Scale(scale, $"{rows:N0} rows"), $"{ratio:0.00}", scale == 100 ? "≥ 0.5" : null, scale == 100 ? ratio >= 0.5 : null,
-            $"bulk insert {rows / bulk.TotalSeconds:N0} rows a second ({bulk.TotalSeconds:0.0} s)"));
+            $"bulk insert {rows / bulk.TotalSeconds:N0} rows a second ({bulk.TotalSeconds:0.0} s; median of 3, {rows / inserts.Max().TotalSeconds:N0}–{rows / inserts.Min().TotalSeconds:N0})"));
         // Where the two cores went: with both busy, the rows a second are bounded by the CPU each row costs.
         Add(new("Police import: CPU seconds used, by part", Scale(scale, $"{rows:N0} rows"), $"{cpu.Sum(p => p.Seconds):0.0} s",
             Note: $"{string.Join(", ", cpu.Select(p => $"{p.Part} {p.Seconds:0.0} s"))}; {cpu.Sum(p => p.Seconds) / import.TotalSeconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores over the import"));
