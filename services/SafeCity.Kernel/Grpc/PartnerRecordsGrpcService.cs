@@ -123,7 +123,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
 
         // A category of this theme that the organisation may not share refuses the whole call before anything
         // of this batch is kept. (A category the theme does not keep at all is a bad record, answered as such.)
-        if (caller.IsPartnerSystem && batch.FirstOrDefault(b => intake.Categories.Contains(b.Record.Category) && !ThemeAccess.MayShare(caller.User, b.Record.Category)) is { Record: { } refused } first)
+        if (batch.FirstOrDefault(b => intake.Categories.Contains(b.Record.Category) && !ThemeAccess.MayShare(caller.User, b.Record.Category)) is { Record: { } refused } first)
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"{caller.User.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? caller.Actor} may not share '{refused.Category}' records under the Information Sharing Agreement (line {first.Line})." +

@@ -148,7 +148,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
             }
         }
 
-        // One bulk insert swung between 60,000 and 79,000 rows a second from run to run (the disk), so the floor is the median of three, each into a new file.
+        // One bulk insert swung between 60,000 and 79,000 rows a second from run to run, so the floor is the median of three, each into a new file.
         var inserts = new List<TimeSpan>();
         for (var attempt = 1; attempt <= 3; attempt++)
         {
