@@ -52,7 +52,8 @@ IResourceBuilder<ProjectResource>[] themes =
 ];
 for (var i = 0; i < themes.Length; i++)
 {
-    var theme = themes[i].WithPlatformEndpoints(data).WaitFor(governance);
+    // A theme asks governance's register of plan numbers before it adds a plan.
+    var theme = themes[i].WithPlatformEndpoints(data).WithReference(governance).WaitFor(governance);
     useBroker(theme);
     useStorage(theme);
     gateway.WithEnvironment("Gateway__Themes__" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Resource.Name).WithReference(theme).WaitFor(theme);

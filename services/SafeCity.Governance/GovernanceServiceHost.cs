@@ -14,6 +14,7 @@ using SafeCity.Governance.Web;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Messaging;
+using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Sqlite;
@@ -41,18 +42,26 @@ public static class GovernanceServiceHost
         {
             builder.Services.AddSingleton<IPerformanceReadModel>(sp => new MongoPerformanceReadModel(sp.GetRequiredService<IMongoDatabase>()));
             builder.Services.AddSingleton<IDocumentStore>(sp => new MongoDocumentStore(sp.GetRequiredService<IMongoDatabase>()));
+            builder.Services.AddSingleton<IOutboxStore>(sp => new Kernel.Storage.Mongo.MongoOutbox(sp.GetRequiredService<IMongoDatabase>()));
         }
         else
         {
             builder.Services.AddSingleton<IPerformanceReadModel>(sp => new SqlitePerformanceReadModel(sp.GetRequiredService<SqliteDatabase>()));
             builder.Services.AddSingleton<IDocumentStore>(sp => new SqliteDocumentStore(sp.GetRequiredService<SqliteDatabase>()));
+            builder.Services.AddSingleton<IOutboxStore>(sp => new SqliteOutbox(sp.GetRequiredService<SqliteDatabase>()));
         }
+
+        // Governance publishes too (the PMG's tolerances, to the themes): through its own outbox, like a theme's events.
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
 
         builder.Services.AddSingleton<PartnershipStructureStore>();
         builder.Services.AddSingleton<ToleranceStore>();
         builder.Services.Configure<PmgCalendarOptions>(builder.Configuration.GetSection(PmgCalendarOptions.Section));
         builder.Services.AddSingleton<PmgService>();
         builder.Services.AddSingleton<MsgComparisons>();
+        builder.Services.AddSingleton(DeliveryBoard.ExpectedOutcomes.ExpectedOutcomeList.Load(typeof(GovernanceServiceHost).Assembly));
         builder.Services.AddSingleton<DeliveryBoardService>();
         builder.Services.AddSingleton<IndicatorUpdates>();
         builder.Services.AddSingleton<Sharing.BreachProcedure>();
@@ -71,6 +80,8 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<PartnershipPerformance>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GovernanceAccess>();
+        builder.Services.AddGovernancePolicies();
+        builder.Services.AddSingleton<PlanNumbers.PlanNumberRegister>();
         builder.Services.Configure<GovernanceOptions>(builder.Configuration.GetSection(GovernanceOptions.Section));
         builder.Services.AddHttpClient<IThemeStateSource, HttpThemeStateSource>(http => http.Timeout = TimeSpan.FromSeconds(60));
         builder.Services.AddTransient<ReadModelRebuild>();
@@ -95,13 +106,14 @@ public static class GovernanceServiceHost
     }
 
     /// <summary>Creates the read model's tables before the bus delivers the first event, and governance's own records.</summary>
-    private sealed class ReadModelInitializer(IPerformanceReadModel model, IDocumentStore documents, PartnershipStructureStore structure) : IHostedService
+    private sealed class ReadModelInitializer(IPerformanceReadModel model, IDocumentStore documents, PartnershipStructureStore structure, ToleranceStore tolerances) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await model.InitializeAsync(cancellationToken);
             await documents.InitializeAsync(cancellationToken);
             await structure.InitializeAsync(cancellationToken);
+            await tolerances.AnnounceAsync(cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

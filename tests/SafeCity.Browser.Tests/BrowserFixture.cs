@@ -48,6 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Lower than the default, so that a test can exceed it with a modest burst.</summary>
     public const int PartnerCallsPerSecond = 20;
 
+    /// <summary>Where the browser tests keep their screenshots, beside the test assembly, for a person to look at after a run.</summary>
+    public static string ArtefactsDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
     public const string AdministratorPassword = "the administrator's own long password";
 
     /// <summary>A new tab, signed in as the administrator unless a test signed in as someone else.</summary>

@@ -21,7 +21,7 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Action P1.A2 was updated.");
         var actionRow = page.Locator("tr#P1\\.A2");
         await Assertions.Expect(actionRow).ToContainTextAsync("In progress");
-        await Assertions.Expect(actionRow.Locator(".govuk-tag")).ToHaveTextAsync("Amber");
+        await Assertions.Expect(actionRow.Locator(".safecity-rag")).ToHaveTextAsync("Amber");
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new("emergency department presentations") }).ClickAsync();
         await page.GetByLabel("Period").FillAsync("2008-04");
@@ -31,7 +31,7 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("2008-04");
         await Assertions.Expect(page.Locator("p.govuk-body .govuk-tag").First).ToHaveTextAsync("Red");
         await Assertions.Expect(page.Locator("#measurements")).ToContainTextAsync("April 2008");
-        await Assertions.Expect(page.Locator("canvas[data-chart]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("canvas[data-chart]").First).ToBeVisibleAsync();
 
         // Governance learns of it over the bus; allow a few seconds and reload as a person would.
         var governance = page.Locator("tr#indicator-P1\\.I1 .govuk-tag");
@@ -81,15 +81,19 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture)
         using var client = new HttpClient { BaseAddress = fixture.Platform.GatewayHttp };
         client.DefaultRequestHeaders.Add(SafeCity.Contracts.Identity.IdentityTokens.Header, new SafeCity.Contracts.Identity.IdentityTokens(fixture.Platform.SigningKey)
             .Issue(new SafeCity.Contracts.Identity.PlatformUser("browser-tests", "Browser tests", ["administrator"], DateTimeOffset.UtcNow.AddMinutes(10))));
-        var recorded = await client.PostAsync("/api/alcohol/indicators/P1.I2/measurements",
-            new StringContent("{\"period\":\"2008/09 Q2\",\"value\":12}", System.Text.Encoding.UTF8, "application/json"));
+        var recorded = await client.PostAsync("/api/alcohol/indicators/P1.I7/measurements",
+            new StringContent("{\"period\":\"2008-08\",\"value\":12}", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(recorded.IsSuccessStatusCode);
 
-        await page.GotoAsync("/alcohol/indicators/P1.I2");
+        await page.GotoAsync("/alcohol/indicators/P1.I7");
 
         await Assertions.Expect(page.Locator("body.js-enabled")).ToHaveCountAsync(1);
-        var drawn = await page.Locator("canvas[data-chart]").EvaluateAsync<bool>("c => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v !== 0)");
-        Assert.True(drawn, "The chart's canvas is blank.");
+        // Both charts: the year against target, and the plan's three years.
+        await Assertions.Expect(page.Locator("canvas[data-chart]")).ToHaveCountAsync(2);
+        foreach (var canvas in await page.Locator("canvas[data-chart]").AllAsync())
+        {
+            Assert.True(await canvas.EvaluateAsync<bool>("c => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some(v => v !== 0)"), "A chart's canvas is blank.");
+        }
         Assert.Empty(violations);
     }
 

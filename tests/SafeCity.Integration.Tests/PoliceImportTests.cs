@@ -80,7 +80,8 @@ public sealed class PoliceImportTests(PlatformFixture fixture)
         Assert.Equal(Math.Round(23 * 1000.0 / 228_000, 4), sac!.Value.GetProperty("value").GetDouble());
         Assert.Equal("computed", sac.Value.GetProperty("source").GetString());
         Assert.Equal(12, (await MeasurementAsync("acquisitive-crime", "P5.I3", "2008-10"))!.Value.GetProperty("value").GetDouble());
-        Assert.Equal(5, (await MeasurementAsync("asb-arson", "P13.I1", "2008-10"))!.Value.GetProperty("value").GetDouble());
+        // Plan 13's criminal damage "without arson" is never fed by police.uk's category, which holds arson too.
+        Assert.Null(await MeasurementAsync("asb-arson", "P13.I1", "2008-10"));
         Assert.Null(await MeasurementAsync("acquisitive-crime", "P5.I2", "2008-10"));
 
         var again = await new PoliceStreetImport(channel, output).RunAsync(new StringReader(csv.Build()), "Southampton", CancellationToken.None);
@@ -100,16 +101,16 @@ public sealed class PoliceImportTests(PlatformFixture fixture)
         var csv = new PoliceCsvBuilder();
         for (var i = 0; i < 6; i++)
         {
-            csv.Crime("2008-11", "Criminal damage and arson");
+            csv.Crime("2008-11", "Burglary");
         }
 
         using var channel = fixture.Channel();
         await new PoliceStreetImport(channel, TextWriter.Null).RunAsync(new StringReader(csv.Build()), null, CancellationToken.None);
 
         var arrived = await PlatformFixture.EventuallyAsync(async () =>
-            (await fixture.GovernanceIndicatorAsync("P13.I1"))?.GetProperty("latestPeriod").GetString() == "2008-11", TimeSpan.FromSeconds(15));
-        Assert.True(arrived, "The computed criminal damage count did not reach governance.");
-        Assert.Equal(6, (await fixture.GovernanceIndicatorAsync("P13.I1"))!.Value.GetProperty("latestValue").GetDouble());
+            (await fixture.GovernanceIndicatorAsync("P5.I3"))?.GetProperty("latestPeriod").GetString() == "2008-11", TimeSpan.FromSeconds(15));
+        Assert.True(arrived, "The computed burglary count did not reach governance.");
+        Assert.Equal(6, (await fixture.GovernanceIndicatorAsync("P5.I3"))!.Value.GetProperty("latestValue").GetDouble());
     }
 
     private async Task<JsonElement?> MeasurementAsync(string theme, string indicatorId, string period)

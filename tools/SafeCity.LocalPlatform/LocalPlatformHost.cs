@@ -245,6 +245,12 @@ public sealed class LocalPlatformHost : IAsyncDisposable
                 }
             }
 
+            else
+            {
+                // A theme asks governance's register of plan numbers before it adds a plan.
+                env["services__governance__http__0"] = Endpoints[PlatformService.Governance.Name].Http.ToString().TrimEnd('/');
+            }
+
             // Pages and API on HTTP/1.1, gRPC on its own HTTP/2 port: plain-text ports speak one or the other.
             env["Kestrel__Endpoints__Http__Url"] = endpoints.Http.ToString();
             env["Kestrel__Endpoints__Http__Protocols"] = "Http1";

@@ -21,6 +21,8 @@ public sealed record ActionPlanOutline
     public string? Objective { get; init; }
     public required string Title { get; init; }
     public string? LeadPartner { get; init; }
+    /// <summary>The financial year the plan is being delivered in (additive: absent in older events, which are 2008/09's).</summary>
+    public string? Year { get; init; }
     public required IReadOnlyList<IndicatorOutline> Indicators { get; init; }
     public required IReadOnlyList<ActionOutline> Actions { get; init; }
 }
@@ -42,16 +44,29 @@ public sealed record IndicatorOutline
     public string? BaselinePeriod { get; init; }
     public string? BaselineAsWritten { get; init; }
     public required IReadOnlyList<TargetOutline> Targets { get; init; }
+    /// <summary>Printed in this plan but held by another theme's plan, where it is recorded and judged (additive).</summary>
+    public IndicatorHolderOutline? HeldBy { get; init; }
 }
+
+public sealed record IndicatorHolderOutline(string Theme, int PlanNumber, string IndicatorId);
 
 public sealed record TargetOutline
 {
     /// <summary>The financial year the target is for, e.g. "2008/09".</summary>
     public required string Year { get; init; }
     public string? AsWritten { get; init; }
+    /// <summary>The annual figure, where the plan alone gives it (a change on a base year's recorded outturn is worked out by the reader from <see cref="ChangePercent"/>).</summary>
     public double? Value { get; init; }
     public double? WithStretch { get; init; }
     public double? WithoutStretch { get; init; }
+    /// <summary>A change on <see cref="BaseYear"/>'s figure, in percent (-5: a 5% reduction). Additive.</summary>
+    public double? ChangePercent { get; init; }
+    public string? BaseYear { get; init; }
+    /// <summary>"printed" in the plan, or "set" by <see cref="SetBy"/>. Additive.</summary>
+    public string? Source { get; init; }
+    public string? SetBy { get; init; }
+    public DateTimeOffset? SetAt { get; init; }
+    public string? Reason { get; init; }
 }
 
 public sealed record ActionOutline
@@ -62,4 +77,8 @@ public sealed record ActionOutline
     public required string Rag { get; init; }
     public string? Commentary { get; init; }
     public required long Revision { get; init; }
+    /// <summary>When the action is due (additive).</summary>
+    public DateOnly? DueDate { get; init; }
+    /// <summary>The financial year of the plan the action is in (additive).</summary>
+    public string? Year { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace SafeCity.Contracts.Events;
 
-/// <summary>An action's status, RAG or commentary was changed by its lead partnership.</summary>
+/// <summary>An action's status, RAG, commentary or due date was changed by its lead partnership.</summary>
 public sealed record ActionStatusChanged
 {
     public required Guid EventId { get; init; }
@@ -15,4 +15,8 @@ public sealed record ActionStatusChanged
     /// <summary>Increases with every change to this action; older revisions are ignored.</summary>
     public required long Revision { get; init; }
     public required DateTimeOffset ChangedAt { get; init; }
+    /// <summary>When the action is due (additive: absent in older events).</summary>
+    public DateOnly? DueDate { get; init; }
+    /// <summary>The financial year of the plan the action is in (additive).</summary>
+    public string? Year { get; init; }
 }

@@ -11,6 +11,7 @@ public static class IntegrationEvents
         typeof(MeasurementRecorded),
         typeof(ActionStatusChanged),
         typeof(ActionPlanPublished),
+        typeof(RagTolerancesSet),
     }.ToDictionary(t => t.Name);
 
     public static IReadOnlyCollection<Type> All => ByName.Values;

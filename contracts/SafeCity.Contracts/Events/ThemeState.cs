@@ -12,4 +12,6 @@ public sealed record ThemeState
     public required DateTimeOffset TakenAt { get; init; }
     public required IReadOnlyList<ActionPlanPublished> Plans { get; init; }
     public required IReadOnlyList<MeasurementRecorded> Measurements { get; init; }
+    /// <summary>Every revision of every action, oldest first, as the events that told it: how each action stood on any past date (additive).</summary>
+    public IReadOnlyList<ActionStatusChanged>? ActionChanges { get; init; }
 }

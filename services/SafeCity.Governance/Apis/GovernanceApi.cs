@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SafeCity.Governance.Access;
 using SafeCity.Governance.DeliveryBoard;
+using SafeCity.Governance.DeliveryBoard.ExpectedOutcomes;
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Performance.SetTolerances;
+using SafeCity.Governance.PlanNumbers;
 using SafeCity.Governance.Pmg;
+using SafeCity.Governance.Pmg.Subgroups;
 using SafeCity.Governance.Rebuild;
 using SafeCity.Kernel.Domain;
 
@@ -26,6 +30,10 @@ public static class GovernanceApi
             .WithSummary("Events consumed since governance started, by message: how many changed the model and how many it already held (redelivered or older).");
         api.MapGet("/events/lag", (Consumers.EventTally tally, DateTimeOffset? since) => TypedResults.Ok(tally.LagSince(since ?? DateTimeOffset.MinValue)))
             .WithSummary("How long measurements took from being recorded in their theme to being applied here (ms): p50, p95, p99, max; since=an ISO time.");
+        api.MapPlanNumbersApi();
+        api.MapSubgroupsApi();
+        api.MapExpectedOutcomesApi();
+        api.MapTolerancesApi();
         api.MapPost("/rebuild", Rebuild)
             .WithRequestTimeout(Kernel.Web.PlatformLimitsRegistration.LongRunning)
             .WithSummary("Rebuild the read model from every theme's current state (administrators). apply=false only compares.");
@@ -91,7 +99,16 @@ public static class GovernanceApi
                 p.Plans.Select(plan => new PlanDto(plan.Theme, plan.Number, plan.Title, plan.Rag.ToString(), plan.ActionsTotal, plan.ActionsRed,
                     plan.Indicators.Select(i => new IndicatorDto(i.Id, i.Code, i.Name, i.LatestValue, i.LatestPeriod, i.Target, i.Rag.ToString(),
                         i.Assessment.Year.ToString(), i.Assessment.Actual?.Value, i.Assessment.Actual?.Through, i.Assessment.AnnualTarget,
-                        i.Assessment.Direction.ToString(), i.Assessment.TolerancePercent, i.Reason)).ToArray())).ToArray())).ToArray()));
+                        i.Assessment.Direction.ToString(), i.Assessment.TolerancePercent, i.Reason)
+                    {
+                        Theme = i.Theme,
+                        HeldBy = i.HeldBy is { } h ? $"{h.Theme}/{h.IndicatorId}" : null,
+                        HasTarget = i.Definition.TargetFor(i.Assessment.Year) is not null,
+                    }).ToArray())
+                {
+                    Year = plan.Year,
+                    ActionsOverdue = plan.Actions.Count(a => a.Overdue),
+                }).ToArray())).ToArray()));
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> DeliveryBoardCsv(DeliveryBoardService board, string? asAt, CancellationToken ct) =>
@@ -117,8 +134,23 @@ public sealed record PerformanceDto(string Partnership, double RagTolerancePerce
 
 public sealed record PriorityDto(int Number, string Title, IReadOnlyList<string> LeadPartnerships, string? Theme, string Rag, PlanDto[] Plans);
 
-public sealed record PlanDto(string Theme, int Number, string Title, string Rag, int ActionsTotal, int ActionsRed, IndicatorDto[] Indicators);
+public sealed record PlanDto(string Theme, int Number, string Title, string Rag, int ActionsTotal, int ActionsRed, IndicatorDto[] Indicators)
+{
+    public string Year { get; init; } = "2008/09";
+
+    public int ActionsOverdue { get; init; }
+}
 
 /// <param name="Target">Where the indicator should be for the span judged (its trajectory to date).</param>
 public sealed record IndicatorDto(string Id, string? Code, string Name, double? LatestValue, string? LatestPeriod, double? Target, string Rag,
-    string Year, double? YearToDate, string? Through, double? AnnualTarget, string Direction, double TolerancePercent, string Reason);
+    string Year, double? YearToDate, string? Through, double? AnnualTarget, string Direction, double TolerancePercent, string Reason)
+{
+    /// <summary>The theme whose figures these are (the holder's, for an indicator printed here and held elsewhere).</summary>
+    public string Theme { get; init; } = "";
+
+    /// <summary>"violence/P4.I3" where this plan prints the indicator but another holds it.</summary>
+    public string? HeldBy { get; init; }
+
+    /// <summary>Whether a target is set for the year judged: an indicator without one is not rated, and on the PMG's list.</summary>
+    public bool HasTarget { get; init; }
+}

@@ -26,6 +26,9 @@ public sealed record PriorityReport(PriorityPerformance Priority, IReadOnlyList<
 /// </summary>
 public sealed record DeliveryBoardReport(DateOnly AsAt, PmgMeeting? Meeting, PerformanceTree Tree, IReadOnlyList<PriorityReport> Priorities, IReadOnlyList<RemedialAction> Escalated)
 {
+    /// <summary>Paragraph 66's outcomes to March 2011, the plan's three-year test, as at the report's date.</summary>
+    public IReadOnlyList<ExpectedOutcomes.OutcomeStatus> Outcomes { get; init; } = [];
+
     public static DeliveryBoardReport Build(DateOnly asAt, PerformanceTree tree, PmgMeeting? meeting, IReadOnlyList<RemedialAction> remedials)
     {
         var priorities = tree.Priorities.Select(p =>
@@ -57,9 +60,7 @@ public sealed record DeliveryBoardReport(DateOnly AsAt, PmgMeeting? Meeting, Per
         {
             for (var m = 0; m < 12; m++)
             {
-                trajectory[m] = count
-                    ? annual * a.Profile.CumulativeShare(m + 1)
-                    : Trajectory.Expected(i.Definition, a.Profile, annual, year, new YearToDate(year, 0, m + 1, "", false));
+                trajectory[m] = Trajectory.ExpectedAfter(i.Definition, a.Profile, annual, year, i.Values, m + 1);
             }
         }
 

@@ -30,12 +30,21 @@ public sealed record IndicatorPerformance(
 
     /// <summary>A Local Area Agreement indicator, with or without a stretch target.</summary>
     public bool IsLaa => Category.Contains("LAA", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Set where this plan prints the indicator but another holds it: the figures and judgement shown are the holder's, and only the holder's plan counts it.</summary>
+    public IndicatorHolderOutline? HeldBy { get; init; }
+
+    public bool IsHeldElsewhere => HeldBy is not null;
 }
 
-public sealed record ActionPerformance(string Id, string Description, string Status, Rag Rag, string? Commentary);
+/// <param name="Overdue">Past its due date and not completed, cancelled or retired, on the day judged.</param>
+public sealed record ActionPerformance(string Id, string Description, string Status, Rag Rag, string? Commentary, DateOnly? DueDate = null, bool Overdue = false, string? Year = null);
 
 public sealed record PlanPerformance(string Theme, int Number, string Title, Rag Rag, IReadOnlyList<IndicatorPerformance> Indicators, IReadOnlyList<ActionPerformance> Actions)
 {
+    /// <summary>The financial year the plan is being delivered in.</summary>
+    public string Year { get; init; } = "2008/09";
+
     public int ActionsTotal => Actions.Count;
 
     public int ActionsRed => Actions.Count(a => a.Rag == Rag.Red);
@@ -114,6 +123,12 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
         var versions = await model.FigureVersionsAsync(ct);
         var plans = await model.GetPlansAsync(ct);
         var actions = (await model.GetActionsAsync(ct)).ToDictionary(a => (a.Theme, a.Id));
+        if (asAt is { } day)
+        {
+            // As at a past date, each action as it stood then: its latest revision made by that day.
+            var history = (await model.GetActionHistoryAsync(ct)).ToLookup(a => (a.Theme, a.Id));
+            actions = actions.ToDictionary(a => a.Key, a => ActionRecord.AsAt(a.Value, history[a.Key], day));
+        }
         if (_indicators.Count >= IndicatorsKept)
         {
             _indicators.Clear();
@@ -136,10 +151,11 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
             }
         }
 
+        var on = asAt ?? today;
         var priorities = structure.Priorities.Select(priority =>
         {
             var own = plans.Where(p => p.Plan.Priority == priority.Number).OrderBy(p => p.Plan.Number)
-                .Select(p => JudgePlan(p, judged, actions)).ToList();
+                .Select(p => JudgePlan(p, judged, actions, on)).ToList();
             var theme = plans.FirstOrDefault(p => p.Plan.Priority == priority.Number)?.Theme;
             return new PriorityPerformance(priority, structure.PriorityBox(priority.Number), theme, RagRules.RollUp(own.Select(p => p.Rag)), own);
         }).ToList();
@@ -165,28 +181,38 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
     private static IndicatorPerformance JudgeIndicator(string theme, IndicatorOutline outline, IReadOnlyList<(ReportingPeriod Period, double Value)> values, double tolerance, DateOnly? asAt, DateOnly today)
     {
         var indicator = ToIndicator(outline);
-        // As at a date, the latest figure is the latest for a period ended by then.
-        var known = asAt is { } day ? values.Where(v => v.Period.End <= day).ToList() : values;
+        var judgedAt = Trajectory.JudgedAt(values, asAt, today);
+        // The latest figure is the latest for a period ended by the date judged.
+        var known = values.Where(v => v.Period.End <= judgedAt).ToList();
         var latest = known.Count == 0 ? ((ReportingPeriod, double)?)null : known[^1];
-        var judgedAt = asAt ?? (latest is { } l && l.Item1.End < today ? l.Item1.End : today);
         var assessment = Trajectory.Assess(indicator, values, judgedAt, tolerance);
         return new IndicatorPerformance(theme, outline.Id, outline.Code, outline.Name, outline.Category, indicator, values,
             latest?.Item2, latest?.Item1.ToString(), assessment)
         { ComputedFrom = outline.ComputedFrom ?? [] };
     }
 
-    private static PlanPerformance JudgePlan(PlanRecord record, IReadOnlyDictionary<(string, string), IndicatorPerformance> judged, IReadOnlyDictionary<(string, string), ActionRecord> actions)
+    private static PlanPerformance JudgePlan(PlanRecord record, IReadOnlyDictionary<(string, string), IndicatorPerformance> judged, IReadOnlyDictionary<(string, string), ActionRecord> actions, DateOnly on)
     {
-        var indicators = record.Plan.Indicators.Select(outline => judged[(record.Theme, outline.Id)]).ToList();
+        var indicators = record.Plan.Indicators.Select(outline =>
+        {
+            var own = judged[(record.Theme, outline.Id)];
+            // An indicator printed here and held by another plan shows the holder's figures and judgement.
+            return outline.HeldBy is { } holder
+                ? (judged.GetValueOrDefault((holder.Theme, holder.IndicatorId)) ?? own) with { Id = outline.Id, HeldBy = holder }
+                : own;
+        }).ToList();
         var planActions = record.Plan.Actions.Select(a =>
         {
             // The latest change an action had (its own event) wins over the plan's copy.
             var held = actions.GetValueOrDefault((record.Theme, a.Id));
             var rag = Enum.TryParse<Rag>(held?.Rag ?? a.Rag, out var r) ? r : Rag.NotRated;
-            return new ActionPerformance(a.Id, a.Description, held?.Status ?? a.Status, rag, held?.Commentary ?? a.Commentary);
+            var status = held?.Status ?? a.Status;
+            var due = held is null ? a.DueDate : held.DueDate;
+            var closed = status is nameof(ActionStatus.Completed) or nameof(ActionStatus.Cancelled) or nameof(ActionStatus.Retired);
+            return new ActionPerformance(a.Id, a.Description, status, rag, held?.Commentary ?? a.Commentary, due, !closed && due < on, held?.Year ?? a.Year);
         }).ToList();
-        var planRag = RagRules.RollUp(indicators.Select(i => i.Rag).Concat(planActions.Select(a => a.Rag)));
-        return new PlanPerformance(record.Theme, record.Plan.Number, record.Plan.Title, planRag, indicators, planActions);
+        var planRag = RagRules.RollUp(indicators.Where(i => !i.IsHeldElsewhere).Select(i => i.Rag).Concat(planActions.Select(a => a.Rag)));
+        return new PlanPerformance(record.Theme, record.Plan.Number, record.Plan.Title, planRag, indicators, planActions) { Year = record.Plan.Year ?? ActionPlan.FirstYear };
     }
 
     /// <summary>The theme's outline as a kernel indicator, so governance judges with the very same rules.</summary>
@@ -200,34 +226,13 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
         Polarity = Enum.TryParse<Polarity>(outline.Polarity, out var polarity) ? polarity : Polarity.LowerIsBetter,
         Frequency = Enum.TryParse<ReportingFrequency>(outline.Frequency, out var frequency) ? frequency : ReportingFrequency.Quarterly,
         Baseline = new Baseline(outline.BaselineAsWritten, outline.BaselineValue, null, outline.BaselinePeriod, null),
-        // The theme sends each target's annual figure already worked out (stretch, % reductions).
-        Targets = outline.Targets.Select(t => new YearTarget(t.Year, t.AsWritten, t.Value, null, t.WithStretch, t.WithoutStretch)).ToList(),
+        // The theme sends each target as written; a change on a base year is worked out here, by the same rule, from the figures governance holds.
+        Targets = outline.Targets.Select(t => new YearTarget(t.Year, t.AsWritten, t.Value, null, t.WithStretch, t.WithoutStretch)
+        {
+            ChangePercent = t.ChangePercent,
+            BaseYear = t.BaseYear,
+            Source = t.Source is null ? null : new TargetSource { Kind = t.Source, By = t.SetBy, At = t.SetAt, Reason = t.Reason },
+        }).ToList(),
+        HeldBy = outline.HeldBy is { } h ? new IndicatorHolder(h.Theme, h.PlanNumber, h.IndicatorId) : null,
     };
-}
-
-/// <summary>
-/// RAG tolerance per indicator, with the partnership's default. An indicator's own is found by
-/// "theme/id" ("alcohol/P1.I3") or, for the plan's indicators, by id alone ("P1.I3").
-/// </summary>
-public sealed class Tolerances(double defaultPercent, IReadOnlyDictionary<string, double> perIndicator)
-{
-    public double DefaultPercent { get; } = defaultPercent;
-
-    public IReadOnlyDictionary<string, double> PerIndicator { get; } = perIndicator;
-
-    public double For(string theme, string indicatorId) =>
-        PerIndicator.TryGetValue(theme + "/" + indicatorId, out var own) || PerIndicator.TryGetValue(indicatorId, out own) ? own : DefaultPercent;
-
-    public double For(string indicatorId) => PerIndicator.TryGetValue(indicatorId, out var own) ? own : DefaultPercent;
-
-    /// <summary>Performance:RagTolerancePercent and Performance:Tolerances:{indicator}: the starting point the PMG may change on /tolerances.</summary>
-    public static Tolerances From(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Performance");
-        var fallback = section.GetValue("RagTolerancePercent", RagRules.DefaultTolerancePercent);
-        var own = section.GetSection("Tolerances").GetChildren()
-            .Where(c => double.TryParse(c.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 0)
-            .ToDictionary(c => c.Key, c => double.Parse(c.Value!, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        return new Tolerances(fallback, own);
-    }
 }

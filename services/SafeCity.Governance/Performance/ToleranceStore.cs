@@ -1,4 +1,8 @@
 using System.Globalization;
+using SafeCity.Contracts.Events;
+using SafeCity.Kernel.Audit;
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Performance;
@@ -20,9 +24,10 @@ public sealed class ToleranceException(string field, string message) : Exception
 /// <summary>
 /// The tolerances RAG is judged with: configuration gives the starting point
 /// (<see cref="Tolerances.From"/>), and the PMG may set the partnership default and any indicator's
-/// own on /tolerances; every change is kept with who made it.
+/// own on /tolerances; every change is kept with who made it, and published to the themes
+/// (<see cref="RagTolerancesSet"/>, through governance's outbox) so their pages judge alike.
 /// </summary>
-public sealed class ToleranceStore(IDocumentStore documents, Tolerances configured, TimeProvider clock)
+public sealed class ToleranceStore(IDocumentStore documents, Tolerances configured, TimeProvider clock, OutboxSignal outbox)
 {
     private const string Collection = "settings";
     private const string Id = "tolerances";
@@ -79,7 +84,27 @@ public sealed class ToleranceStore(IDocumentStore documents, Tolerances configur
     private async Task ChangeAsync(string by, CancellationToken ct, Func<ToleranceSettings, (ToleranceSettings Settings, string Change)> change)
     {
         var (settings, what) = change(await SettingsAsync(ct));
-        await documents.PutAsync(Collection, Id, settings with { History = [new ToleranceChange(clock.GetUtcNow(), by, what), .. settings.History] }, ct);
+        var changed = settings with { History = [new ToleranceChange(clock.GetUtcNow(), by, what), .. settings.History] };
+        await documents.PutAsync(Collection, Id, changed, Announcement(Of(changed)), ct);
+        outbox.Notify();
+    }
+
+    /// <summary>
+    /// Tells the themes the tolerances in force, as at governance's start: a theme that was away, or
+    /// whose store was lost, catches up, and a change to the configured starting point reaches it.
+    /// </summary>
+    public async Task AnnounceAsync(CancellationToken ct)
+    {
+        var settings = await SettingsAsync(ct);
+        await documents.PutAsync(Collection, Id, settings, Announcement(Of(settings)), ct);
+        outbox.Notify();
+    }
+
+    private Change Announcement(Tolerances tolerances)
+    {
+        var at = clock.GetUtcNow();
+        var set = new RagTolerancesSet { EventId = Guid.NewGuid(), SetAt = at, DefaultPercent = tolerances.DefaultPercent, PerIndicator = tolerances.PerIndicator };
+        return OutboxMessage.For(set, set.EventId, at);
     }
 
     private static double? Parse(string? text, string field)

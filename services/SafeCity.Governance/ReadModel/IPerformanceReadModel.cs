@@ -11,10 +11,34 @@ public sealed record PlanRecord(string Theme, long Revision, ActionPlanOutline P
 {
     /// <summary>The plan's structure without its actions' state, as every read model stores it.</summary>
     public static ActionPlanOutline StructureOf(ActionPlanOutline plan) =>
-        plan with { Actions = plan.Actions.Select(a => a with { Status = "", Rag = "", Commentary = null, Revision = 0 }).ToList() };
+        plan with { Actions = plan.Actions.Select(a => a with { Status = "", Rag = "", Commentary = null, Revision = 0, DueDate = null, Year = null }).ToList() };
 }
 
-public sealed record ActionRecord(string Id, string Theme, int PlanNumber, string Status, string Rag, string? Commentary, long Revision);
+/// <summary>How an action stands (or stood, in its history): its status, RAG, commentary, due date and plan year, at a revision.</summary>
+/// <param name="ChangedAt">When the theme made this revision; null for the state it was imported with.</param>
+public sealed record ActionRecord(string Id, string Theme, int PlanNumber, string Status, string Rag, string? Commentary, long Revision,
+    DateOnly? DueDate = null, string? Year = null, DateTimeOffset? ChangedAt = null)
+{
+    public static ActionRecord From(ActionStatusChanged e) => new(e.ActionId, e.Theme, e.PlanNumber, e.Status, e.Rag, e.Commentary, e.Revision, e.DueDate, e.Year, e.ChangedAt);
+
+    public static ActionRecord From(string theme, int planNumber, ActionOutline a) => new(a.Id, theme, planNumber, a.Status, a.Rag, a.Commentary, a.Revision, a.DueDate, a.Year);
+
+    /// <summary>
+    /// How the action stood at the end of a day: its latest revision made by then (the state it was
+    /// imported with before any), from its history; the current state where no history is held.
+    /// </summary>
+    public static ActionRecord AsAt(ActionRecord current, IEnumerable<ActionRecord> history, DateOnly day)
+    {
+        var revisions = history.ToList();
+        if (revisions.Count == 0)
+        {
+            return current;
+        }
+
+        return Kernel.Domain.ActionHistory.StateAt(revisions, r => r.Revision, r => r.ChangedAt, day)
+            ?? revisions.MinBy(r => r.Revision)! with { Status = "NotStarted", Rag = "NotRated", Commentary = null };
+    }
+}
 
 public sealed record MeasurementRecord(string IndicatorId, string Theme, string Period, double Value, string Source, DateTimeOffset RecordedAt, long Revision);
 
@@ -36,6 +60,9 @@ public interface IPerformanceReadModel
     Task<IReadOnlyList<PlanRecord>> GetPlansAsync(CancellationToken ct);
 
     Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct);
+
+    /// <summary>Every revision of every action that governance was told of, each once.</summary>
+    Task<IReadOnlyList<ActionRecord>> GetActionHistoryAsync(CancellationToken ct);
 
     Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct);
 

@@ -11,6 +11,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     private readonly Dictionary<(string, int), PlanRecord> _plans = [];
     private readonly Dictionary<(string, string), ActionRecord> _actions = [];
     private readonly Dictionary<(string, string, string), MeasurementRecord> _measurements = [];
+    private readonly Dictionary<(string, string, long), ActionRecord> _history = [];
     private readonly Dictionary<(string, string), long> _figureVersions = [];
     private readonly Lock _gate = new();
     private long _version;
@@ -26,7 +27,12 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
             var changed = Keep(_plans, (published.Theme, published.Plan.Number), new PlanRecord(published.Theme, published.Revision, PlanRecord.StructureOf(published.Plan)), p => p.Revision);
             foreach (var action in published.Plan.Actions)
             {
-                changed |= Keep(_actions, (published.Theme, action.Id), new ActionRecord(action.Id, published.Theme, published.Plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), a => a.Revision);
+                var record = ActionRecord.From(published.Theme, published.Plan.Number, action);
+                changed |= Keep(_actions, (published.Theme, action.Id), record, a => a.Revision);
+                if (action.Revision == 1)
+                {
+                    _history.TryAdd((published.Theme, action.Id, 1), record);
+                }
             }
 
             return Task.FromResult(changed);
@@ -37,8 +43,14 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     {
         lock (_gate)
         {
-            return Task.FromResult(Keep(_actions, (changed.Theme, changed.ActionId),
-                new ActionRecord(changed.ActionId, changed.Theme, changed.PlanNumber, changed.Status, changed.Rag, changed.Commentary, changed.Revision), a => a.Revision));
+            var record = ActionRecord.From(changed);
+            var kept = _history.TryAdd((changed.Theme, changed.ActionId, changed.Revision), record);
+            if (kept)
+            {
+                Interlocked.Increment(ref _version);
+            }
+
+            return Task.FromResult(Keep(_actions, (changed.Theme, changed.ActionId), record, a => a.Revision) || kept);
         }
     }
 
@@ -92,6 +104,14 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
         }
     }
 
+    public Task<IReadOnlyList<ActionRecord>> GetActionHistoryAsync(CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<ActionRecord>>(_history.Values.ToList());
+        }
+    }
+
     public Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct)
     {
         lock (_gate)
@@ -104,7 +124,7 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
     {
         lock (_gate)
         {
-            var outcome = ReplaceOutcome.Plan(new ReadModelSnapshot(_plans.Values.ToList(), _actions.Values.ToList(), _measurements.Values.ToList()), rebuilt, takenFrom);
+            var outcome = ReplaceOutcome.Plan(new ReadModelSnapshot(_plans.Values.ToList(), _actions.Values.ToList(), _measurements.Values.ToList(), _history.Values.ToList()), rebuilt, takenFrom);
             _plans.Clear();
             _actions.Clear();
             // Every indicator's figures may differ after the replacement.
@@ -128,6 +148,11 @@ public sealed class InMemoryPerformanceReadModel : IPerformanceReadModel
             foreach (var m in outcome.Result.Measurements)
             {
                 _measurements[(m.Theme, m.IndicatorId, m.Period)] = m;
+            }
+
+            foreach (var h in outcome.Result.History)
+            {
+                _history.TryAdd((h.Theme, h.Id, h.Revision), h);
             }
 
             return Task.FromResult(outcome);

@@ -16,6 +16,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
     // Keyed within each theme ("alcohol|20"): themes number the plans they add independently.
     private readonly IMongoCollection<BsonDocument> _plans = database.GetCollection<BsonDocument>("theme-plans");
     private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("theme-actions");
+    private readonly IMongoCollection<BsonDocument> _history = database.GetCollection<BsonDocument>("theme-action-history");
     private readonly IMongoCollection<BsonDocument> _measurements = database.GetCollection<BsonDocument>("theme-measurements");
     private readonly IMongoCollection<BsonDocument> _version = database.GetCollection<BsonDocument>("model-version");
     private readonly IMongoCollection<BsonDocument> _figureVersions = database.GetCollection<BsonDocument>("figure-versions");
@@ -61,14 +62,44 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
         }, ct);
         foreach (var action in published.Plan.Actions)
         {
-            changed |= await ApplyActionAsync(new ActionRecord(action.Id, published.Theme, published.Plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), ct);
+            var record = ActionRecord.From(published.Theme, published.Plan.Number, action);
+            changed |= await ApplyActionAsync(record, ct);
+            if (action.Revision == 1)
+            {
+                changed |= await KeepRevisionAsync(record, ct);
+            }
         }
 
         return changed;
     }
 
-    public Task<bool> ApplyAsync(ActionStatusChanged changed, CancellationToken ct) =>
-        ApplyActionAsync(new ActionRecord(changed.ActionId, changed.Theme, changed.PlanNumber, changed.Status, changed.Rag, changed.Commentary, changed.Revision), ct);
+    public async Task<bool> ApplyAsync(ActionStatusChanged changed, CancellationToken ct)
+    {
+        var record = ActionRecord.From(changed);
+        var kept = await KeepRevisionAsync(record, ct);
+        return await ApplyActionAsync(record, ct) | kept;
+    }
+
+    private async Task<bool> KeepRevisionAsync(ActionRecord action, CancellationToken ct)
+    {
+        try
+        {
+            await _history.InsertOneAsync(new BsonDocument
+            {
+                ["_id"] = $"{action.Theme}|{action.Id}|{action.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                ["document"] = JsonSerializer.Serialize(action, KernelJson.Options),
+            }, cancellationToken: ct);
+            await MoveVersionAsync(ct);
+            return true;
+        }
+        catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<ActionRecord>> GetActionHistoryAsync(CancellationToken ct) =>
+        (await _history.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct)).Select(d => JsonSerializer.Deserialize<ActionRecord>(d["document"].AsString, KernelJson.Options)!).ToList();
 
     public async Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct)
     {
@@ -96,8 +127,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
 
     public async Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct) =>
         (await _actions.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct))
-            .Select(d => new ActionRecord(d["id"].AsString, d["theme"].AsString, d["planNumber"].ToInt32(), d["status"].AsString, d["rag"].AsString,
-                d["commentary"].IsBsonNull ? null : d["commentary"].AsString, d["revision"].ToInt64()))
+            .Select(d => JsonSerializer.Deserialize<ActionRecord>(d["document"].AsString, KernelJson.Options)!)
             .ToList();
 
     public Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) => FindMeasurementsAsync(FilterDefinition<BsonDocument>.Empty, ct);
@@ -139,6 +169,11 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
             await ApplyActionAsync(action, ct);
         }
 
+        foreach (var h in outcome.Result.History)
+        {
+            await KeepRevisionAsync(h, ct);
+        }
+
         foreach (var m in outcome.Result.Measurements)
         {
             await ApplyAsync(new MeasurementRecorded
@@ -166,6 +201,7 @@ public sealed class MongoPerformanceReadModel(IMongoDatabase database) : IPerfor
             ["status"] = action.Status,
             ["rag"] = action.Rag,
             ["commentary"] = action.Commentary is null ? BsonNull.Value : action.Commentary,
+            ["document"] = JsonSerializer.Serialize(action, KernelJson.Options),
         }, ct);
 
     private async Task<bool> ReplaceIfNewerAsync<TId>(IMongoCollection<BsonDocument> collection, TId id, long revision, BsonDocument fields, CancellationToken ct)

@@ -7,12 +7,14 @@ namespace SafeCity.Governance.ReadModel;
 /// Everything the read model holds, in a fixed order, so two models (the live one and one rebuilt
 /// from the themes) can be compared item by item.
 /// </summary>
-public sealed record ReadModelSnapshot(IReadOnlyList<PlanRecord> Plans, IReadOnlyList<ActionRecord> Actions, IReadOnlyList<MeasurementRecord> Measurements)
+/// <param name="History">Every action revision held; it only grows, so it is merged rather than compared.</param>
+public sealed record ReadModelSnapshot(IReadOnlyList<PlanRecord> Plans, IReadOnlyList<ActionRecord> Actions, IReadOnlyList<MeasurementRecord> Measurements, IReadOnlyList<ActionRecord> History)
 {
     public static async Task<ReadModelSnapshot> TakeAsync(IPerformanceReadModel model, CancellationToken ct) =>
         new((await model.GetPlansAsync(ct)).OrderBy(p => p.Theme, StringComparer.Ordinal).ThenBy(p => p.Plan.Number).ToList(),
             (await model.GetActionsAsync(ct)).OrderBy(a => a.Theme, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ToList(),
-            (await model.GetMeasurementsAsync(ct)).OrderBy(m => m.Theme, StringComparer.Ordinal).ThenBy(m => m.IndicatorId, StringComparer.Ordinal).ThenBy(m => m.Period, StringComparer.Ordinal).ToList());
+            (await model.GetMeasurementsAsync(ct)).OrderBy(m => m.Theme, StringComparer.Ordinal).ThenBy(m => m.IndicatorId, StringComparer.Ordinal).ThenBy(m => m.Period, StringComparer.Ordinal).ToList(),
+            (await model.GetActionHistoryAsync(ct)).OrderBy(a => a.Theme, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal).ThenBy(a => a.Revision).ToList());
 
     public int Count => Plans.Count + Actions.Count + Measurements.Count;
 

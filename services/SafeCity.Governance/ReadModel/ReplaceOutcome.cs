@@ -18,7 +18,9 @@ public sealed record ReplaceOutcome(ReadModelSnapshot Result, int Restored, int 
         var plans = Merge(live.Plans, rebuilt.Plans, p => p.Theme + "|" + p.Plan.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Revision, _ => false, counts);
         var actions = Merge(live.Actions, rebuilt.Actions, a => a.Theme + "|" + a.Id, a => a.Revision, _ => false, counts);
         var measurements = Merge(live.Measurements, rebuilt.Measurements, m => m.Theme + "|" + m.IndicatorId + "|" + m.Period, m => m.Revision, m => m.RecordedAt >= takenFrom, counts);
-        return new ReplaceOutcome(new ReadModelSnapshot(plans, actions, measurements), counts[0], counts[1], counts[2], counts[3]);
+        // An action's past is never undone: the history kept is what either side holds, each revision once.
+        var history = live.History.Concat(rebuilt.History).DistinctBy(a => (a.Theme, a.Id, a.Revision)).ToList();
+        return new ReplaceOutcome(new ReadModelSnapshot(plans, actions, measurements, history), counts[0], counts[1], counts[2], counts[3]);
     }
 
     private static List<T> Merge<T>(IReadOnlyList<T> live, IReadOnlyList<T> rebuilt, Func<T, string> key, Func<T, long> revision, Func<T, bool> arrivedSince, int[] counts)

@@ -9,9 +9,9 @@ namespace SafeCity.Governance.ReadModel;
 
 public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerformanceReadModel
 {
-    // Everything is keyed within its theme: each theme numbers the plans it adds from 20, so two
-    // themes' plan 20 (and its P20.A1, P20.I1) are different plans. The first schema keyed by number
-    // alone; its tables are dropped, and the model rebuilt from the themes (StartupRebuild).
+    // Everything is keyed within its theme: plan numbers are the partnership's now (PlanNumbers/), but a
+    // store from before the register may hold two themes' plan 20 (and P20.A1, P20.I1). The first schema
+    // keyed by number alone; its tables are dropped, and the model rebuilt from the themes (StartupRebuild).
     private static readonly string Schema = """
         DROP TABLE IF EXISTS plans;
         DROP TABLE IF EXISTS actions;
@@ -40,6 +40,12 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
             recorded_at TEXT NOT NULL,
             revision INTEGER NOT NULL,
             PRIMARY KEY (theme, indicator_id, period));
+        CREATE TABLE IF NOT EXISTS theme_action_history (
+            theme TEXT NOT NULL,
+            id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (theme, id, revision));
         CREATE TABLE IF NOT EXISTS model_version (version INTEGER NOT NULL);
         INSERT INTO model_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM model_version);
         CREATE TABLE IF NOT EXISTS figure_versions (
@@ -52,7 +58,7 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
 
     // Every change to the model, by any write path and in its own transaction, moves the version on.
     private static string VersionTriggers => string.Concat(
-        from table in new[] { "theme_plans", "theme_actions", "theme_measurements" }
+        from table in new[] { "theme_plans", "theme_actions", "theme_measurements", "theme_action_history" }
         from change in new[] { "INSERT", "UPDATE", "DELETE" }
         select $"CREATE TRIGGER IF NOT EXISTS {table}_{change.ToLowerInvariant()}_version AFTER {change} ON {table} BEGIN UPDATE model_version SET version = version + 1; END;\n");
 
@@ -71,7 +77,16 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
     public async Task<long> VersionAsync(CancellationToken ct) =>
         (await database.QueryAsync("SELECT version FROM model_version", r => r.GetInt64(0), ct)).Single();
 
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema, ct);
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await database.ExecuteScriptAsync(Schema, ct);
+        // Columns added since the table was first made: a store made before them gains them, empty.
+        var columns = await database.QueryAsync("SELECT name FROM pragma_table_info('theme_actions')", r => r.GetString(0), ct);
+        foreach (var column in new[] { "due_date", "year", "changed_at" }.Except(columns))
+        {
+            await database.ExecuteScriptAsync($"ALTER TABLE theme_actions ADD COLUMN {column} TEXT", ct);
+        }
+    }
 
     public Task<bool> ApplyAsync(ActionPlanPublished published, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
@@ -84,7 +99,12 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
                 """, ct, ("$n", plan.Number), ("$t", published.Theme), ("$r", published.Revision), ("$d", JsonSerializer.Serialize(PlanRecord.StructureOf(plan), KernelJson.Options)));
             foreach (var action in plan.Actions)
             {
-                changed += await UpsertActionAsync(connection, tx, new ActionRecord(action.Id, published.Theme, plan.Number, action.Status, action.Rag, action.Commentary, action.Revision), ct);
+                var record = ActionRecord.From(published.Theme, plan.Number, action);
+                changed += await UpsertActionAsync(connection, tx, record, ct);
+                if (action.Revision == 1)
+                {
+                    changed += await KeepRevisionAsync(connection, tx, record, ct);
+                }
             }
 
             return changed > 0;
@@ -92,7 +112,18 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
 
     public Task<bool> ApplyAsync(ActionStatusChanged changed, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
-            await UpsertActionAsync(connection, tx, new ActionRecord(changed.ActionId, changed.Theme, changed.PlanNumber, changed.Status, changed.Rag, changed.Commentary, changed.Revision), ct) > 0, ct);
+        {
+            var record = ActionRecord.From(changed);
+            var kept = await KeepRevisionAsync(connection, tx, record, ct);
+            return await UpsertActionAsync(connection, tx, record, ct) + kept > 0;
+        }, ct);
+
+    private static Task<int> KeepRevisionAsync(SqliteConnection connection, SqliteTransaction tx, ActionRecord action, CancellationToken ct) =>
+        connection.ExecuteAsync(tx, "INSERT INTO theme_action_history (theme, id, revision, document) VALUES ($t, $id, $r, $d) ON CONFLICT (theme, id, revision) DO NOTHING", ct,
+            ("$t", action.Theme), ("$id", action.Id), ("$r", action.Revision), ("$d", JsonSerializer.Serialize(action, KernelJson.Options)));
+
+    public async Task<IReadOnlyList<ActionRecord>> GetActionHistoryAsync(CancellationToken ct) =>
+        await database.QueryAsync("SELECT document FROM theme_action_history", r => JsonSerializer.Deserialize<ActionRecord>(r.GetString(0), KernelJson.Options)!, ct);
 
     public Task<bool> ApplyAsync(MeasurementRecorded recorded, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(tx, """
@@ -106,7 +137,9 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
         await database.QueryAsync("SELECT theme, revision, document FROM theme_plans ORDER BY number, theme", ReadPlan, ct);
 
     public async Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct) =>
-        await database.QueryAsync("SELECT id, theme, plan_number, status, rag, commentary, revision FROM theme_actions", ReadAction, ct);
+        await database.QueryAsync($"SELECT {ActionColumns} FROM theme_actions", ReadAction, ct);
+
+    private const string ActionColumns = "id, theme, plan_number, status, rag, commentary, revision, due_date, year, changed_at";
 
     public async Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) =>
         await database.QueryAsync("SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM theme_measurements", ReadMeasurement, ct);
@@ -125,8 +158,9 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
         {
             var live = new ReadModelSnapshot(
                 await connection.QueryAsync(tx, "SELECT theme, revision, document FROM theme_plans", ReadPlan, ct),
-                await connection.QueryAsync(tx, "SELECT id, theme, plan_number, status, rag, commentary, revision FROM theme_actions", ReadAction, ct),
-                await connection.QueryAsync(tx, "SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM theme_measurements", ReadMeasurement, ct));
+                await connection.QueryAsync(tx, $"SELECT {ActionColumns} FROM theme_actions", ReadAction, ct),
+                await connection.QueryAsync(tx, "SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM theme_measurements", ReadMeasurement, ct),
+                await connection.QueryAsync(tx, "SELECT document FROM theme_action_history", r => JsonSerializer.Deserialize<ActionRecord>(r.GetString(0), KernelJson.Options)!, ct));
             var outcome = ReplaceOutcome.Plan(live, rebuilt, takenFrom);
             await connection.ExecuteAsync(tx, "DELETE FROM theme_plans; DELETE FROM theme_actions; DELETE FROM theme_measurements;", ct);
             foreach (var plan in outcome.Result.Plans)
@@ -148,6 +182,11 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
                     ("$at", m.RecordedAt.ToString("O", CultureInfo.InvariantCulture)), ("$r", m.Revision));
             }
 
+            foreach (var h in outcome.Result.History)
+            {
+                await KeepRevisionAsync(connection, tx, h, ct);
+            }
+
             return outcome;
         }, ct);
 
@@ -155,15 +194,20 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
         new(r.GetString(0), r.GetInt64(1), JsonSerializer.Deserialize<ActionPlanOutline>(r.GetString(2), KernelJson.Options)!);
 
     private static ActionRecord ReadAction(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6));
+        new(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6),
+            r.IsDBNull(7) ? null : DateOnly.ParseExact(r.GetString(7), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.IsDBNull(8) ? null : r.GetString(8),
+            r.IsDBNull(9) ? null : DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture));
 
     private static MeasurementRecord ReadMeasurement(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture), r.GetInt64(6));
 
     private static Task<int> UpsertActionAsync(SqliteConnection connection, SqliteTransaction tx, ActionRecord action, CancellationToken ct) =>
         connection.ExecuteAsync(tx, """
-            INSERT INTO theme_actions (id, theme, plan_number, status, rag, commentary, revision) VALUES ($id, $t, $n, $s, $rag, $c, $r)
-            ON CONFLICT (theme, id) DO UPDATE SET status = excluded.status, rag = excluded.rag, commentary = excluded.commentary, revision = excluded.revision
+            INSERT INTO theme_actions (id, theme, plan_number, status, rag, commentary, revision, due_date, year, changed_at) VALUES ($id, $t, $n, $s, $rag, $c, $r, $due, $y, $at)
+            ON CONFLICT (theme, id) DO UPDATE SET status = excluded.status, rag = excluded.rag, commentary = excluded.commentary, revision = excluded.revision,
+                due_date = excluded.due_date, year = excluded.year, changed_at = excluded.changed_at
             WHERE excluded.revision > theme_actions.revision
-            """, ct, ("$id", action.Id), ("$t", action.Theme), ("$n", action.PlanNumber), ("$s", action.Status), ("$rag", action.Rag), ("$c", action.Commentary), ("$r", action.Revision));
+            """, ct, ("$id", action.Id), ("$t", action.Theme), ("$n", action.PlanNumber), ("$s", action.Status), ("$rag", action.Rag), ("$c", action.Commentary), ("$r", action.Revision),
+            ("$due", action.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$y", action.Year), ("$at", action.ChangedAt?.ToString("O", CultureInfo.InvariantCulture)));
 }

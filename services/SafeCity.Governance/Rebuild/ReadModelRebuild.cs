@@ -40,6 +40,13 @@ public sealed class ReadModelRebuild(IPerformanceReadModel model, IThemeStateSou
                 throw new ThemeUnavailableException(theme, "did not answer (" + e.Message + ")", e);
             }
 
+            // Each action's changes before the plans: a plan carries its actions' latest revision
+            // without the moment it was made, which the change itself has.
+            foreach (var change in state.ActionChanges ?? [])
+            {
+                await rebuilt.ApplyAsync(change, ct);
+            }
+
             foreach (var plan in state.Plans)
             {
                 await rebuilt.ApplyAsync(plan, ct);

@@ -16,6 +16,8 @@ public sealed record GovernanceBody
     public IReadOnlyList<string>? Monitors { get; init; }
     /// <summary>The action plans this body (a subgroup) owns, by number.</summary>
     public IReadOnlyList<int> Plans { get; init; } = [];
+    /// <summary>Why it owns what it owns, where the drawing alone does not say.</summary>
+    public string? OwnershipNote { get; init; }
     public IReadOnlyList<GovernanceBody> Children { get; init; } = [];
 
     public IEnumerable<GovernanceBody> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);
@@ -51,6 +53,13 @@ public sealed record PartnershipStructure
 
     /// <summary>The box of priority N ("Priority 1") in the diagram, with its subgroups.</summary>
     public GovernanceBody? PriorityBox(int number) => SafeCityPartnership.Children.FirstOrDefault(b => b.Name == $"Priority {number}");
+
+    /// <summary>Every subgroup of every priority, with the priority it sits under: what the PMG monitors (paragraph 80: "all subgroups").</summary>
+    public IReadOnlyList<(int Priority, GovernanceBody Subgroup)> Subgroups =>
+        Priorities.Select(p => (p.Number, Box: PriorityBox(p.Number)))
+            .Where(p => p.Box is not null)
+            .SelectMany(p => p.Box!.Children.SelectMany(c => c.SelfAndDescendants()).Select(b => (p.Number, b)))
+            .ToList();
 
     public GovernanceBody? PerformanceManagementGroup => SafeCityPartnership.Children.FirstOrDefault(b => b.Name.StartsWith("Performance Management Group", StringComparison.Ordinal));
 

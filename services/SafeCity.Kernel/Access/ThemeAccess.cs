@@ -78,6 +78,13 @@ public sealed class ThemeAccess(IOptions<AccessOptions> options, Hosting.ThemeDe
             ? user.IsInRole(PlatformRoles.Administrator) || (theme is not null && user.IsInRole(PlatformRoles.OfficerOf(theme.Slug)))
             : options.Value.AllowAnonymous;
 
+    /// <summary>
+    /// Targets belong to the partnership: the theme's officers set them, and so does the Performance
+    /// Management Group (at the LAA refresh), and administrators.
+    /// </summary>
+    public bool CanSetTargets(ClaimsPrincipal user) =>
+        CanEdit(user) || (user.Identity?.IsAuthenticated == true && user.IsInRole(PlatformRoles.PerformanceManagementGroup));
+
     /// <summary>Administrators read and export the audit trail; so does anyone while anonymous access is on.</summary>
     public bool CanAdminister(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymous;

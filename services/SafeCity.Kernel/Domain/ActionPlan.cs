@@ -29,8 +29,29 @@ public sealed record ActionPlan
     /// <summary>Increases each time the plan's structure changes.</summary>
     public long Revision { get; init; } = 1;
 
+    /// <summary>The financial year the plan is being delivered in now: the printed plan is 2008/09's (paragraph 81); each roll-forward moves it on a year.</summary>
+    public string Year { get; init; } = FirstYear;
+
+    /// <summary>Each year the plan was carried into the next, with what became of its actions.</summary>
+    public IReadOnlyList<PlanYearEnd> YearEnds { get; init; } = [];
+
+    /// <summary>The year the printed Business Plan delivers (paragraph 81).</summary>
+    public const string FirstYear = "2008/09";
+
     public PerformanceIndicator? FindIndicator(string id) => Indicators.FirstOrDefault(i => i.Id == id);
 }
+
+/// <summary>A plan carried from one financial year into the next: who did it, when, and what became of each action.</summary>
+public sealed record PlanYearEnd(string Year, string Into, DateTimeOffset At, string By, IReadOnlyList<ActionYearEnd> Actions);
+
+public enum ActionYearOutcome
+{
+    Completed,
+    CarriedOver,
+    Retired,
+}
+
+public sealed record ActionYearEnd(string ActionId, ActionYearOutcome Outcome);
 
 public enum ActionStatus
 {
@@ -39,7 +60,12 @@ public enum ActionStatus
     Completed,
     Delayed,
     Cancelled,
+    /// <summary>Not carried into the next year's plan at a year end.</summary>
+    Retired,
 }
+
+/// <summary>When an action is due: the date, the plan's own words where it gives a time, and where the date comes from.</summary>
+public sealed record ActionDue(DateOnly Date, string? AsWritten, string Source);
 
 /// <summary>An action of a plan: what is to be done, who is responsible, with what resources, and how it is going.</summary>
 public sealed record PlanAction
@@ -56,9 +82,19 @@ public sealed record PlanAction
     public ActionStatus Status { get; init; } = ActionStatus.NotStarted;
     public Rag Rag { get; init; } = Rag.NotRated;
     public string? Commentary { get; init; }
+    public ActionDue? Due { get; init; }
+    /// <summary>The financial year of the plan the action is in now (carried over: the later year).</summary>
+    public string Year { get; init; } = ActionPlan.FirstYear;
     public long Revision { get; init; } = 1;
     public DateTimeOffset? UpdatedAt { get; init; }
     public string? UpdatedBy { get; init; }
+
+    /// <summary>Done with: completed, cancelled or retired.</summary>
+    [JsonIgnore]
+    public bool IsClosed => Status is ActionStatus.Completed or ActionStatus.Cancelled or ActionStatus.Retired;
+
+    /// <summary>Past its due date and not done with, on the day given.</summary>
+    public bool IsOverdue(DateOnly on) => !IsClosed && Due is { } due && due.Date < on;
 }
 
 /// <summary>The value of an indicator for one period, and where it came from.</summary>

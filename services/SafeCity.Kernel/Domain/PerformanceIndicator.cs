@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace SafeCity.Kernel.Domain;
@@ -40,9 +41,31 @@ public sealed record Baseline(string? AsWritten, double? Value, string? Unit, st
 /// <summary>One figure of a baseline series, labelled by its period, group or type.</summary>
 public sealed record BaselineFigure(string? Period, string? Group, string? Type, double Value);
 
+/// <summary>Where a target came from: printed in the plan (with the document's line), or set by someone of the partnership, when and why.</summary>
+public sealed record TargetSource
+{
+    public const string Printed = "printed";
+    public const string Set = "set";
+
+    /// <summary><see cref="Printed"/> or <see cref="Set"/>.</summary>
+    public required string Kind { get; init; }
+    public string? By { get; init; }
+    public DateTimeOffset? At { get; init; }
+    public string? Reason { get; init; }
+    /// <summary>For a printed target, the document's line it is printed on.</summary>
+    public int? Line { get; init; }
+
+    public static TargetSource InThePlan(int? line) => new() { Kind = Printed, Reason = "Printed in the plan (Target, March 2009)", Line = line };
+
+    public string Describe() => Kind == Printed
+        ? $"printed in the plan{(Line is { } l ? $", line {l}" : "")}"
+        : string.Create(CultureInfo.InvariantCulture, $"set by {By}{(At is { } at ? $" on {at:d MMMM yyyy}" : "")}{(Reason is { Length: > 0 } r ? $": {r}" : "")}");
+}
+
 /// <summary>
-/// A target for one financial year. Local Area Agreement stretch targets carry two figures: the
-/// target without the stretch and the more ambitious one with it.
+/// A target for one financial year as the partnership writes it: a figure, or a percentage change on
+/// a stated base year. Local Area Agreement stretch targets carry two figures: the target without the
+/// stretch and the more ambitious one with it, which is the one judged.
 /// </summary>
 public sealed record YearTarget(
     string Year,
@@ -52,29 +75,83 @@ public sealed record YearTarget(
     double? WithStretch = null,
     double? WithoutStretch = null)
 {
+    /// <summary>A change on the base year's figure, in percent: -5 is a 5% reduction.</summary>
+    public double? ChangePercent { get; init; }
+
+    /// <summary>The financial year <see cref="ChangePercent"/> applies to ("2007/08").</summary>
+    public string? BaseYear { get; init; }
+
+    public TargetSource? Source { get; init; }
+
     [JsonIgnore]
     public bool IsStretch => WithStretch is not null;
 
     /// <summary>
-    /// The annual figure the indicator is judged against: the stretch figure where there is one,
-    /// and a "% reduction" applied to the baseline.
+    /// The annual figure the indicator is judged against: the stretch figure where there is one; a
+    /// change applied to the base year's figure (the baseline's when the baseline is of that year,
+    /// else the year's outturn as recorded, given by <paramref name="outturn"/>); else the figure.
+    /// Null when it cannot be worked out yet, and <paramref name="missing"/> says why.
     /// </summary>
-    public double? AnnualFigure(Baseline baseline)
+    public double? AnnualFigure(Baseline baseline, Func<string, double?> outturn, out string? missing)
     {
+        missing = null;
         if (WithStretch is { } stretch)
         {
             return stretch;
         }
 
-        return Unit switch
+        if (ChangePercent is { } change && BaseYear is { } baseYear)
         {
-            "% reduction" => baseline.Value * (1 - (Value / 100)),
-            "% increase" => baseline.Value * (1 + (Value / 100)),
-            "additional licences" => baseline.Value + Value,
-            _ => Value,
-        };
+            var from = baseline.Period == baseYear && baseline.Value is { } b ? b : outturn(baseYear);
+            if (from is null)
+            {
+                missing = $"the {Year} target is a {Describe(change)} on {baseYear}, and {baseYear} has no full-year figure recorded";
+            }
+
+            return from * (1 + (change / 100));
+        }
+
+        if (Value is null)
+        {
+            missing = $"the {Year} target ({AsWritten ?? "not given"}) has no figure";
+        }
+
+        return Value;
     }
+
+    /// <summary>The annual figure where the plan alone gives it (no recorded outturn needed).</summary>
+    public double? AnnualFigure(Baseline baseline) => AnnualFigure(baseline, static _ => null, out _);
+
+    public static string Describe(double change) =>
+        change < 0 ? string.Create(CultureInfo.InvariantCulture, $"{-change:0.##}% reduction") : string.Create(CultureInfo.InvariantCulture, $"{change:0.##}% increase");
 }
+
+/// <summary>One change to an indicator's targets: the year, the target before and after (null: none), who, when and why.</summary>
+public sealed record TargetChange(string Year, YearTarget? Before, YearTarget? After, string By, DateTimeOffset At, string Reason);
+
+/// <summary>
+/// Where an attribute of an indicator's profile (unit, polarity, frequency) comes from: the document's
+/// own words and the line they are on, or an assumption with its reason.
+/// </summary>
+public sealed record ProfileSource(string? Words, int? Line, string? Assumed)
+{
+    [JsonIgnore]
+    public bool IsAssumed => Words is null;
+
+    public string Describe() => Words is { } words ? $"“{words}” (line {Line})" : $"assumed: {Assumed}";
+}
+
+/// <summary>The sources of an indicator's unit, polarity and frequency.</summary>
+public sealed record ProfileSources(ProfileSource Unit, ProfileSource Polarity, ProfileSource Frequency);
+
+/// <summary>An indicator printed in two plans of different themes is held by one of them: this names it.</summary>
+public sealed record IndicatorHolder(string Theme, int PlanNumber, string IndicatorId);
+
+/// <summary>
+/// A count of additions to a stock the plan also counts (new HMO licences beside the licences held):
+/// a figure may be entered as the stock held at the end of the period, and is kept as what was added.
+/// </summary>
+public sealed record StockCounted(string What, double Held, string AsAt);
 
 /// <summary>A performance indicator of an action plan: a National Indicator (NI 39) or a local measure.</summary>
 public sealed record PerformanceIndicator
@@ -93,20 +170,27 @@ public sealed record PerformanceIndicator
     public ReportingFrequency Frequency { get; init; }
     public required Baseline Baseline { get; init; }
     public required IReadOnlyList<YearTarget> Targets { get; init; }
+    /// <summary>Every change to the targets since the plan was imported, newest first.</summary>
+    public IReadOnlyList<TargetChange> TargetHistory { get; init; } = [];
     public string? Notes { get; init; }
+    /// <summary>Why the unit, polarity and frequency are what they are; null for indicators the partnership added itself.</summary>
+    public ProfileSources? Sources { get; init; }
+    /// <summary>Set when the indicator is printed here but held (recorded and judged) by another plan.</summary>
+    public IndicatorHolder? HeldBy { get; init; }
+    public StockCounted? Stock { get; init; }
+    /// <summary>The document's lines the indicator is printed on.</summary>
+    public IReadOnlyList<int>? SourceLines { get; init; }
 
     [JsonIgnore]
     public string DisplayCode => Code ?? OtherCode ?? "Local";
 
-    /// <summary>The target in force for a period: that financial year's, else the latest earlier one.</summary>
+    /// <summary>
+    /// The target set for that financial year, and only that year's: a year nobody set a target for
+    /// has none, so it is not rated rather than judged against another year's figure.
+    /// </summary>
     public YearTarget? TargetFor(ReportingPeriod period)
     {
-        var year = period.FinancialYear;
-        return Targets
-            .Select(t => (Target: t, Parsed: ReportingPeriod.TryParse(t.Year, out var p) ? p : (ReportingPeriod?)null))
-            .Where(t => t.Parsed is { } p && p.Start <= year.Start)
-            .OrderByDescending(t => t.Parsed!.Value.Start)
-            .Select(t => t.Target)
-            .FirstOrDefault();
+        var year = period.FinancialYear.ToString();
+        return Targets.FirstOrDefault(t => t.Year == year);
     }
 }

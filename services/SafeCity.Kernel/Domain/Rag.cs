@@ -9,14 +9,10 @@ public enum Rag
     Green,
 }
 
-/// <summary>What an indicator's latest value says against its target, with the reason in words.</summary>
-public sealed record IndicatorAssessment(Rag Rag, Measurement? Latest, double? Target, string Reason);
-
 /// <summary>
-/// The RAG rules. An indicator is green when its latest value meets the target for the same span,
-/// amber when it misses by no more than the tolerance, red beyond it; polarity says which way is
-/// better. A count's annual target is spread evenly over the year, so a month is judged against a
-/// twelfth of it; a percentage or rate is judged against the target as it stands.
+/// Red, amber or green for a value against where it should be: green on or better than it, amber
+/// worse by no more than the tolerance, red beyond; polarity says which way is better. Where the
+/// value and its expected figure come from is <see cref="Trajectory"/>'s rule.
 /// </summary>
 public sealed class RagRules(double tolerancePercent)
 {
@@ -27,33 +23,6 @@ public sealed class RagRules(double tolerancePercent)
         : throw new ArgumentOutOfRangeException(nameof(tolerancePercent), "The tolerance cannot be negative.");
 
     public static RagRules Default { get; } = new(DefaultTolerancePercent);
-
-    public string Describe() =>
-        $"Green: on or better than target. Amber: worse than target by up to {TolerancePercent:0.#}%. Red: worse by more. Count targets are spread evenly across the financial year.";
-
-    public IndicatorAssessment Assess(PerformanceIndicator indicator, Measurement? latest)
-    {
-        if (latest is null)
-        {
-            return new(Rag.NotRated, null, null, "No value recorded yet.");
-        }
-
-        if (!ReportingPeriod.TryParse(latest.Period, out var period))
-        {
-            return new(Rag.NotRated, latest, null, $"The period '{latest.Period}' cannot be read.");
-        }
-
-        var annual = indicator.TargetFor(period)?.AnnualFigure(indicator.Baseline);
-        if (annual is not { } yearly)
-        {
-            return new(Rag.NotRated, latest, null, $"No target is set for {period.FinancialYear}.");
-        }
-
-        var target = indicator.Unit == IndicatorUnit.Count ? yearly * period.Months / 12.0 : yearly;
-        var rag = Judge(latest.Value, target, indicator.Polarity);
-        var word = indicator.Polarity == Polarity.LowerIsBetter ? "at most" : "at least";
-        return new(rag, latest, target, $"{latest.Value:0.##} for {period} against a target of {word} {target:0.##}.");
-    }
 
     public Rag Judge(double value, double target, Polarity polarity)
     {

@@ -29,7 +29,7 @@ public sealed class ActionPlansGrpcService(
     {
         var user = EnsureMayEdit(context);
         var result = await updateAction.HandleAsync(new UpdateActionCommand(request.ActionId, request.Status.ToDomain(), request.Rag.ToDomain(), request.Commentary), ThemeAccess.ActorOf(user), context.CancellationToken);
-        return ToMessage(Unwrap(result));
+        return ToMessage(Unwrap(result), performance.Today);
     }
 
     public override async Task<Measurement> RecordMeasurement(RecordMeasurementRequest request, ServerCallContext context)
@@ -90,24 +90,26 @@ public sealed class ActionPlansGrpcService(
                 Polarity = i.Indicator.Polarity.ToString(),
                 Frequency = i.Indicator.Frequency.ToString(),
                 Baseline = new Baseline { AsWritten = i.Indicator.Baseline.AsWritten ?? "", Value = i.Indicator.Baseline.Value, Period = i.Indicator.Baseline.Period ?? "" },
-                Latest = i.Assessment.Latest is { } latest ? ToMessage(latest) : null,
+                Latest = i.Latest is { } latest ? ToMessage(latest) : null,
                 Rag = i.Assessment.Rag.ToMessage(),
+                RagReason = i.Assessment.Reason,
             };
             indicator.Targets.AddRange(i.Indicator.Targets.Select(t => new YearTarget
             {
                 Year = t.Year,
                 AsWritten = t.AsWritten ?? "",
-                Value = t.AnnualFigure(i.Indicator.Baseline),
+                Value = i.AnnualFigure(t),
                 WithStretch = t.WithStretch,
                 WithoutStretch = t.WithoutStretch,
+                Source = t.Source?.Describe() ?? "",
             }));
             return indicator;
         }));
-        message.Actions.AddRange(p.Actions.Select(ToMessage));
+        message.Actions.AddRange(p.Actions.Select(a => ToMessage(a, status.On)));
         return message;
     }
 
-    private static PlanAction ToMessage(Domain.PlanAction a) => new()
+    private static PlanAction ToMessage(Domain.PlanAction a, DateOnly on) => new()
     {
         Id = a.Id,
         PlanNumber = a.PlanNumber,
@@ -121,6 +123,8 @@ public sealed class ActionPlansGrpcService(
         Revision = a.Revision,
         UpdatedAt = a.UpdatedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
         UpdatedBy = a.UpdatedBy ?? "",
+        DueDate = a.Due?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        Overdue = a.IsOverdue(on),
     };
 
     private static Measurement ToMessage(Domain.Measurement m) => new()

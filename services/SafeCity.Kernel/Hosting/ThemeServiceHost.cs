@@ -44,9 +44,11 @@ public static class ThemeServiceHost
         builder.AddPlatformIdentity();
         builder.Services.AddSingleton(theme);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new RagRules(builder.Configuration.GetValue("Performance:RagTolerancePercent", RagRules.DefaultTolerancePercent)));
+        builder.Services.AddSingleton(Tolerances.From(builder.Configuration));
+        builder.Services.AddSingleton<Features.RagTolerances.ThemeTolerances>();
         builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
         builder.Services.AddSingleton<ThemeAccess>();
+        builder.Services.AddThemePolicies();
 
         var storage = builder.AddStorageOptions(theme.Slug);
         builder.AddSharedKeyRing(storage, theme.Slug);
@@ -54,22 +56,25 @@ public static class ThemeServiceHost
         {
             builder.Services.AddSingleton<IThemeStore>(sp => new MongoThemeStore(sp.GetRequiredService<IMongoDatabase>()));
             builder.Services.AddSingleton<IRecordStore>(sp => new MongoRecordStore(sp.GetRequiredService<IMongoDatabase>(), RecordTallies.Of(theme)));
+            builder.Services.AddSingleton<IDocumentStore>(sp => new MongoDocumentStore(sp.GetRequiredService<IMongoDatabase>()));
         }
         else
         {
             builder.Services.AddSingleton<IThemeStore>(sp => new SqliteThemeStore(sp.GetRequiredService<SqliteDatabase>()));
             builder.Services.AddSingleton<IRecordStore>(sp => new SqliteRecordStore(sp.GetRequiredService<SqliteDatabase>(), RecordTallies.Of(theme)));
+            builder.Services.AddSingleton<IDocumentStore>(sp => new SqliteDocumentStore(sp.GetRequiredService<SqliteDatabase>()));
         }
 
         builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IThemeStore>());
         builder.Services.AddSingleton<Audit.IAuditLog>(sp => sp.GetRequiredService<IThemeStore>());
         builder.Services.AddHostedService<SeedImport>();
+        builder.Services.AddHostedService<Features.RagTolerances.ThemeTolerancesStartup>();
         builder.Services.AddHostedService<RecordsStartup>();
         builder.Services.AddSingleton<IndicatorCalculator>();
         builder.Services.AddSingleton<RecordIntake>();
         builder.Services.AddSingleton<Features.Dashboard.ThemeDashboard>();
 
-        builder.AddSafeCityBus(theme.Slug);
+        builder.AddSafeCityBus(theme.Slug, bus => bus.AddConsumer<Features.RagTolerances.RagTolerancesSetConsumer>());
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();
@@ -78,6 +83,10 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton<UpdateActionHandler>();
         builder.Services.AddSingleton<RecordMeasurementHandler>();
         builder.Services.AddSingleton<Features.PlanStructure.PlanStructureHandler>();
+        builder.Services.AddHttpClient(Features.PlanStructure.HttpPlanNumberRegister.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<Features.PlanStructure.IPlanNumberRegister, Features.PlanStructure.HttpPlanNumberRegister>();
+        builder.Services.AddSingleton<Features.SetTargets.SetTargetsHandler>();
+        builder.Services.AddSingleton<Features.RollForwardPlan.RollForwardPlanHandler>();
 
         builder.Services.AddGrpc(o =>
         {

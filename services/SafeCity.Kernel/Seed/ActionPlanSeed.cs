@@ -17,8 +17,9 @@ public static partial class ActionPlanSeed
     public static string ActionId(int plan, int ordinal) => string.Create(CultureInfo.InvariantCulture, $"P{plan}.A{ordinal}");
 
     /// <param name="plansJson">A JSON array of plans in the extraction's shape.</param>
-    /// <param name="profilesJson">Optional: indicator id → unit, polarity and frequency.</param>
-    public static IReadOnlyList<ActionPlan> Read(string plansJson, string? profilesJson = null)
+    /// <param name="profilesJson">Optional: indicator id → unit, polarity and frequency, with their sources.</param>
+    /// <param name="timingsJson">Optional: action id → when the plan's own words say it is due.</param>
+    public static IReadOnlyList<ActionPlan> Read(string plansJson, string? profilesJson = null, string? timingsJson = null)
     {
         var plans = JsonSerializer.Deserialize<List<SeedPlan>>(plansJson, KernelJson.Options)
             ?? throw new InvalidDataException("The seed file holds no plans.");
@@ -31,16 +32,30 @@ public static partial class ActionPlanSeed
             throw new InvalidDataException($"Indicator profiles name indicators the plans do not have: {string.Join(", ", unknown)}.");
         }
 
-        return plans.Select(p => ToPlan(p, profiles)).ToList();
+        var timings = string.IsNullOrWhiteSpace(timingsJson)
+            ? []
+            : JsonSerializer.Deserialize<Dictionary<string, ActionTiming>>(timingsJson, KernelJson.Options) ?? [];
+        var unknownActions = timings.Keys.Except(plans.SelectMany(p => p.Actions.Select((_, i) => ActionId(p.Number, i + 1)))).ToList();
+        if (unknownActions.Count > 0)
+        {
+            throw new InvalidDataException($"Action timings name actions the plans do not have: {string.Join(", ", unknownActions)}.");
+        }
+
+        return plans.Select(p => ToPlan(p, profiles, timings)).ToList();
     }
 
     public const string PlansResource = "seed/action-plans.json";
     public const string ProfilesResource = "seed/indicator-profiles.json";
+    public const string TimingsResource = "seed/action-timings.json";
+
+    /// <summary>An action whose row gives no time is due by the end of the year the Business Plan delivers.</summary>
+    public static readonly ActionDue BusinessPlanYear = new(new DateOnly(2009, 3, 31), null,
+        "Paragraph 81: the Business Plan says how the strategy is delivered in 2008/09, and this action's row gives no time of its own.");
 
     /// <summary>The plans a theme's assembly carries (see services/Directory.Build.props).</summary>
     public static IReadOnlyList<ActionPlan> ReadFrom(Assembly assembly) =>
         Read(EmbeddedText(assembly, PlansResource) ?? throw new InvalidDataException($"{assembly.GetName().Name} carries no {PlansResource}."),
-            EmbeddedText(assembly, ProfilesResource));
+            EmbeddedText(assembly, ProfilesResource), EmbeddedText(assembly, TimingsResource));
 
     public static string? EmbeddedText(Assembly assembly, string name)
     {
@@ -54,7 +69,7 @@ public static partial class ActionPlanSeed
         return reader.ReadToEnd();
     }
 
-    private static ActionPlan ToPlan(SeedPlan seed, IReadOnlyDictionary<string, IndicatorProfile> profiles)
+    private static ActionPlan ToPlan(SeedPlan seed, IReadOnlyDictionary<string, IndicatorProfile> profiles, IReadOnlyDictionary<string, ActionTiming> timings)
     {
         var targetYear = TargetYear(seed.IndicatorColumns?.Target);
         return new ActionPlan
@@ -87,6 +102,9 @@ public static partial class ActionPlanSeed
                 Responsible = a.Responsible,
                 Resources = a.Resources,
                 Note = a.Note,
+                Due = timings.TryGetValue(ActionId(seed.Number, n + 1), out var timing)
+                    ? new ActionDue(timing.Date, timing.AsWritten, string.Create(CultureInfo.InvariantCulture, $"The plan's words, line {timing.Line}{(timing.Reading is { } r ? ": " + r : "")}."))
+                    : BusinessPlanYear,
             }).ToList(),
         };
     }
@@ -118,10 +136,36 @@ public static partial class ActionPlanSeed
                 Series = seed.Baseline.Series?.Select(f => new BaselineFigure(f.Period, f.Group, f.Type, f.Value)).ToList(),
                 Count = seed.Baseline.Count,
             },
-            Targets = hasTarget
-                ? [new YearTarget(targetYear!, seed.Target.AsWritten, seed.Target.Value, seed.Target.Unit, seed.Target.WithStretch, seed.Target.WithoutStretch)]
-                : [],
+            Targets = hasTarget ? [PrintedTarget(seed, targetYear!)] : [],
             Notes = seed.Notes,
+            Sources = profile?.Sources,
+            HeldBy = profile?.HeldBy,
+            Stock = profile?.Stock,
+            SourceLines = seed.SourceLines,
+        };
+    }
+
+    /// <summary>
+    /// The target as printed. "Reduce by .75%" is a change on the baseline's year; "5% reduction on the
+    /// 2007/08 figures" names its own base year; "An additional 95 licences" is the 95 to be added.
+    /// </summary>
+    private static YearTarget PrintedTarget(SeedIndicator seed, string year)
+    {
+        var t = seed.Target;
+        var change = t.Unit switch
+        {
+            "% reduction" => -t.Value,
+            "% increase" => t.Value,
+            _ => null,
+        };
+        var baseYear = change is null ? null
+            : BaseYearWords().Match(t.AsWritten ?? "") is { Success: true } m ? ReportingPeriod.Parse(m.Groups["year"].Value).ToString()
+            : seed.Baseline.Period;
+        return new YearTarget(year, t.AsWritten, change is null ? t.Value : null, t.Unit, t.WithStretch, t.WithoutStretch)
+        {
+            ChangePercent = change,
+            BaseYear = baseYear,
+            Source = TargetSource.InThePlan(seed.SourceLines is [var first, ..] ? first : null),
         };
     }
 
@@ -147,6 +191,9 @@ public static partial class ActionPlanSeed
         text is null ? fallback
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) ? value
         : throw new InvalidDataException($"Indicator profile {id}: '{text}' is not a {typeof(T).Name} ({string.Join(", ", Enum.GetNames<T>())}).");
+
+    [GeneratedRegex(@"on the (?<year>[0-9]{4}/[0-9]{2}) figures")]
+    private static partial Regex BaseYearWords();
 
     [GeneratedRegex(@"\b(increase|improve)\b", RegexOptions.IgnoreCase)]
     private static partial Regex IncreaseWords();

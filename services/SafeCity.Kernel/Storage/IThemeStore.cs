@@ -23,12 +23,13 @@ public interface IThemeStore : IOutboxStore, IAuditLog
     Task<bool> AddActionPlanAsync(ActionPlan plan, Func<ActionPlan, Change> published, CancellationToken ct);
 
     /// <summary>
-    /// Stores a changed plan structure (its details, indicators, and actions added to it) whose
-    /// revision is still <paramref name="expectedRevision"/>, with the next revision and its event.
-    /// Actions already held keep their status; only new ones are added.
+    /// Stores, in one transaction, changed plan structures (details, indicators and targets, actions
+    /// added) each still at the revision it was read at, with the next revision; and the actions given
+    /// as changed, each still at its own revision. Actions not given keep their state. The events are
+    /// built from what was stored (the plans, then the changed actions) and kept with it.
     /// </summary>
-    /// <exception cref="ConcurrencyConflictException">the plan was changed meanwhile.</exception>
-    Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, Change> published, CancellationToken ct);
+    /// <exception cref="ConcurrencyConflictException">a plan or action was changed meanwhile; nothing was stored.</exception>
+    Task<IReadOnlyList<ActionPlan>> SavePlansAsync(IReadOnlyList<PlanWrite> writes, Func<IReadOnlyList<ActionPlan>, IReadOnlyList<PlanAction>, IReadOnlyList<Change>> changes, CancellationToken ct);
 
     Task<PlanAction?> GetActionAsync(string actionId, CancellationToken ct);
 
@@ -39,6 +40,9 @@ public interface IThemeStore : IOutboxStore, IAuditLog
     /// <exception cref="ConcurrencyConflictException">the action was changed meanwhile.</exception>
     Task<PlanAction> UpdateActionAsync(PlanAction changed, long expectedRevision, Func<PlanAction, Change> evented, CancellationToken ct);
 
+    /// <summary>Every revision of every action, as it was stored: how the plan stood on any past date.</summary>
+    Task<IReadOnlyList<PlanAction>> GetActionHistoryAsync(CancellationToken ct);
+
     /// <summary>Stores a value for an indicator and period, replacing any earlier one with the next revision.</summary>
     Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, Change> recorded, CancellationToken ct);
 
@@ -48,6 +52,16 @@ public interface IThemeStore : IOutboxStore, IAuditLog
     /// <summary>Every value of every indicator: for plan pages, where each indicator shows its latest.</summary>
     Task<IReadOnlyList<Measurement>> GetAllMeasurementsAsync(CancellationToken ct);
 
+}
+
+/// <summary>A plan to store, read at <paramref name="ExpectedRevision"/>, and those of its actions that changed (each with the revision it was read at).</summary>
+public sealed record PlanWrite(ActionPlan Plan, long ExpectedRevision, IReadOnlyList<PlanAction> ChangedActions);
+
+public static class ThemeStoreExtensions
+{
+    /// <summary>Stores one changed plan structure with its event (see <see cref="IThemeStore.SavePlansAsync"/>).</summary>
+    public static async Task<ActionPlan> SavePlanStructureAsync(this IThemeStore store, ActionPlan plan, long expectedRevision, Func<ActionPlan, Change> published, CancellationToken ct) =>
+        (await store.SavePlansAsync([new PlanWrite(plan, expectedRevision, [])], (plans, _) => [published(plans[0])], ct))[0];
 }
 
 public sealed class ConcurrencyConflictException(string message) : Exception(message);

@@ -16,6 +16,8 @@ public static class UkFormat
 
     public static string Date(DateTimeOffset at) => UkTime(at).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
     public static string DateTime(DateTimeOffset at) => UkTime(at).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
 
     public static string Number(double? value, IndicatorUnit unit = IndicatorUnit.Count) => value switch
@@ -37,6 +39,9 @@ public static class UkFormat
 
         return words.ToString();
     }
+
+    /// <summary>The text with its first letter a capital, as a sentence starts.</summary>
+    public static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string Words(Rag rag) => rag == Rag.NotRated ? "Not rated" : rag.ToString();
 

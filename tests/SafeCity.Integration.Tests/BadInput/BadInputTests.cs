@@ -80,8 +80,9 @@ public sealed class BadInputTests(PlatformFixture fixture, ITestOutputHelper out
             new Metadata { { "safecity-theme", "asb-arson" }, { "authorization", "Bearer " + partner } },
             fixture.Platform.GatewayHttp);
 
+        // The theme's own indicators: one printed here but held by another plan takes no figures here at all.
         var indicators = (await fixture.Gateway.GetFromJsonAsync<JsonElement>("/api/alcohol/plans")).EnumerateArray()
-            .SelectMany(p => p.GetProperty("indicators").EnumerateArray()).ToList();
+            .SelectMany(p => p.GetProperty("indicators").EnumerateArray()).Where(i => i.GetProperty("heldBy").ValueKind == JsonValueKind.Null).ToList();
         target.CountIndicator = indicators.First(i => i.GetProperty("unit").GetString() == "Count").GetProperty("id").GetString()!;
         target.PercentageIndicator = indicators.First(i => i.GetProperty("unit").GetString() == "Percentage").GetProperty("id").GetString()!;
         return target;

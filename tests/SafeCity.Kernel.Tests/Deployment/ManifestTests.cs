@@ -183,7 +183,7 @@ public sealed class ManifestTests
                 "gateway" => ["Identity:SigningKey", "Dapr:Invoke", "Gateway:ListenOnAllInterfaces", "SAFECITY_HTTP_PORT", "SAFECITY_GRPC_PORT", "SAFECITY_DATA_DIR",
                     .. Services.Where(s => s != "gateway").SelectMany(s => new[] { $"services:{s}:http:0", $"services:{s}:grpc:0" })],
                 "governance" => [.. Needed, "InformationSharing:PersonalDataKey", .. Themes.Select((t, i) => $"Governance:Themes:{i}"), .. Themes.Select(t => $"services:{t}:http:0")],
-                _ => Needed,
+                _ => (string[])[.. Needed, "services:governance:http:0"],
             };
             Assert.Empty(needed.Where(k => !keys.Contains(k)).Select(k => $"{name} is not given {k}"));
         }
@@ -243,6 +243,16 @@ public sealed class ManifestTests
             Assert.Empty(secrets.Except(granted));
             Assert.Equal("deny", configuration.Spec.AccessControl?.DefaultAction);
         }
+
+        // Governance takes calls from the themes for its register of plan numbers alone.
+        var governance = configurations["safecity-governance"].Spec.AccessControl!.Policies;
+        Assert.All(Themes, theme =>
+        {
+            var policy = Assert.Single(governance, p => p.AppId == theme);
+            Assert.Equal("deny", policy.DefaultAction);
+            Assert.NotEmpty(policy.Operations);
+            Assert.All(policy.Operations, o => Assert.StartsWith("/api/governance/plan-numbers", o.Name, StringComparison.Ordinal));
+        });
     }
 
     [SkippableFact]

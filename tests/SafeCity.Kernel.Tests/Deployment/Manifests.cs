@@ -173,5 +173,13 @@ public sealed class DaprConfiguration : IKubernetesObject<V1ObjectMeta>
         public string? DefaultAction { get; set; }
         public string? TrustDomain { get; set; }
         public string? Namespace { get; set; }
+        public List<Operation> Operations { get; set; } = [];
+    }
+
+    public sealed class Operation
+    {
+        public string? Name { get; set; }
+        public List<string> HttpVerb { get; set; } = [];
+        public string? Action { get; set; }
     }
 }

@@ -2,6 +2,7 @@ using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Kernel.Tests.Domain;
 
+/// <summary>The partnership's one RAG rule on the cases the plan prints: polarity, tolerance, stretch, changes on a base year, years with no target.</summary>
 public class RagRulesTests
 {
     private static PerformanceIndicator Indicator(Polarity polarity, IndicatorUnit unit, double? baseline, params YearTarget[] targets) => new()
@@ -15,8 +16,12 @@ public class RagRulesTests
         Targets = targets,
     };
 
-    private static Measurement Value(string period, double value) =>
-        new() { IndicatorId = "T.I1", Period = period, Value = value, Source = "entered", RecordedAt = DateTimeOffset.UnixEpoch };
+    private static (ReportingPeriod, double)[] Value(string period, double value) => [(ReportingPeriod.Parse(period), value)];
+
+    private static DateOnly EndOf(string period) => ReportingPeriod.Parse(period).End;
+
+    private static TrajectoryAssessment Judge(PerformanceIndicator indicator, string period, double value, double tolerance = RagRules.DefaultTolerancePercent) =>
+        Trajectory.Assess(indicator, Value(period, value), EndOf(period), tolerance);
 
     private static readonly YearTarget Percent20 = new("2008/09", "20%", 20, "%");
 
@@ -28,9 +33,10 @@ public class RagRulesTests
     [InlineData(22.1, Rag.Red)]
     public void When_lower_is_better_a_value_above_target_beyond_tolerance_is_red(double value, Rag expected)
     {
+        // The whole year's figure is judged against the target itself: the line reaches it in March.
         var indicator = Indicator(Polarity.LowerIsBetter, IndicatorUnit.Percentage, 23, Percent20);
 
-        Assert.Equal(expected, RagRules.Default.Assess(indicator, Value("2008/09 Q1", value)).Rag);
+        Assert.Equal(expected, Judge(indicator, "2008/09", value).Rag);
     }
 
     [Theory]
@@ -42,19 +48,18 @@ public class RagRulesTests
     {
         var indicator = Indicator(Polarity.HigherIsBetter, IndicatorUnit.Percentage, 15, Percent20);
 
-        Assert.Equal(expected, RagRules.Default.Assess(indicator, Value("2008/09", value)).Rag);
+        Assert.Equal(expected, Judge(indicator, "2008/09", value).Rag);
     }
 
     [Fact]
     public void The_tolerance_is_the_partnerships_to_set()
     {
         var indicator = Indicator(Polarity.LowerIsBetter, IndicatorUnit.Percentage, 23, Percent20);
-        var fifteenPercentOver = Value("2008/09", 23);
 
-        Assert.Equal(Rag.Red, new RagRules(0).Assess(indicator, fifteenPercentOver).Rag);
-        Assert.Equal(Rag.Red, new RagRules(10).Assess(indicator, fifteenPercentOver).Rag);
-        Assert.Equal(Rag.Amber, new RagRules(20).Assess(indicator, fifteenPercentOver).Rag);
-        Assert.Equal(Rag.Green, new RagRules(0).Assess(indicator, Value("2008/09", 20)).Rag);
+        Assert.Equal(Rag.Red, Judge(indicator, "2008/09", 23, 0).Rag);
+        Assert.Equal(Rag.Red, Judge(indicator, "2008/09", 23, 10).Rag);
+        Assert.Equal(Rag.Amber, Judge(indicator, "2008/09", 23, 20).Rag);
+        Assert.Equal(Rag.Green, Judge(indicator, "2008/09", 20, 0).Rag);
     }
 
     [Fact]
@@ -63,40 +68,57 @@ public class RagRulesTests
         // Plan 14: deliberate secondary fires, 1,066 without stretch and 970 with stretch.
         var fires = Indicator(Polarity.LowerIsBetter, IndicatorUnit.Count, 1176, new YearTarget("2008/09", "1,066 without stretch and 970 with stretch", null, null, 970, 1066));
 
-        Assert.Equal(970, RagRules.Default.Assess(fires, Value("2008/09", 1000)).Target);
-        Assert.Equal(Rag.Amber, RagRules.Default.Assess(fires, Value("2008/09", 1000)).Rag);
-        Assert.Equal(Rag.Green, RagRules.Default.Assess(fires, Value("2008/09", 960)).Rag);
-        Assert.Equal(Rag.Red, RagRules.Default.Assess(fires, Value("2008/09", 1070)).Rag);
+        Assert.Equal(970, Judge(fires, "2008/09", 1000).AnnualTarget);
+        Assert.Equal(Rag.Amber, Judge(fires, "2008/09", 1000).Rag);
+        Assert.Equal(Rag.Green, Judge(fires, "2008/09", 960).Rag);
+        Assert.Equal(Rag.Red, Judge(fires, "2008/09", 1070).Rag);
     }
 
     [Fact]
-    public void A_percentage_reduction_target_applies_to_the_baseline_and_a_count_is_spread_over_the_year()
+    public void A_percentage_reduction_on_the_baseline_year_is_worked_out_from_the_baseline_and_a_count_is_profiled_over_the_year()
     {
-        // Plan 1: 1,338 assault presentations, "Reduce by .75%": 1,327.965 for the year, a twelfth a month.
-        var presentations = Indicator(Polarity.LowerIsBetter, IndicatorUnit.Count, 1338, new YearTarget("2008/09", "Reduce by .75%", 0.75, "% reduction"));
+        // Plan 1: 1,338 assault presentations in 2007/08, "Reduce by .75%": 1,327.965 for the year, a twelfth a month.
+        var presentations = Indicator(Polarity.LowerIsBetter, IndicatorUnit.Count, 1338, new YearTarget("2008/09", "Reduce by .75%", null, null) { ChangePercent = -0.75, BaseYear = "2007/08" });
 
-        var month = RagRules.Default.Assess(presentations, Value("2008-04", 100));
-        var quarter = RagRules.Default.Assess(presentations, Value("2008/09 Q1", 300));
-        var year = RagRules.Default.Assess(presentations, Value("2008/09", 1400));
+        var month = Judge(presentations, "2008-04", 100);
+        var quarter = Judge(presentations, "2008/09 Q1", 300);
 
-        Assert.Equal(1327.965 / 12, month.Target!.Value, 6);
+        Assert.Equal(1327.965, month.AnnualTarget!.Value, 6);
+        Assert.Equal(1327.965 / 12, month.ExpectedToDate!.Value, 6);
         Assert.Equal(Rag.Green, month.Rag);
-        Assert.Equal(1327.965 / 4, quarter.Target!.Value, 6);
+        Assert.Equal(1327.965 / 4, quarter.ExpectedToDate!.Value, 6);
         Assert.Equal(Rag.Green, quarter.Rag);
-        Assert.Equal(Rag.Amber, year.Rag);
-        Assert.Equal(Rag.Red, RagRules.Default.Assess(presentations, Value("2008-04", 130)).Rag);
+        Assert.Equal(Rag.Amber, Judge(presentations, "2008/09", 1400).Rag);
+        Assert.Equal(Rag.Red, Judge(presentations, "2008-04", 130).Rag);
     }
 
     [Fact]
-    public void A_target_holds_for_later_years_until_another_is_set_and_not_for_earlier_ones()
+    public void A_change_on_a_later_base_year_waits_for_that_years_whole_figure()
+    {
+        // NI 43: "5% reduction on the 2007/08 figures", with a 2006/07 baseline of 76.
+        var custody = Indicator(Polarity.LowerIsBetter, IndicatorUnit.Count, 76, new YearTarget("2008/09", "5% reduction on the 2007/08 figures", null, null) { ChangePercent = -5, BaseYear = "2007/08" })
+            with
+        { Baseline = new Baseline("2006/07: 76", 76, null, "2006/07", "as written") };
+
+        var waiting = Trajectory.Assess(custody, Value("2008/09", 70), EndOf("2008/09"), 10);
+        Assert.Equal(Rag.NotRated, waiting.Rag);
+        Assert.Contains("2007/08 has no full-year figure", waiting.Reason);
+
+        var rated = Trajectory.Assess(custody, [.. Value("2007/08", 80), .. Value("2008/09", 75)], EndOf("2008/09"), 10);
+        Assert.Equal(76, rated.AnnualTarget!.Value, 6);
+        Assert.Equal(Rag.Green, rated.Rag);
+    }
+
+    [Fact]
+    public void No_target_is_inferred_for_a_year_nobody_set_one_for()
     {
         var indicator = Indicator(Polarity.LowerIsBetter, IndicatorUnit.Percentage, 23, Percent20, new YearTarget("2010/11", "15%", 15, "%"));
 
-        Assert.Equal(20, RagRules.Default.Assess(indicator, Value("2009/10 Q2", 19)).Target);
-        Assert.Equal(15, RagRules.Default.Assess(indicator, Value("2010-05", 19)).Target);
-        var before = RagRules.Default.Assess(indicator, Value("2007/08", 19));
-        Assert.Equal(Rag.NotRated, before.Rag);
-        Assert.Contains("2007/08", before.Reason);
+        var unset = Judge(indicator, "2009/10 Q2", 19);
+        Assert.Equal(Rag.NotRated, unset.Rag);
+        Assert.Equal("Not rated: no target for 2009/10.", unset.Reason);
+        Assert.Equal(15, Judge(indicator, "2010/11", 19).AnnualTarget);
+        Assert.Equal(Rag.NotRated, Judge(indicator, "2007/08", 19).Rag);
     }
 
     [Fact]
@@ -104,8 +126,10 @@ public class RagRulesTests
     {
         var tba = Indicator(Polarity.LowerIsBetter, IndicatorUnit.Count, null, new YearTarget("2008/09", "TBA", null, null));
 
-        Assert.Equal(Rag.NotRated, RagRules.Default.Assess(tba, null).Rag);
-        Assert.Equal(Rag.NotRated, RagRules.Default.Assess(tba, Value("2008/09", 5)).Rag);
+        Assert.Equal(Rag.NotRated, Trajectory.Assess(tba, [], EndOf("2008/09"), 10).Rag);
+        var judged = Judge(tba, "2008/09", 5);
+        Assert.Equal(Rag.NotRated, judged.Rag);
+        Assert.Contains("TBA", judged.Reason);
     }
 
     [Theory]

@@ -9,6 +9,7 @@ using SafeCity.Governance.Pmg;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Structure;
 using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Sqlite;
 
@@ -29,13 +30,8 @@ public sealed class PmgCycleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _documents = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db")));
-        await _documents.InitializeAsync(CancellationToken.None);
-        _structure = new PartnershipStructureStore(_documents, PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly), TimeProvider.System);
-        await _structure.InitializeAsync(CancellationToken.None);
-        _tolerances = new ToleranceStore(_documents, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System);
-        var performance = new PartnershipPerformance(_model, _structure, _tolerances, TimeProvider.System);
-        _performance = performance;
+        (_documents, _structure, _tolerances, _performance) = await GovernanceStores.OpenAsync(_dir.Path, _model);
+        var performance = _performance;
         _pmg = new PmgService(_documents, performance, Options.Create(new PmgCalendarOptions()), TimeProvider.System);
         _board = new DeliveryBoardService(performance, _pmg, TimeProvider.System);
         await Publish("violence", new ActionPlanOutline
@@ -54,11 +50,11 @@ public sealed class PmgCycleTests : IAsyncLifetime
         });
     }
 
-    private Task Publish(string theme, ActionPlanOutline plan) => _model.ApplyAsync(new ActionPlanPublished
+    private Task Publish(string theme, ActionPlanOutline plan, long revision = 1) => _model.ApplyAsync(new ActionPlanPublished
     {
         EventId = Guid.NewGuid(),
         Theme = theme,
-        Revision = 1,
+        Revision = revision,
         PublishedAt = DateTimeOffset.UnixEpoch,
         Plan = plan,
     }, CancellationToken.None);
@@ -75,7 +71,8 @@ public sealed class PmgCycleTests : IAsyncLifetime
         RecordedAt = DateTimeOffset.UtcNow,
     }, CancellationToken.None);
 
-    private Task Action(string rag, string status) => _model.ApplyAsync(new ActionStatusChanged
+    // The theme changed the action on that day: a list drawn up as at a date sees the action as it stood then.
+    private Task Action(string rag, string status, DateOnly on, DateOnly? due = null) => _model.ApplyAsync(new ActionStatusChanged
     {
         EventId = Guid.NewGuid(),
         Theme = "violence",
@@ -84,7 +81,8 @@ public sealed class PmgCycleTests : IAsyncLifetime
         Status = status,
         Rag = rag,
         Revision = ++_revision + 1,
-        ChangedAt = DateTimeOffset.UtcNow,
+        ChangedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero),
+        DueDate = due,
     }, CancellationToken.None);
 
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
@@ -161,7 +159,7 @@ public sealed class PmgCycleTests : IAsyncLifetime
     public async Task An_item_enters_the_list_when_failing_and_leaves_only_once_it_recovers_with_a_remedial_action_recorded()
     {
         await Record("2008-04", 130); // 30% over a twelfth of 1,200: red
-        await Action("Red", "Delayed");
+        await Action("Red", "Delayed", D(2008, 5, 20));
         var first = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
         Assert.Equal(["action:violence/P3.A1", "indicator:violence/P3.I1"], first.Exceptions.Select(e => e.Key).Order());
         Assert.All(first.Exceptions, e => Assert.Equal((D(2008, 5, 29), true), (e.FirstListed, e.StillFailing)));
@@ -169,7 +167,7 @@ public sealed class PmgCycleTests : IAsyncLifetime
 
         // As at the next meeting the action is back on track and has its remedial action: it leaves.
         // The indicator has no newer figure and is still over: it stays, listed since the first meeting.
-        await Action("Green", "InProgress");
+        await Action("Green", "InProgress", D(2008, 7, 1));
         var second = await _pmg.DrawUpAsync(D(2008, 7, 10), D(2008, 7, 10), "pmg", CancellationToken.None);
         var indicator = Assert.Single(second.Exceptions);
         Assert.Equal(("indicator:violence/P3.I1", D(2008, 5, 29), true), (indicator.Key, indicator.FirstListed, indicator.StillFailing));
@@ -362,5 +360,83 @@ public sealed class PmgCycleTests : IAsyncLifetime
     {
         _dir.Dispose();
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task An_action_past_its_due_date_goes_on_the_list_and_a_past_list_sees_it_as_it_stood_then()
+    {
+        await Record("2008-04", 100);
+        await Action("Green", "InProgress", D(2008, 5, 1), due: D(2008, 6, 30));
+        await Action("Red", "Delayed", D(2008, 9, 1), due: D(2008, 6, 30));
+
+        var july = await _pmg.DrawUpAsync(D(2008, 7, 10), D(2008, 7, 10), "pmg", CancellationToken.None);
+        var overdue = Assert.Single(july.Exceptions, e => e.Kind == ExceptionKind.Action);
+        Assert.Equal(Rag.Green, overdue.Rag);
+        Assert.StartsWith("Overdue: due 30 June 2008. In progress", overdue.Detail, StringComparison.Ordinal);
+        var tree = await _performance.GetAsync(D(2008, 5, 29), CancellationToken.None);
+        Assert.Equal(("InProgress", false), (tree.Plans.Single().Actions.Single().Status, tree.Plans.Single().Actions.Single().Overdue));
+        var september = await _performance.GetAsync(D(2008, 9, 2), CancellationToken.None);
+        Assert.Equal(("Delayed", Rag.Red), (september.Plans.Single().Actions.Single().Status, september.Plans.Single().Actions.Single().Rag));
+
+        await Action("Green", "Completed", D(2008, 9, 20), due: D(2008, 6, 30));
+        Assert.False((await _performance.GetAsync(D(2008, 10, 1), CancellationToken.None)).Plans.Single().Actions.Single().Overdue);
+    }
+
+    [Fact]
+    public async Task An_indicator_with_no_target_for_the_year_is_listed_until_the_partnership_sets_one()
+    {
+        var noTarget = new IndicatorOutline { Id = "P3.I2", Code = "NI 15", Name = "Serious violent crime", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [] };
+        var plan = new ActionPlanOutline
+        {
+            Number = 3,
+            Priority = 2,
+            Title = "Violent crime",
+            Indicators = [new IndicatorOutline { Id = "P3.I1", Code = "NI 20", Name = "Assault with injury", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [new TargetOutline { Year = "2008/09", Value = 1200 }] }, noTarget],
+            Actions = [],
+        };
+        await Publish("violence", plan, revision: 2);
+
+        var first = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
+        var missing = Assert.Single(first.Exceptions, e => e.Kind == ExceptionKind.MissingTarget);
+        Assert.Equal(("target:violence/P3.I2", "NI 15 Serious violent crime: no target for 2008/09"), (missing.Key, missing.Name));
+
+        await Publish("violence", plan with { Indicators = [plan.Indicators[0], noTarget with { Targets = [new TargetOutline { Year = "2008/09", Value = 40, Source = "set", SetBy = "pmg", Reason = "LAA refresh" }] }] }, revision: 3);
+        var second = await _pmg.DrawUpAsync(D(2008, 7, 10), D(2008, 7, 10), "pmg", CancellationToken.None);
+        Assert.DoesNotContain(second.Exceptions, e => e.Kind == ExceptionKind.MissingTarget);
+        Assert.Contains(second.Recovered, r => r.Key == "target:violence/P3.I2");
+    }
+
+    [Fact]
+    public async Task An_indicator_printed_in_two_plans_shows_its_holders_figures_in_both_and_is_listed_once()
+    {
+        await Publish("alcohol", new ActionPlanOutline
+        {
+            Number = 1,
+            Priority = 1,
+            Title = "Alcohol harm",
+            Indicators = [new IndicatorOutline { Id = "P1.I2", Code = "NI 20", Name = "Assault with injury", Category = "LAA", Unit = "Count", Polarity = "LowerIsBetter", Frequency = "Monthly", Targets = [], HeldBy = new IndicatorHolderOutline("violence", 3, "P3.I1") }],
+            Actions = [],
+        });
+        await Record("2008-04", 130);
+
+        var tree = await _performance.GetAsync(D(2008, 4, 30), CancellationToken.None);
+        var shown = tree.Plans.Single(p => p.Theme == "alcohol").Indicators.Single();
+        Assert.Equal((Rag.Red, 130.0, "violence"), (shown.Rag, shown.LatestValue!.Value, shown.Theme));
+        Assert.True(shown.IsHeldElsewhere);
+        Assert.Equal(Rag.NotRated, tree.Plans.Single(p => p.Theme == "alcohol").Rag);
+        var meeting = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 4, 30), "pmg", CancellationToken.None);
+        Assert.Single(meeting.Exceptions, e => e.Kind == ExceptionKind.Indicator);
+    }
+
+    [Fact]
+    public async Task A_tolerance_the_PMG_sets_goes_to_the_themes_through_governances_outbox()
+    {
+        var outbox = new SqliteOutbox(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db")));
+
+        await _tolerances.SetIndicatorAsync("violence/P3.I1", "4", "pmg", CancellationToken.None);
+
+        var message = Assert.Single(await outbox.GetUndispatchedAsync(10, CancellationToken.None));
+        var set = Assert.IsType<RagTolerancesSet>(message.Deserialize());
+        Assert.Equal((10.0, 4.0), (set.DefaultPercent, set.PerIndicator["violence/P3.I1"]));
     }
 }

@@ -65,7 +65,7 @@ public abstract class ReadModelContract
         var afterStale = await model.VersionAsync(Ct);
         await model.ApplyAsync(Published(1, 1, "Red"), Ct);
         var afterPlan = await model.VersionAsync(Ct);
-        await model.ReplaceAsync(new ReadModelSnapshot([], [], []), DateTimeOffset.UtcNow, Ct);
+        await model.ReplaceAsync(new ReadModelSnapshot([], [], [], []), DateTimeOffset.UtcNow, Ct);
 
         Assert.True(afterFigure > start);
         Assert.Equal(afterFigure, afterStale);
@@ -89,7 +89,7 @@ public abstract class ReadModelContract
         var afterOthers = await model.FigureVersionsAsync(Ct);
         await model.ApplyAsync(Measured(99, 2), Ct);
         var afterOwn = (await model.FigureVersionsAsync(Ct))[("alcohol", "P1.I1")];
-        await model.ReplaceAsync(new ReadModelSnapshot([], [], []), DateTimeOffset.UtcNow.AddMinutes(1), Ct);
+        await model.ReplaceAsync(new ReadModelSnapshot([], [], [], []), DateTimeOffset.UtcNow.AddMinutes(1), Ct);
         var afterReplace = await model.FigureVersionsAsync(Ct);
 
         Assert.Equal(first, afterOthers[("alcohol", "P1.I1")]);

@@ -181,8 +181,11 @@ public class SeedFidelityTests
                 var t = actual.Targets[0];
                 Assert.Equal("2008/09", t.Year);
                 Same(target["asWritten"], t.AsWritten, at + " target");
-                Same(target["value"], t.Value, at + " target");
                 Same(target["unit"], t.Unit, at + " target");
+                // A change ("Reduce by .75%", "5% reduction on the 2007/08 figures") is held as the change on its base year.
+                var change = (string?)target["unit"] switch { "% reduction" => -(double?)target["value"], "% increase" => (double?)target["value"], _ => null };
+                Same(change is null ? target["value"] : null, t.Value, at + " target");
+                Assert.Equal(change, t.ChangePercent);
                 Same(target["withStretch"], t.WithStretch, at + " target");
                 Same(target["withoutStretch"], t.WithoutStretch, at + " target");
             }

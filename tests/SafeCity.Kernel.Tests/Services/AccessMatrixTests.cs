@@ -104,7 +104,8 @@ public sealed class AccessMatrixTests
             var path = pattern.Replace("{number:int}", plan.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase)
                 .Replace("{actionId}", $"P{plan}.A1", StringComparison.OrdinalIgnoreCase)
                 .Replace("{indicatorId}", $"P{plan}.I1", StringComparison.OrdinalIgnoreCase)
-                .Replace("{documentName}", "v1", StringComparison.Ordinal);
+                .Replace("{documentName}", "v1", StringComparison.Ordinal)
+                .Replace("{year:int}", "2009", StringComparison.Ordinal);
             var cells = new List<string>();
             foreach (var (column, role) in Callers)
             {
@@ -151,13 +152,26 @@ public sealed class AccessMatrixTests
             return role is PlatformRoles.Administrator or PlatformRoles.PpoOfficer;
         }
 
+        if (pattern.StartsWith("/api/governance/plan-numbers", StringComparison.Ordinal))
+        {
+            // The register of plan numbers: officers of any theme (the endpoint checks which) and administrators.
+            return role == PlatformRoles.Administrator || role.StartsWith("officer:", StringComparison.Ordinal);
+        }
+
+        if (pattern.StartsWith("/api/governance/tolerances", StringComparison.Ordinal) && method != "GET")
+        {
+            return role is PlatformRoles.Administrator or PlatformRoles.PerformanceManagementGroup;
+        }
+
         if (pattern.Contains("audit", StringComparison.Ordinal) || pattern == "/api/governance/rebuild")
         {
             return role == PlatformRoles.Administrator;
         }
 
         var writes = grpc ? GrpcWrites.Contains(pattern.Split('/').Last()) : method != "GET";
-        return !writes || role == PlatformRoles.Administrator || role == "officer:{theme}";
+        // Targets belong to the partnership: the PMG sets them too (the LAA refresh).
+        var targets = pattern.Contains("/targets", StringComparison.Ordinal) && role == PlatformRoles.PerformanceManagementGroup;
+        return !writes || targets || role == PlatformRoles.Administrator || role == "officer:{theme}";
     }
 
     private static async Task<bool> ServedAsync(IServiceFactory factory, string method, string path, bool grpc, string? role)

@@ -55,8 +55,9 @@ public sealed class ThemeDashboard(ThemePerformance performance, IndicatorCalcul
                 values.Add(await calculator.ComputeAsync(measure, month, month, month, ct));
             }
 
-            var targets = values.Select(v => indicator is null || v.Value is not { } value ? null
-                : performance.Rules.Assess(indicator, new Measurement { IndicatorId = indicator.Id, Period = v.Span, Value = value, Source = MeasurementSources.Computed, RecordedAt = default }).Target).ToList();
+            var held = indicator is null ? null : plans.SelectMany(p => p.Indicators).First(s => s.Indicator.Id == indicator.Id).Values;
+            var targets = values.Select(v => indicator is null || v.Value is null || !ReportingPeriod.TryParse(v.Span, out var period) ? null
+                : Trajectory.PeriodTarget(indicator, held!, period)).ToList();
             series.Add(new MeasureSeries(measure, indicator, values, targets,
                 await calculator.ComputeAsync(measure, Month(quarter.Start), to, $"{quarter} to {end.Describe()}", ct),
                 await calculator.ComputeAsync(measure, Month(year.Start), to, $"{year} to {end.Describe()}", ct)));

@@ -21,15 +21,17 @@ public sealed record AddIndicatorCommand(
 /// Changes to the structure of a theme's plans: a new plan, a new action, a new indicator. Each
 /// change raises the plan's revision and publishes the whole plan again, so governance follows.
 /// </summary>
-public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
+public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock, IPlanNumberRegister numbers)
 {
     /// <summary>The seed has plans 1 to 19; plans the partnership writes take the numbers after.</summary>
     public const int FirstOwnPlanNumber = 20;
 
-    public async Task<int> NextPlanNumberAsync(CancellationToken ct) =>
-        Math.Max(FirstOwnPlanNumber, (await store.GetActionPlansAsync(ct)).Select(p => p.Number + 1).DefaultIfEmpty(0).Max());
+    /// <summary>The number the partnership's register would give the theme's next plan; this theme's own next number while the register cannot be asked.</summary>
+    public async Task<int> NextPlanNumberAsync(string? objective, string? callerIdentity, CancellationToken ct) =>
+        await numbers.NextAsync(objective, callerIdentity, ct)
+        ?? Math.Max(FirstOwnPlanNumber + 1, (await store.GetActionPlansAsync(ct)).Select(p => p.Number + 1).DefaultIfEmpty(0).Max());
 
-    public async Task<CommandResult<ActionPlan>> AddPlanAsync(AddActionPlanCommand command, string actor, CancellationToken ct)
+    public async Task<CommandResult<ActionPlan>> AddPlanAsync(AddActionPlanCommand command, string actor, CancellationToken ct, string? callerIdentity = null)
     {
         var plans = await store.GetActionPlansAsync(ct);
         var validation = new Validation()
@@ -41,6 +43,13 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
         if (!validation.IsValid)
         {
             return CommandResult<ActionPlan>.Invalid(validation.Errors);
+        }
+
+        // Plan numbers are the partnership's, not the theme's: the register gives the number or says why not.
+        var granted = await numbers.ReserveAsync(command.Number!.Value, command.Objective.NullIfBlank(), command.Title!.Trim(), callerIdentity, ct);
+        if (granted.Number is null)
+        {
+            return CommandResult<ActionPlan>.Invalid(new Dictionary<string, string[]> { [nameof(command.Number)] = [granted.Problem!] });
         }
 
         var plan = new ActionPlan
@@ -79,6 +88,9 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
                     Description = command.Description!.Trim(),
                     Responsible = command.Responsible.NullIfBlank(),
                     Resources = command.Resources.NullIfBlank(),
+                    // An action added to a plan belongs to the year the plan is in, and is due by its end until someone says otherwise.
+                    Year = plan.Year,
+                    Due = new ActionDue(ReportingPeriod.Parse(plan.Year).End, null, $"Added to the {plan.Year} plan: due by the year's end."),
                 }],
             }, ct);
 

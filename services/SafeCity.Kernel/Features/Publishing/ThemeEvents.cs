@@ -29,6 +29,7 @@ public static class ThemeEvents
                 Objective = plan.Objective,
                 Title = plan.Title,
                 LeadPartner = plan.LeadPartner,
+                Year = plan.Year,
                 Indicators = plan.Indicators.Select(i => new IndicatorOutline
                 {
                     Id = i.Id,
@@ -49,7 +50,14 @@ public static class ThemeEvents
                         Value = t.AnnualFigure(i.Baseline),
                         WithStretch = t.WithStretch,
                         WithoutStretch = t.WithoutStretch,
+                        ChangePercent = t.ChangePercent,
+                        BaseYear = t.BaseYear,
+                        Source = t.Source?.Kind,
+                        SetBy = t.Source?.By,
+                        SetAt = t.Source?.At,
+                        Reason = t.Source?.Reason,
                     }).ToList(),
+                    HeldBy = i.HeldBy is { } h ? new IndicatorHolderOutline(h.Theme, h.PlanNumber, h.IndicatorId) : null,
                 }).ToList(),
                 Actions = plan.Actions.Select(a => new ActionOutline
                 {
@@ -59,16 +67,22 @@ public static class ThemeEvents
                     Rag = a.Rag.ToString(),
                     Commentary = a.Commentary,
                     Revision = a.Revision,
+                    DueDate = a.Due?.Date,
+                    Year = a.Year,
                 }).ToList(),
             },
         };
 
     public static OutboxMessage ActionChanged(string theme, PlanAction action, DateTimeOffset at)
     {
-        var id = Guid.NewGuid();
-        return OutboxMessage.For(new ActionStatusChanged
+        var changed = Changed(theme, action, at);
+        return OutboxMessage.For(changed, changed.EventId, at);
+    }
+
+    public static ActionStatusChanged Changed(string theme, PlanAction action, DateTimeOffset at) =>
+        new()
         {
-            EventId = id,
+            EventId = Guid.NewGuid(),
             Theme = theme,
             PlanNumber = action.PlanNumber,
             ActionId = action.Id,
@@ -77,8 +91,9 @@ public static class ThemeEvents
             Commentary = action.Commentary,
             Revision = action.Revision,
             ChangedAt = at,
-        }, id, at);
-    }
+            DueDate = action.Due?.Date,
+            Year = action.Year,
+        };
 
     public static OutboxMessage MeasurementRecorded(string theme, Measurement measurement)
     {
@@ -100,12 +115,14 @@ public static class ThemeEvents
         };
 
     /// <summary>The theme's whole state as events, for governance to rebuild from.</summary>
-    public static ThemeState State(ThemeDefinition theme, IReadOnlyList<ActionPlan> plans, IReadOnlyList<Measurement> measurements, DateTimeOffset at) =>
+    public static ThemeState State(ThemeDefinition theme, IReadOnlyList<ActionPlan> plans, IReadOnlyList<Measurement> measurements, IReadOnlyList<PlanAction> history, DateTimeOffset at) =>
         new()
         {
             Theme = theme.Slug,
             TakenAt = at,
             Plans = plans.Select(p => PlanOutline(theme, p, at)).ToList(),
             Measurements = measurements.Select(m => Recorded(theme.Slug, m)).ToList(),
+            // A revision never changed since the plan was imported carries no time of its own: it stood from the start.
+            ActionChanges = history.Where(a => a.UpdatedAt is not null).Select(a => Changed(theme.Slug, a, a.UpdatedAt!.Value)).ToList(),
         };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
@@ -8,7 +9,17 @@ using SafeCity.Kernel.Storage;
 namespace SafeCity.Kernel.Features.RecordMeasurement;
 
 /// <summary>A value for an indicator and period that no feed supplies: a survey, a perception, a return.</summary>
-public sealed record RecordMeasurementCommand(string IndicatorId, string? Period, double? Value, string? Note, string Source = MeasurementSources.Entered);
+public sealed record RecordMeasurementCommand(string IndicatorId, string? Period, double? Value, string? Note, string Source = MeasurementSources.Entered)
+{
+    /// <summary>For an indicator that counts additions to a stock: whether the value is what was added (the default) or the stock held at the period's end.</summary>
+    public StockBasis? Basis { get; init; }
+}
+
+public enum StockBasis
+{
+    Added,
+    Held,
+}
 
 public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
 {
@@ -23,12 +34,21 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
             return CommandResult<Measurement>.NotFound(nameof(command.IndicatorId), $"There is no indicator {command.IndicatorId} in the {theme.Slug} theme.");
         }
 
+        if (indicator.HeldBy is { } holder)
+        {
+            return CommandResult<Measurement>.Invalid(new Dictionary<string, string[]>
+            {
+                [nameof(command.IndicatorId)] = [$"{indicator.DisplayCode} is held by the {holder.Theme} theme's plan {holder.PlanNumber} ({holder.IndicatorId}): record its figures there."],
+            });
+        }
+
         var periodOk = ReportingPeriod.TryParse(command.Period, out var period);
         var validation = new Validation()
             .Require(periodOk, nameof(command.Period), $"Enter the period as {ReportingPeriod.FormatHelp}.")
             .Require(command.Value is { } v && double.IsFinite(v), nameof(command.Value), "Enter the value as a number, like 1338 or 12.5.")
             .Require((command.Note?.Length ?? 0) <= MaxNoteLength, nameof(command.Note), $"The note must be {MaxNoteLength:N0} characters or fewer.")
-            .Require(command.Source is MeasurementSources.Entered or MeasurementSources.Computed, nameof(command.Source), "The source is 'entered' or 'computed'.");
+            .Require(command.Source is MeasurementSources.Entered or MeasurementSources.Computed, nameof(command.Source), "The source is 'entered' or 'computed'.")
+            .Require(command.Basis is null || Enum.IsDefined(command.Basis.Value), nameof(command.Basis), "The basis is added (what was added in the period) or held (the number held at its end).");
         if (command.Value is { } value && double.IsFinite(value))
         {
             validation
@@ -42,6 +62,20 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
             validation.Require(period.Start <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), nameof(command.Period), $"{period.Describe()} has not started yet.");
         }
 
+        var existing = await store.GetMeasurementsAsync(indicator.Id, ct);
+        var kept = command.Value ?? 0;
+        var note = command.Note.NullIfBlank();
+        if (command.Basis == StockBasis.Held && validation.IsValid)
+        {
+            validation.Require(indicator.Stock is not null, "Basis", $"{indicator.DisplayCode} does not count additions to a stock: enter its figure as it is.");
+            if (indicator.Stock is { } stock && Added(stock, existing, period, kept) is var (added, problem))
+            {
+                validation.Require(problem is null, "Basis", problem ?? "");
+                kept = added;
+                note = string.Create(CultureInfo.InvariantCulture, $"Entered as {command.Value:#,##0} held at the end of {period}.") + (note is null ? "" : " " + note);
+            }
+        }
+
         if (!validation.IsValid)
         {
             return CommandResult<Measurement>.Invalid(validation.Errors);
@@ -51,16 +85,37 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
         {
             IndicatorId = indicator.Id,
             Period = period.ToString(),
-            Value = command.Value!.Value,
+            Value = kept,
             Source = command.Source,
-            Note = command.Note.NullIfBlank(),
+            Note = note,
             RecordedAt = clock.GetUtcNow(),
             RecordedBy = actor,
         };
-        var before = (await store.GetMeasurementsAsync(indicator.Id, ct)).FirstOrDefault(m => m.Period == measurement.Period);
+        var before = existing.FirstOrDefault(m => m.Period == measurement.Period);
         var stored = await store.RecordMeasurementAsync(measurement,
             m => new Change(ThemeEvents.MeasurementRecorded(theme.Slug, m), AuditEntry.Of(m.RecordedAt, actor, "Record measurement", $"{m.IndicatorId} {m.Period}", before, m)), ct);
         outbox.Notify();
         return CommandResult<Measurement>.Done(stored);
+    }
+
+    /// <summary>
+    /// What was added in the period, from the stock held at its end: the held figure less the stock the
+    /// plan started from and what was added earlier in the financial year (which must have no gap).
+    /// </summary>
+    private static (double Added, string? Problem) Added(StockCounted stock, IReadOnlyList<Measurement> existing, ReportingPeriod period, double held)
+    {
+        var year = period.FinancialYear;
+        var earlier = existing.Where(m => ReportingPeriod.TryParse(m.Period, out var p) && year.Contains(p) && p.End < period.Start)
+            .Select(m => (m.ReportingPeriod, m.Value)).ToList();
+        var before = period.Start == year.Start ? 0 : Trajectory.ToDate(IndicatorUnit.Count, earlier, year) is { Partial: false } ytd && year.Start.AddMonths(ytd.Months) == period.Start ? ytd.Value : (double?)null;
+        if (before is null)
+        {
+            return (0, $"To enter the number held at the end of {period}, record {year}'s earlier periods first, or enter the number added.");
+        }
+
+        var added = held - stock.Held - before.Value;
+        return added < 0
+            ? (0, string.Create(CultureInfo.InvariantCulture, $"The number held must be at least the {stock.Held:#,##0} held {stock.AsAt} plus what was added earlier in {year}."))
+            : (added, null);
     }
 }

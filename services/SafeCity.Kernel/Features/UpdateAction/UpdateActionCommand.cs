@@ -8,14 +8,35 @@ using SafeCity.Kernel.Storage;
 namespace SafeCity.Kernel.Features.UpdateAction;
 
 /// <summary>
-/// An officer's update to an action: its status, RAG and commentary. <see cref="ExpectedRevision"/>,
+/// An officer's update to an action: its status, RAG, commentary and due date. <see cref="ExpectedRevision"/>,
 /// when given, refuses the change if someone else changed the action since it was read.
 /// </summary>
-public sealed record UpdateActionCommand(string ActionId, ActionStatus? Status, Rag? Rag, string? Commentary, long? ExpectedRevision = null);
+public sealed record UpdateActionCommand(string ActionId, ActionStatus? Status, Rag? Rag, string? Commentary, long? ExpectedRevision = null)
+{
+    /// <summary>yyyy-MM-dd, or a quarter of the financial year (2008/09 Q3: due by its last day); null keeps the due date held, "" clears it.</summary>
+    public string? DueDate { get; init; }
+}
 
 public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
 {
     public const int MaxCommentaryLength = 4000;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// A due date as a person writes it: a date (2008-06-30), or the quarter or year the plan writes
+    /// (2008/09 Q3 or 2008/09: due by its last day). Null when it cannot be read.
+    /// </summary>
+    public static DateOnly? ReadDue(string text)
+    {
+        var trimmed = text.Trim();
+        if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        return ReportingPeriod.TryParse(trimmed, out var period) && period.Kind != PeriodKind.Month ? period.End : null;
+    }
 
     public async Task<CommandResult<PlanAction>> HandleAsync(UpdateActionCommand command, string actor, CancellationToken ct)
     {
@@ -23,7 +44,9 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
             .Require(!string.IsNullOrWhiteSpace(command.ActionId), nameof(command.ActionId), "Say which action to update.")
             .Require(command.Status is { } s && Enum.IsDefined(s), nameof(command.Status), $"Choose a status: {string.Join(", ", Enum.GetNames<ActionStatus>())}.")
             .Require(command.Rag is { } r && Enum.IsDefined(r), nameof(command.Rag), $"Choose a RAG rating: {string.Join(", ", Enum.GetNames<Rag>())}.")
-            .Require((command.Commentary?.Length ?? 0) <= MaxCommentaryLength, nameof(command.Commentary), $"The commentary must be {MaxCommentaryLength:N0} characters or fewer; it has {command.Commentary?.Length:N0}.");
+            .Require((command.Commentary?.Length ?? 0) <= MaxCommentaryLength, nameof(command.Commentary), $"The commentary must be {MaxCommentaryLength:N0} characters or fewer; it has {command.Commentary?.Length:N0}.")
+            .Require(command.DueDate is null || command.DueDate.Length == 0 || (command.DueDate.Length <= 20 && ReadDue(command.DueDate) is { Year: >= 2000 and <= 2100 }), nameof(command.DueDate),
+                "Enter the due date as a date like 2008-06-30, or a quarter like 2008/09 Q3, between 2000 and 2100.");
         if (!validation.IsValid)
         {
             return CommandResult<PlanAction>.Invalid(validation.Errors);
@@ -47,6 +70,13 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
             Status = command.Status!.Value,
             Rag = command.Rag!.Value,
             Commentary = command.Commentary.NullIfBlank(),
+            Due = command.DueDate switch
+            {
+                null => action.Due,
+                "" => null,
+                var text when ReadDue(text) is { } due && due == action.Due?.Date => action.Due,
+                var text => new ActionDue(ReadDue(text)!.Value, text.Trim().Contains('Q', StringComparison.OrdinalIgnoreCase) ? text.Trim() : null, $"Set by {actor}."),
+            },
             UpdatedAt = now,
             UpdatedBy = actor,
         };

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using SafeCity.Kernel;
+using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Storage.Sqlite;
 
 namespace SafeCity.Kernel.Storage.Documents;
@@ -24,6 +25,9 @@ public interface IDocumentStore
     /// <summary>Writes the document, replacing any with the same id.</summary>
     Task PutAsync<T>(string collection, string id, T document, CancellationToken ct);
 
+    /// <summary>Writes the document and the event it causes to the service's outbox, in one transaction.</summary>
+    Task PutAsync<T>(string collection, string id, T document, Change published, CancellationToken ct);
+
     /// <summary>Writes the document only if there is none with its id yet: false when there is (a record once made is never overwritten).</summary>
     Task<bool> InsertAsync<T>(string collection, string id, T document, CancellationToken ct);
 
@@ -33,7 +37,8 @@ public interface IDocumentStore
 
 public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
 {
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync("""
+    // The outbox table too: a document may be written with the event it causes.
+    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(SqliteOutbox.Schema + """
         CREATE TABLE IF NOT EXISTS documents (
             collection TEXT NOT NULL,
             id TEXT NOT NULL,
@@ -54,6 +59,17 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
             ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, written_at = excluded.written_at
             """, ct, Parameters(collection, id, document)), ct);
 
+    public Task PutAsync<T>(string collection, string id, T document, Change published, CancellationToken ct) =>
+        database.WriteAsync(async (connection, tx) =>
+        {
+            await connection.ExecuteAsync(tx, """
+                INSERT INTO documents (collection, id, json, written_at) VALUES ($c, $id, $j, $at)
+                ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, written_at = excluded.written_at
+                """, ct, Parameters(collection, id, document));
+            await SqliteOutbox.AppendAsync(connection, tx, published, ct);
+            return true;
+        }, ct);
+
     public Task<bool> InsertAsync<T>(string collection, string id, T document, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) => await connection.ExecuteAsync(tx,
             "INSERT INTO documents (collection, id, json, written_at) VALUES ($c, $id, $j, $at) ON CONFLICT (collection, id) DO NOTHING",
@@ -71,7 +87,9 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
 /// <summary>The same on MongoDB: a collection per kind, the document's JSON in one field.</summary>
 public sealed class MongoDocumentStore(IMongoDatabase database) : IDocumentStore
 {
-    public Task InitializeAsync(CancellationToken ct) => Task.CompletedTask;
+    private readonly Mongo.MongoOutbox _outbox = new(database);
+
+    public Task InitializeAsync(CancellationToken ct) => _outbox.InitializeAsync(ct);
 
     public async Task<T?> GetAsync<T>(string collection, string id, CancellationToken ct) where T : class =>
         await Collection(collection).Find(Builders<BsonDocument>.Filter.Eq("_id", id)).FirstOrDefaultAsync(ct) is { } d
@@ -84,6 +102,17 @@ public sealed class MongoDocumentStore(IMongoDatabase database) : IDocumentStore
 
     public Task PutAsync<T>(string collection, string id, T document, CancellationToken ct) =>
         Collection(collection).ReplaceOneAsync(Builders<BsonDocument>.Filter.Eq("_id", id), Document(id, document), new ReplaceOptions { IsUpsert = true }, ct);
+
+    public async Task PutAsync<T>(string collection, string id, T document, Change published, CancellationToken ct)
+    {
+        using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
+        await session.WithTransactionAsync(async (s, token) =>
+        {
+            await Collection(collection).ReplaceOneAsync(s, Builders<BsonDocument>.Filter.Eq("_id", id), Document(id, document), new ReplaceOptions { IsUpsert = true }, token);
+            await _outbox.AppendAsync(s, published, token);
+            return true;
+        }, cancellationToken: ct);
+    }
 
     public async Task<bool> InsertAsync<T>(string collection, string id, T document, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace SafeCity.Kernel.Storage.Mongo;
 /// The outbox and audit collections, numbered from counter documents inside the writer's
 /// transaction, so that an event and its audit entry are kept with the change or not at all.
 /// </summary>
-internal sealed class MongoOutbox(IMongoDatabase database)
+public sealed class MongoOutbox(IMongoDatabase database) : IOutboxStore
 {
     private readonly IMongoCollection<BsonDocument> _outbox = database.GetCollection<BsonDocument>("outbox");
     private readonly IMongoCollection<BsonDocument> _counters = database.GetCollection<BsonDocument>("counters");
@@ -17,7 +17,7 @@ internal sealed class MongoOutbox(IMongoDatabase database)
     public Task InitializeAsync(CancellationToken ct) =>
         _outbox.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("dispatchedAt").Ascending("_id")), cancellationToken: ct);
 
-    public async Task AppendAsync(IClientSessionHandle session, Audit.Change change, CancellationToken ct)
+    internal async Task AppendAsync(IClientSessionHandle session, Audit.Change change, CancellationToken ct)
     {
         var message = change.Event;
         await _outbox.InsertOneAsync(session, new BsonDocument

@@ -17,6 +17,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
     private readonly IMongoCollection<BsonDocument> _plans = database.GetCollection<BsonDocument>("actionPlans");
     private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("actions");
     private readonly IMongoCollection<BsonDocument> _measurements = database.GetCollection<BsonDocument>("measurements");
+    private readonly IMongoCollection<BsonDocument> _history = database.GetCollection<BsonDocument>("actionHistory");
     private readonly MongoOutbox _outbox = new(database);
 
     public async Task InitializeAsync(CancellationToken ct)
@@ -64,6 +65,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
                 doc["planNumber"] = plan.Number;
                 doc["ordinal"] = ordinal++;
                 await _actions.InsertOneAsync(s, doc, cancellationToken: token);
+                await KeepRevisionAsync(s, action, token);
             }
 
             await _outbox.AppendAsync(s, published(plan), token);
@@ -71,32 +73,48 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
         }, cancellationToken: ct);
     }
 
-    public async Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, Change> published, CancellationToken ct)
+    public async Task<IReadOnlyList<ActionPlan>> SavePlansAsync(IReadOnlyList<PlanWrite> writes, Func<IReadOnlyList<ActionPlan>, IReadOnlyList<PlanAction>, IReadOnlyList<Change>> changes, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await session.WithTransactionAsync(async (s, token) =>
+        return await session.WithTransactionAsync<IReadOnlyList<ActionPlan>>(async (s, token) =>
         {
-            var stored = plan with { Revision = expectedRevision + 1 };
-            var filter = Builders<BsonDocument>.Filter.And(ById(plan.Number), Builders<BsonDocument>.Filter.Eq("revision", expectedRevision));
-            var result = await _plans.ReplaceOneAsync(s, filter, Document(plan.Number, stored.Revision, stored with { Actions = [] }), cancellationToken: token);
-            if (result.ModifiedCount != 1)
+            var saved = new List<ActionPlan>();
+            var changedActions = new List<PlanAction>();
+            foreach (var (plan, expectedRevision, changed) in writes)
             {
-                throw new ConcurrencyConflictException($"Plan {plan.Number} was changed by someone else meanwhile; reload it and try again.");
+                var stored = plan with { Revision = expectedRevision + 1 };
+                var filter = Builders<BsonDocument>.Filter.And(ById(plan.Number), Builders<BsonDocument>.Filter.Eq("revision", expectedRevision));
+                var result = await _plans.ReplaceOneAsync(s, filter, Document(plan.Number, stored.Revision, stored with { Actions = [] }), cancellationToken: token);
+                if (result.ModifiedCount != 1)
+                {
+                    throw new ConcurrencyConflictException($"Plan {plan.Number} was changed by someone else meanwhile; reload it and try again.");
+                }
+
+                foreach (var action in changed)
+                {
+                    changedActions.Add(await UpdateActionDocumentAsync(s, action, action.Revision, token));
+                }
+
+                var held = (await _actions.Find(s, Builders<BsonDocument>.Filter.Eq("planNumber", plan.Number)).ToListAsync(token)).Select(d => d["_id"].AsString).ToHashSet();
+                var ordinal = held.Count;
+                foreach (var action in plan.Actions.Where(a => !held.Contains(a.Id)))
+                {
+                    var doc = Document(action.Id, action.Revision, action);
+                    doc["planNumber"] = plan.Number;
+                    doc["ordinal"] = ordinal++;
+                    await _actions.InsertOneAsync(s, doc, cancellationToken: token);
+                    await KeepRevisionAsync(s, action, token);
+                }
+
+                var actions = await _actions.Find(s, Builders<BsonDocument>.Filter.Eq("planNumber", plan.Number)).Sort(Builders<BsonDocument>.Sort.Ascending("ordinal")).ToListAsync(token);
+                saved.Add(stored with { Actions = actions.Select(Read<PlanAction>).ToList() });
             }
 
-            var held = (await _actions.Find(s, Builders<BsonDocument>.Filter.Eq("planNumber", plan.Number)).ToListAsync(token)).Select(d => d["_id"].AsString).ToHashSet();
-            var ordinal = held.Count;
-            foreach (var action in plan.Actions.Where(a => !held.Contains(a.Id)))
+            foreach (var change in changes(saved, changedActions))
             {
-                var doc = Document(action.Id, action.Revision, action);
-                doc["planNumber"] = plan.Number;
-                doc["ordinal"] = ordinal++;
-                await _actions.InsertOneAsync(s, doc, cancellationToken: token);
+                await _outbox.AppendAsync(s, change, token);
             }
 
-            var actions = await _actions.Find(s, Builders<BsonDocument>.Filter.Eq("planNumber", plan.Number)).Sort(Builders<BsonDocument>.Sort.Ascending("ordinal")).ToListAsync(token);
-            var saved = stored with { Actions = actions.Select(Read<PlanAction>).ToList() };
-            await _outbox.AppendAsync(s, published(saved), token);
             return saved;
         }, cancellationToken: ct);
     }
@@ -112,19 +130,34 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
         return await session.WithTransactionAsync(async (s, token) =>
         {
-            var stored = changed with { Revision = expectedRevision + 1 };
-            var filter = Builders<BsonDocument>.Filter.And(ById(changed.Id), Builders<BsonDocument>.Filter.Eq("revision", expectedRevision));
-            var update = Builders<BsonDocument>.Update.Set("revision", stored.Revision).Set("document", ToBson(stored));
-            var result = await _actions.UpdateOneAsync(s, filter, update, cancellationToken: token);
-            if (result.ModifiedCount != 1)
-            {
-                throw new ConcurrencyConflictException($"Action {changed.Id} was changed by someone else meanwhile; reload it and try again.");
-            }
-
+            var stored = await UpdateActionDocumentAsync(s, changed, expectedRevision, token);
             await _outbox.AppendAsync(s, evented(stored), token);
             return stored;
         }, cancellationToken: ct);
     }
+
+    private async Task<PlanAction> UpdateActionDocumentAsync(IClientSessionHandle s, PlanAction changed, long expectedRevision, CancellationToken token)
+    {
+        var stored = changed with { Revision = expectedRevision + 1 };
+        var filter = Builders<BsonDocument>.Filter.And(ById(changed.Id), Builders<BsonDocument>.Filter.Eq("revision", expectedRevision));
+        var update = Builders<BsonDocument>.Update.Set("revision", stored.Revision).Set("document", ToBson(stored));
+        var result = await _actions.UpdateOneAsync(s, filter, update, cancellationToken: token);
+        if (result.ModifiedCount != 1)
+        {
+            throw new ConcurrencyConflictException($"Action {changed.Id} was changed by someone else meanwhile; reload it and try again.");
+        }
+
+        await KeepRevisionAsync(s, stored, token);
+        return stored;
+    }
+
+    // Every revision of every action is kept, so the plan can be read as it stood on a past date.
+    private Task KeepRevisionAsync(IClientSessionHandle s, PlanAction action, CancellationToken token) =>
+        _history.ReplaceOneAsync(s, ById(action.Id + "|" + action.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Document(action.Id + "|" + action.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), action.Revision, action), new ReplaceOptions { IsUpsert = true }, token);
+
+    public async Task<IReadOnlyList<PlanAction>> GetActionHistoryAsync(CancellationToken ct) =>
+        (await _history.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct)).Select(Read<PlanAction>).OrderBy(a => a.Id, StringComparer.Ordinal).ThenBy(a => a.Revision).ToList();
 
     public async Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, Change> recorded, CancellationToken ct)
     {

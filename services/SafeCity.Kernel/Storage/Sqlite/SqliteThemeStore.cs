@@ -27,19 +27,16 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
             revision INTEGER NOT NULL,
             document TEXT NOT NULL,
             PRIMARY KEY (indicator_id, period));
-        CREATE TABLE IF NOT EXISTS outbox (
-            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-            event_id TEXT NOT NULL UNIQUE,
-            message_type TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            dispatched_at TEXT,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT);
-        CREATE INDEX IF NOT EXISTS outbox_undispatched ON outbox(sequence) WHERE dispatched_at IS NULL;
+        CREATE TABLE IF NOT EXISTS action_history (
+            id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            document TEXT NOT NULL,
+            PRIMARY KEY (id, revision));
         """;
 
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema + SqliteAudit.Schema, ct);
+    private readonly SqliteOutbox _outbox = new(database);
+
+    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema + SqliteOutbox.Schema + SqliteAudit.Schema, ct);
 
     public async Task<IReadOnlyList<ActionPlan>> GetActionPlansAsync(CancellationToken ct)
     {
@@ -77,34 +74,54 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
             {
                 await connection.ExecuteAsync(tx, "INSERT INTO actions (id, plan_number, ordinal, revision, document) VALUES ($id, $n, $o, $r, $d)", ct,
                     ("$id", action.Id), ("$n", plan.Number), ("$o", ordinal++), ("$r", action.Revision), ("$d", Write(action)));
+                await KeepRevisionAsync(connection, tx, action, ct);
             }
 
-            await AppendAsync(connection, tx, published(plan), ct);
+            await SqliteOutbox.AppendAsync(connection, tx, published(plan), ct);
             return true;
         }, ct);
 
-    public Task<ActionPlan> SavePlanStructureAsync(ActionPlan plan, long expectedRevision, Func<ActionPlan, Change> published, CancellationToken ct) =>
-        database.WriteAsync(async (connection, tx) =>
+    public Task<IReadOnlyList<ActionPlan>> SavePlansAsync(IReadOnlyList<PlanWrite> writes, Func<IReadOnlyList<ActionPlan>, IReadOnlyList<PlanAction>, IReadOnlyList<Change>> changes, CancellationToken ct) =>
+        database.WriteAsync<IReadOnlyList<ActionPlan>>(async (connection, tx) =>
         {
-            var stored = plan with { Revision = expectedRevision + 1 };
-            var rows = await connection.ExecuteAsync(tx, "UPDATE action_plans SET revision = $r, document = $d WHERE number = $n AND revision = $expected", ct,
-                ("$r", stored.Revision), ("$d", Write(stored with { Actions = [] })), ("$n", plan.Number), ("$expected", expectedRevision));
-            if (rows != 1)
+            var saved = new List<ActionPlan>();
+            var changedActions = new List<PlanAction>();
+            foreach (var (plan, expectedRevision, changed) in writes)
             {
-                throw new ConcurrencyConflictException($"Plan {plan.Number} was changed by someone else meanwhile; reload it and try again.");
+                var stored = plan with { Revision = expectedRevision + 1 };
+                var rows = await connection.ExecuteAsync(tx, "UPDATE action_plans SET revision = $r, document = $d WHERE number = $n AND revision = $expected", ct,
+                    ("$r", stored.Revision), ("$d", Write(stored with { Actions = [] })), ("$n", plan.Number), ("$expected", expectedRevision));
+                if (rows != 1)
+                {
+                    throw new ConcurrencyConflictException($"Plan {plan.Number} was changed by someone else meanwhile; reload it and try again.");
+                }
+
+                foreach (var action in changed)
+                {
+                    changedActions.Add(await UpdateActionRowAsync(connection, tx, action, action.Revision, ct));
+                }
+
+                var ordinal = Convert.ToInt32(await connection.ScalarAsync(tx, "SELECT COUNT(*) FROM actions WHERE plan_number = $n", ct, ("$n", plan.Number)), CultureInfo.InvariantCulture);
+                foreach (var action in plan.Actions)
+                {
+                    var added = await connection.ExecuteAsync(tx, "INSERT INTO actions (id, plan_number, ordinal, revision, document) VALUES ($id, $n, $o, $r, $d) ON CONFLICT (id) DO NOTHING", ct,
+                        ("$id", action.Id), ("$n", plan.Number), ("$o", ordinal), ("$r", action.Revision), ("$d", Write(action)));
+                    if (added == 1)
+                    {
+                        ordinal++;
+                        await KeepRevisionAsync(connection, tx, action, ct);
+                    }
+                }
+
+                saved.Add(stored with { Actions = await ReadActionsAsync(connection, tx, plan.Number, ct) });
             }
 
-            var ordinal = Convert.ToInt32(await connection.ScalarAsync(tx, "SELECT COUNT(*) FROM actions WHERE plan_number = $n", ct, ("$n", plan.Number)), CultureInfo.InvariantCulture);
-            foreach (var action in plan.Actions)
+            foreach (var change in changes(saved, changedActions))
             {
-                ordinal += await connection.ExecuteAsync(tx, "INSERT INTO actions (id, plan_number, ordinal, revision, document) VALUES ($id, $n, $o, $r, $d) ON CONFLICT (id) DO NOTHING", ct,
-                    ("$id", action.Id), ("$n", plan.Number), ("$o", ordinal), ("$r", action.Revision), ("$d", Write(action)));
+                await SqliteOutbox.AppendAsync(connection, tx, change, ct);
             }
 
-            var actions = await ReadActionsAsync(connection, tx, plan.Number, ct);
-            var result = stored with { Actions = actions };
-            await AppendAsync(connection, tx, published(result), ct);
-            return result;
+            return saved;
         }, ct);
 
     private static async Task<List<PlanAction>> ReadActionsAsync(SqliteConnection connection, SqliteTransaction tx, int number, CancellationToken ct)
@@ -129,17 +146,32 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
     public Task<PlanAction> UpdateActionAsync(PlanAction changed, long expectedRevision, Func<PlanAction, Change> evented, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
         {
-            var stored = changed with { Revision = expectedRevision + 1 };
-            var rows = await connection.ExecuteAsync(tx, "UPDATE actions SET revision = $r, document = $d WHERE id = $id AND revision = $expected", ct,
-                ("$r", stored.Revision), ("$d", Write(stored)), ("$id", changed.Id), ("$expected", expectedRevision));
-            if (rows != 1)
-            {
-                throw new ConcurrencyConflictException($"Action {changed.Id} was changed by someone else meanwhile; reload it and try again.");
-            }
-
-            await AppendAsync(connection, tx, evented(stored), ct);
+            var stored = await UpdateActionRowAsync(connection, tx, changed, expectedRevision, ct);
+            await SqliteOutbox.AppendAsync(connection, tx, evented(stored), ct);
             return stored;
         }, ct);
+
+    private static async Task<PlanAction> UpdateActionRowAsync(SqliteConnection connection, SqliteTransaction tx, PlanAction changed, long expectedRevision, CancellationToken ct)
+    {
+        var stored = changed with { Revision = expectedRevision + 1 };
+        var rows = await connection.ExecuteAsync(tx, "UPDATE actions SET revision = $r, document = $d WHERE id = $id AND revision = $expected", ct,
+            ("$r", stored.Revision), ("$d", Write(stored)), ("$id", changed.Id), ("$expected", expectedRevision));
+        if (rows != 1)
+        {
+            throw new ConcurrencyConflictException($"Action {changed.Id} was changed by someone else meanwhile; reload it and try again.");
+        }
+
+        await KeepRevisionAsync(connection, tx, stored, ct);
+        return stored;
+    }
+
+    // Every revision of every action is kept, so the plan can be read as it stood on a past date.
+    private static Task<int> KeepRevisionAsync(SqliteConnection connection, SqliteTransaction tx, PlanAction action, CancellationToken ct) =>
+        connection.ExecuteAsync(tx, "INSERT INTO action_history (id, revision, document) VALUES ($id, $r, $d) ON CONFLICT (id, revision) DO NOTHING", ct,
+            ("$id", action.Id), ("$r", action.Revision), ("$d", Write(action)));
+
+    public async Task<IReadOnlyList<PlanAction>> GetActionHistoryAsync(CancellationToken ct) =>
+        await database.QueryAsync("SELECT document FROM action_history ORDER BY id, revision", r => Read<PlanAction>(r.GetString(0)), ct);
 
     public Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, Change> recorded, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>
@@ -151,7 +183,7 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
                 INSERT INTO measurements (indicator_id, period, revision, document) VALUES ($i, $p, $r, $d)
                 ON CONFLICT (indicator_id, period) DO UPDATE SET revision = excluded.revision, document = excluded.document
                 """, ct, ("$i", stored.IndicatorId), ("$p", stored.Period), ("$r", stored.Revision), ("$d", Write(stored)));
-            await AppendAsync(connection, tx, recorded(stored), ct);
+            await SqliteOutbox.AppendAsync(connection, tx, recorded(stored), ct);
             return stored;
         }, ct);
 
@@ -161,37 +193,11 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
     public async Task<IReadOnlyList<Measurement>> GetAllMeasurementsAsync(CancellationToken ct) =>
         await database.QueryAsync("SELECT document FROM measurements", r => Read<Measurement>(r.GetString(0)), ct);
 
-    public async Task<IReadOnlyList<OutboxMessage>> GetUndispatchedAsync(int max, CancellationToken ct) =>
-        await database.QueryAsync(
-            "SELECT sequence, event_id, message_type, payload, created_at, attempts, last_error FROM outbox WHERE dispatched_at IS NULL ORDER BY sequence LIMIT $max",
-            r => new OutboxMessage(Guid.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture))
-            {
-                Sequence = r.GetInt64(0),
-                Attempts = r.GetInt32(5),
-                LastError = r.IsDBNull(6) ? null : r.GetString(6),
-            },
-            ct,
-            ("$max", max));
+    public Task<IReadOnlyList<OutboxMessage>> GetUndispatchedAsync(int max, CancellationToken ct) => _outbox.GetUndispatchedAsync(max, ct);
 
-    public Task MarkDispatchedAsync(long sequence, DateTimeOffset at, CancellationToken ct) =>
-        database.WriteAsync((connection, tx) => connection.ExecuteAsync(tx, "UPDATE outbox SET dispatched_at = $at WHERE sequence = $s", ct,
-            ("$at", at.ToString("O", CultureInfo.InvariantCulture)), ("$s", sequence)), ct);
+    public Task MarkDispatchedAsync(long sequence, DateTimeOffset at, CancellationToken ct) => _outbox.MarkDispatchedAsync(sequence, at, ct);
 
-    public Task RecordDispatchFailureAsync(long sequence, string error, CancellationToken ct) =>
-        database.WriteAsync((connection, tx) => connection.ExecuteAsync(tx, "UPDATE outbox SET attempts = attempts + 1, last_error = $e WHERE sequence = $s", ct,
-            ("$e", error), ("$s", sequence)), ct);
-
-    private static async Task AppendAsync(SqliteConnection connection, SqliteTransaction tx, Change change, CancellationToken ct)
-    {
-        var message = change.Event;
-        await connection.ExecuteAsync(tx, "INSERT INTO outbox (event_id, message_type, payload, created_at) VALUES ($id, $t, $p, $c)", ct,
-            ("$id", message.EventId.ToString()), ("$t", message.MessageType), ("$p", message.Payload),
-            ("$c", message.CreatedAt.ToString("O", CultureInfo.InvariantCulture)));
-        if (change.Audit is { } audit)
-        {
-            await SqliteAudit.AppendAsync(connection, tx, audit, ct);
-        }
-    }
+    public Task RecordDispatchFailureAsync(long sequence, string error, CancellationToken ct) => _outbox.RecordDispatchFailureAsync(sequence, error, ct);
 
     public Task<IReadOnlyList<AuditEntry>> ReadAsync(DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken ct) =>
         SqliteAudit.ReadAsync(database, from, to, limit, ct);

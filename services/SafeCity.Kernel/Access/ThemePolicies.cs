@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SafeCity.Kernel.Access;
+
+/// <summary>
+/// The theme's authorisation policies, by name, for the Map… line of each endpoint. Each asks
+/// <see cref="ThemeAccess"/>, so an endpoint, a page's form and a gRPC method judge a caller alike.
+/// </summary>
+public static class ThemePolicies
+{
+    /// <summary>Change the theme's plans, actions and figures: its officers and administrators.</summary>
+    public const string Edit = "theme:edit";
+
+    /// <summary>Set the targets of its indicators: its officers, the PMG and administrators.</summary>
+    public const string SetTargets = "theme:set-targets";
+
+    public static IServiceCollection AddThemePolicies(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, ThemePermissionHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Edit, p => p.AddRequirements(new ThemePermission(Edit)))
+            .AddPolicy(SetTargets, p => p.AddRequirements(new ThemePermission(SetTargets)));
+        return services;
+    }
+
+    private sealed record ThemePermission(string Policy) : IAuthorizationRequirement;
+
+    private sealed class ThemePermissionHandler(ThemeAccess access) : AuthorizationHandler<ThemePermission>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ThemePermission requirement)
+        {
+            var allowed = requirement.Policy switch
+            {
+                Edit => access.CanEdit(context.User),
+                SetTargets => access.CanSetTargets(context.User),
+                _ => false,
+            };
+            if (allowed)
+            {
+                context.Succeed(requirement);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

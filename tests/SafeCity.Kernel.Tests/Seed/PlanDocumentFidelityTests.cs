@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using SafeCity.Governance;
+using SafeCity.Governance.DeliveryBoard.ExpectedOutcomes;
+using SafeCity.Governance.Structure;
+using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Seed;
+
+namespace SafeCity.Kernel.Tests.Seed;
+
+/// <summary>
+/// The platform's plans read against the document itself (docs/plan), not only the extraction: every
+/// profile attribute's source, every printed target, the actions' timings, the three-year outcomes and
+/// the subgroups' plans. An error in the extraction or in a profile cannot pass unseen.
+/// </summary>
+public sealed partial class PlanDocumentFidelityTests
+{
+    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "plan", "safe-city-partnership-plan-2008-2011.txt"));
+
+    private static readonly IReadOnlyList<(string Theme, ActionPlan Plan)> Plans =
+        SeedFidelityTests.Themes.SelectMany(t => ActionPlanSeed.ReadFrom(t.Assembly).Select(p => (t.Slug, p))).ToList();
+
+    private static IEnumerable<(string Theme, ActionPlan Plan, PerformanceIndicator Indicator)> Indicators =>
+        Plans.SelectMany(p => p.Plan.Indicators.Select(i => (p.Theme, p.Plan, i)));
+
+    private static string Normal(string text) => Spaces().Replace(text, " ").Trim().ToLowerInvariant();
+
+    /// <summary>The document's text from one line to another, joined, as a line-wrapped phrase reads.</summary>
+    private static string Text(int from, int to) => Normal(string.Join(' ', Lines[(Math.Max(1, from) - 1)..Math.Min(Lines.Length, to)]));
+
+    [Fact]
+    public void Every_indicators_unit_polarity_and_frequency_has_a_source_the_document_bears_out()
+    {
+        var problems = new List<string>();
+        foreach (var (_, _, indicator) in Indicators)
+        {
+            if (indicator.Sources is not { } sources)
+            {
+                problems.Add($"{indicator.Id} has no sources for its profile");
+                continue;
+            }
+
+            foreach (var (attribute, source) in new[] { ("unit", sources.Unit), ("polarity", sources.Polarity), ("frequency", sources.Frequency) })
+            {
+                if (source.IsAssumed)
+                {
+                    if ((source.Assumed?.Length ?? 0) < 20)
+                    {
+                        problems.Add($"{indicator.Id} {attribute} is assumed without a reason");
+                    }
+                }
+                else if (source.Line is not { } line || line < 1 || line > Lines.Length || !Normal(Lines[line - 1]).Contains(Normal(source.Words!), StringComparison.Ordinal))
+                {
+                    problems.Add($"{indicator.Id} {attribute}: “{source.Words}” is not on line {source.Line}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Equal(92, Indicators.Count());
+    }
+
+    [Fact]
+    public void Every_printed_target_is_the_documents_words_within_its_indicators_lines()
+    {
+        var printed = Indicators.SelectMany(x => x.Indicator.Targets.Select(t => (x.Indicator, Target: t))).ToList();
+
+        Assert.Equal(27, printed.Count(p => p.Target.AnnualFigure(p.Indicator.Baseline) is not null || p.Target.ChangePercent is not null));
+        Assert.All(printed, p =>
+        {
+            Assert.Equal(TargetSource.Printed, p.Target.Source!.Kind);
+            var (from, to) = (p.Indicator.SourceLines![0], p.Indicator.SourceLines![^1]);
+            Assert.True(Text(from - 2, to + 2).Contains(Normal(p.Target.AsWritten!), StringComparison.Ordinal), $"{p.Indicator.Id}: “{p.Target.AsWritten}” is not printed at lines {from}–{to}");
+        });
+    }
+
+    [Fact]
+    public void NI_43_keeps_its_printed_base_year_and_unit()
+    {
+        var ni43 = Indicators.Single(x => x.Indicator.Code == "NI 43").Indicator;
+        var target = Assert.Single(ni43.Targets);
+
+        // "2006/07: 76" has no %, and the target is "5% reduction on the 2007/08 figures".
+        Assert.Equal(IndicatorUnit.Count, ni43.Unit);
+        Assert.Equal(("2006/07", 76.0), (ni43.Baseline.Period, ni43.Baseline.Value));
+        Assert.Equal((-5.0, "2007/08"), (target.ChangePercent, target.BaseYear));
+        Assert.Contains("5% reduction on the 2007/08 figures", Text(ni43.SourceLines![0], ni43.SourceLines![^1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NI_31_and_NI_26_are_each_one_indicator_held_by_plan_4_and_shown_in_plan_1()
+    {
+        foreach (var code in new[] { "NI 31", "NI 26" })
+        {
+            var printed = Indicators.Where(x => x.Indicator.Code == code).ToList();
+            Assert.Equal([1, 4], printed.Select(p => p.Plan.Number).Order());
+            var holder = Assert.Single(printed, p => p.Indicator.HeldBy is null);
+            var shown = Assert.Single(printed, p => p.Indicator.HeldBy is not null);
+            Assert.Equal(new IndicatorHolder(holder.Theme, holder.Plan.Number, holder.Indicator.Id), shown.Indicator.HeldBy);
+            Assert.Equal((holder.Indicator.Unit, holder.Indicator.Polarity, holder.Indicator.Frequency), (shown.Indicator.Unit, shown.Indicator.Polarity, shown.Indicator.Frequency));
+        }
+    }
+
+    [Fact]
+    public void Plan_13s_stretch_target_counts_criminal_damage_without_arson_and_never_a_category_holding_arson()
+    {
+        var asb = SeedFidelityTests.Themes.Single(t => t.Slug == "asb-arson");
+        var measure = Assert.Single(asb.ComputedMeasures, m => m.IndicatorId == "P13.I1");
+
+        Assert.Contains("without arson", Text(4281, 4283), StringComparison.Ordinal);
+        Assert.DoesNotContain(measure.Categories, c => c.Contains("arson", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("data.police.uk cannot feed this indicator", measure.HowComputed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_actions_timings_are_the_plans_own_words_on_their_lines()
+    {
+        var timed = Plans.SelectMany(p => p.Plan.Actions).Where(a => a.Due?.AsWritten is not null).ToList();
+
+        Assert.Equal(["P18.A7", "P19.A7", "P2.A6", "P6.A2"], timed.Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.All(timed, a =>
+        {
+            var line = int.Parse(LineOf().Match(a.Due!.Source).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains(Normal(a.Due.AsWritten!), Text(line, line + 2), StringComparison.Ordinal);
+        });
+        Assert.Equal(new DateOnly(2008, 12, 31), timed.Single(a => a.Id == "P2.A6").Due!.Date);
+        Assert.All(Plans.SelectMany(p => p.Plan.Actions).Except(timed), a => Assert.Equal(ActionPlanSeed.BusinessPlanYear, a.Due));
+    }
+
+    [Fact]
+    public void Paragraph_66s_outcomes_are_the_documents_and_each_is_shown_by_indicators_the_plans_have()
+    {
+        var outcomes = ExpectedOutcomeList.Load(typeof(GovernanceServiceHost).Assembly).Outcomes;
+        var ids = Indicators.Select(x => (x.Theme, x.Indicator.Id)).ToHashSet();
+
+        Assert.Equal(14, outcomes.Count);
+        Assert.All(outcomes, o =>
+        {
+            Assert.InRange(o.Line, 1010, 1048);
+            Assert.StartsWith(Normal(o.Text)[..30], Text(o.Line, o.Line + 6).TrimStart('·', ' '), StringComparison.Ordinal);
+            Assert.All(o.Indicators, i => Assert.Contains((i.Theme, i.IndicatorId), ids));
+            Assert.Equal(o.Test == OutcomeTest.None, o.Indicators.Count == 0);
+        });
+    }
+
+    [Fact]
+    public void Each_subgroup_owns_its_plans_as_Appendix_C_draws_them_and_every_plan_has_one_owner()
+    {
+        var structure = PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly);
+        var owned = structure.Subgroups.SelectMany(s => s.Subgroup.Plans.Select(n => (s.Priority, s.Subgroup.Name, Plan: n))).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 20), owned.Select(o => o.Plan).Order());
+        Assert.All(Plans, p => Assert.Equal(p.Plan.Priority, owned.Single(o => o.Plan == p.Plan.Number).Priority));
+        Assert.Equal([13], owned.Where(o => o.Name == "CD").Select(o => o.Plan));
+        Assert.Equal([20], owned.Where(o => o.Name == "LRF").Select(o => o.Plan));
+        Assert.Equal(11, structure.Subgroups.Count);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SafeCityPlatform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No SafeCityPlatform.sln above the tests.");
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"line ([0-9]+)")]
+    private static partial Regex LineOf();
+}
