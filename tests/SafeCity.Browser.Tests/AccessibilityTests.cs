@@ -16,6 +16,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/alcohol/plans/1/three-years")]
     [InlineData("/alcohol/plans/2/roll-forward")]
     [InlineData("/pmg/subgroups")]
+    [InlineData("/alcohol/targets/import")]
     [InlineData("/acquisitive-crime/dashboard")]
     [InlineData("/asb-arson/records")]
     [InlineData("/asb-arson/records/new")]

@@ -45,6 +45,26 @@ public sealed class PlanRunJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_PMG_sets_the_LAA_refresh_from_a_file_and_a_file_with_a_bad_row_changes_nothing()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/violence/targets/import");
+
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "refresh.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("indicator,year,target\nP3.I7,2009/10,1900\nP3.I8,next year,1500\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set the targets" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("not a financial year");
+        await page.GotoAsync("/violence/indicators/P3.I7");
+        await Assertions.Expect(page.Locator("#targets")).Not.ToContainTextAsync("2009/10");
+
+        await page.GotoAsync("/violence/targets/import");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "refresh.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("indicator,year,target\nP3.I7,2009/10,1900\nP3.I8,2009/10,1500\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set the targets" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("2 targets were set.");
+        await page.GotoAsync("/violence/indicators/P3.I8");
+        await Assertions.Expect(page.Locator("#targets [data-year='2009/10']")).ToContainTextAsync("LAA refresh");
+    }
+
+    [Fact]
     public async Task The_three_year_view_shows_plan_1s_indicators_over_2008_09_to_2010_11()
     {
         var page = await fixture.NewPageAsync();

@@ -10,6 +10,7 @@ using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Seed;
+using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Violence;
 using SafeCity.Youth;
@@ -88,6 +89,43 @@ public class SeedFidelityTests
         Assert.Equal(JsonSerializer.Serialize(first.Select(p => p.Indicators)), JsonSerializer.Serialize(again.Select(p => p.Indicators)));
         Assert.Equal(eventsBefore, (await store.GetUndispatchedAsync(1000, CancellationToken.None)).Count);
         Assert.Equal(3, eventsBefore);
+    }
+
+    [Fact]
+    public async Task A_store_imported_from_an_older_seed_gains_what_the_seed_now_says_and_keeps_what_the_partnership_changed()
+    {
+        using var dir = new TempDirectory();
+        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "alcohol.db")));
+        var import = new SeedImport(store, AlcoholTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        await import.StartAsync(CancellationToken.None);
+        // As an older seed left it: no sources, no holder, printed targets without their source, actions without due dates.
+        var plan = await store.GetActionPlanAsync(1, CancellationToken.None);
+        var set = new YearTarget("2009/10", "1,300", 1300, null) { Source = new TargetSource { Kind = TargetSource.Set, By = "officer", Reason = "LAA refresh" } };
+        var old = plan! with
+        {
+            Indicators = plan.Indicators.Select(i => i with
+            {
+                Sources = null,
+                HeldBy = null,
+                Targets = [.. i.Targets.Select(t => t with { Source = null }), .. i.Id == "P1.I1" ? new[] { set } : []],
+            }).ToList(),
+        };
+        await store.SavePlanStructureAsync(old, plan.Revision, p => OutboxMessage.For(new { p.Number }, Guid.NewGuid(), DateTimeOffset.UtcNow), CancellationToken.None);
+        var action = plan.Actions[0];
+        await store.UpdateActionAsync(action with { Due = null, Status = ActionStatus.InProgress }, action.Revision, a => OutboxMessage.For(new { a.Id }, Guid.NewGuid(), DateTimeOffset.UtcNow), CancellationToken.None);
+
+        await import.StartAsync(CancellationToken.None);
+
+        var upgraded = (await store.GetActionPlanAsync(1, CancellationToken.None))!;
+        Assert.All(upgraded.Indicators, i => Assert.NotNull(i.Sources));
+        Assert.Equal("violence", upgraded.FindIndicator("P1.I2")!.HeldBy!.Theme);
+        var p1 = upgraded.FindIndicator("P1.I1")!;
+        Assert.Equal([TargetSource.Printed, TargetSource.Set], p1.Targets.Select(t => t.Source!.Kind));
+        Assert.Equal(-0.75, p1.Targets[0].ChangePercent);
+        Assert.Equal((ActionStatus.InProgress, ActionPlanSeed.BusinessPlanYear), (upgraded.Actions[0].Status, upgraded.Actions[0].Due));
+        var events = (await store.GetUndispatchedAsync(1000, CancellationToken.None)).Count;
+        await import.StartAsync(CancellationToken.None);
+        Assert.Equal(events, (await store.GetUndispatchedAsync(1000, CancellationToken.None)).Count);
     }
 
     [SkippableFact]

@@ -1,0 +1,44 @@
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Kernel.Seed;
+
+/// <summary>
+/// What a store imported from an older seed lacks and the seed now says: each indicator's profile with
+/// its sources (and, where the old profile was wrong, its unit, polarity and frequency), which plan holds
+/// an indicator printed twice, the printed targets with their source, and the actions' due dates. What
+/// the partnership itself changed (targets it set, actions' status, its own plans) is left as it is.
+/// </summary>
+public static class SeedUpgrade
+{
+    /// <summary>The plan brought up to the seed, with the actions whose due date it gives; null when nothing is missing.</summary>
+    public static (ActionPlan Plan, IReadOnlyList<PlanAction> Actions)? Of(ActionPlan stored, ActionPlan seed)
+    {
+        var changed = false;
+        var indicators = stored.Indicators.Select(i =>
+        {
+            if (i.Sources is not null || seed.FindIndicator(i.Id) is not { Sources: not null } fresh)
+            {
+                return i;
+            }
+
+            changed = true;
+            var printed = fresh.Targets.Select(t => t.Year).ToHashSet();
+            return i with
+            {
+                Unit = fresh.Unit,
+                Polarity = fresh.Polarity,
+                Frequency = fresh.Frequency,
+                Sources = fresh.Sources,
+                HeldBy = fresh.HeldBy,
+                Stock = fresh.Stock,
+                SourceLines = fresh.SourceLines,
+                // A target with no source was imported from the plan: the seed's reading of it replaces it.
+                Targets = [.. fresh.Targets, .. i.Targets.Where(t => t.Source is not null && !printed.Contains(t.Year))],
+            };
+        }).ToList();
+        var actions = stored.Actions.Where(a => a.Due is null && seed.Actions.Any(s => s.Id == a.Id && s.Due is not null))
+            .Select(a => a with { Due = seed.Actions.First(s => s.Id == a.Id).Due })
+            .ToList();
+        return changed || actions.Count > 0 ? (stored with { Indicators = indicators }, actions) : null;
+    }
+}
