@@ -111,6 +111,11 @@ public sealed class TargetsTests : IDisposable
         Assert.DoesNotContain(Indicator(await PlanAsync(client, 1), "P1.I1").GetProperty("targets").EnumerateArray(), t => t.GetProperty("year").GetString() == "2009/10");
 
         var good = "indicator,year,target,withStretch,withoutStretch\nP1.I1,2009/10,5% reduction on 2008/09,,\nP1.I6,2010,8,,\nP2.I1,2009,,600,650\n";
+        // What a cross-site form could send unasked (text/plain) is not a file of targets.
+        var plain = await client.PostAsync("/api/alcohol/targets/import?reason=LAA%20refresh", new StringContent(good, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
+        Assert.DoesNotContain(Indicator(await PlanAsync(client, 1), "P1.I6").GetProperty("targets").EnumerateArray(), t => t.GetProperty("year").GetString() == "2010/11");
+
         var imported = await client.PostAsync("/api/alcohol/targets/import?reason=LAA%20refresh", new StringContent(good, Encoding.UTF8, "text/csv"));
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);

@@ -15,6 +15,8 @@ public static class SetTargetsApi
 {
     public const int MaxFileBytes = 2 * 1024 * 1024;
 
+    public const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static RouteGroupBuilder MapSetTargetsApi(this RouteGroupBuilder api)
     {
         api.MapPut("/indicators/{indicatorId}/targets/{year:int}", SetTarget).RequireAuthorization(ThemePolicies.SetTargets)
@@ -49,7 +51,14 @@ public static class SetTargetsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"A file of targets is up to {MaxFileBytes / 1024 / 1024} MB."] });
         }
 
-        var workbook = http.Request.ContentType?.StartsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", StringComparison.OrdinalIgnoreCase) == true;
+        // Only these two: a cross-site form can send text/plain without asking, never text/csv or a workbook.
+        var type = http.Request.ContentType ?? "";
+        var workbook = type.StartsWith(WorkbookType, StringComparison.OrdinalIgnoreCase);
+        if (!workbook && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"Send the file as text/csv or as {WorkbookType}."] });
+        }
+
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxFileBytes)
