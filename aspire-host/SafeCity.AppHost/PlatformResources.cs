@@ -70,7 +70,7 @@ public static class PlatformResources
     /// A service's two ports: pages and API on HTTP/1.1, gRPC on HTTP/2 (a plain-text port speaks one
     /// or the other). Kestrel takes them from its own configuration keys.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithPlatformEndpoints(this IResourceBuilder<ProjectResource> service, string dataDirectory)
+    public static IResourceBuilder<ProjectResource> WithPlatformEndpoints(this IResourceBuilder<ProjectResource> service, string dataDirectory, PlatformIdentityKeys keys)
     {
         service.WithHttpEndpoint(name: "http").WithHttpEndpoint(name: "grpc");
         var http = service.GetEndpoint("http");
@@ -81,12 +81,19 @@ public static class PlatformResources
             .WithEnvironment("Kestrel__Endpoints__Grpc__Url", ReferenceExpression.Create($"http://127.0.0.1:{grpc.Property(EndpointProperty.TargetPort)}"))
             .WithEnvironment("Kestrel__Endpoints__Grpc__Protocols", "Http2")
             .WithEnvironment("SAFECITY_DATA_DIR", dataDirectory)
-            .WithEnvironment("Identity__SigningKey", SigningKey)
+            .WithIdentityKeys(keys.ForService())
             .WithHttpHealthCheck("/health", endpointName: "http");
     }
 
-    /// <summary>The key the gateway signs identities with and the services check: new for every start of the AppHost.</summary>
-    public static string SigningKey { get; set; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public static IResourceBuilder<ProjectResource> WithIdentityKeys(this IResourceBuilder<ProjectResource> service, IEnumerable<KeyValuePair<string, string>> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            service.WithEnvironment(key, value);
+        }
+
+        return service;
+    }
 
     private static int FreePort()
     {

@@ -3,11 +3,8 @@ using SafeCity.AppHost;
 var builder = DistributedApplication.CreateBuilder(args);
 
 var containers = ContainerRuntime.Answers();
-if (builder.Configuration["Identity:SigningKey"] is { Length: > 0 } givenKey)
-{
-    // A deployment's (or a test's) own key; otherwise a new one for this start.
-    PlatformResources.SigningKey = givenKey;
-}
+// New identity keys for this start; a test (or a deployment) may give the operator's ring it signs with.
+var keys = new PlatformIdentityKeys(builder.Configuration["Identity:OperatorKeys"]);
 
 var data = builder.Configuration["SAFECITY_DATA_DIR"] is { Length: > 0 } dir
     ? Path.GetFullPath(dir)
@@ -27,7 +24,7 @@ if (containers)
         .WaitFor(mongo);
 }
 
-var governance = builder.AddProject<Projects.SafeCity_Governance>("governance").WithPlatformEndpoints(data);
+var governance = builder.AddProject<Projects.SafeCity_Governance>("governance").WithPlatformEndpoints(data, keys);
 useBroker(governance);
 useStorage(governance);
 
@@ -35,7 +32,7 @@ var gateway = builder.AddProject<Projects.SafeCity_Gateway>("gateway")
     .WithHttpEndpoint(name: "http", env: "SAFECITY_HTTP_PORT")
     .WithHttpEndpoint(name: "grpc", env: "SAFECITY_GRPC_PORT")
     .WithReference(governance)
-    .WithEnvironment("Identity__SigningKey", PlatformResources.SigningKey)
+    .WithIdentityKeys(keys.ForGateway())
     .WithEnvironment("SAFECITY_DATA_DIR", data)
     .WithHttpHealthCheck("/health", endpointName: "http");
 
@@ -53,7 +50,7 @@ IResourceBuilder<ProjectResource>[] themes =
 for (var i = 0; i < themes.Length; i++)
 {
     // A theme asks governance's register of plan numbers before it adds a plan.
-    var theme = themes[i].WithPlatformEndpoints(data).WithReference(governance).WaitFor(governance);
+    var theme = themes[i].WithPlatformEndpoints(data, keys).WithReference(governance).WaitFor(governance);
     useBroker(theme);
     useStorage(theme);
     gateway.WithEnvironment("Gateway__Themes__" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Resource.Name).WithReference(theme).WaitFor(theme);

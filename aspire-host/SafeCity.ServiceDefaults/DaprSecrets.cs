@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Secrets from a Dapr secret store, read through the pod's sidecar when the service starts and laid
 /// over its configuration: the services go on reading ordinary keys (<c>ConnectionStrings:broker</c>,
-/// <c>Identity:SigningKey</c>) and never call Dapr themselves. Each secret named in
+/// <c>Identity:ServiceKeys</c>) and never call Dapr themselves. Each secret named in
 /// <c>Dapr:Secrets</c> is read from the store <c>Dapr:SecretStore</c>; every key it holds becomes a
 /// configuration key, with <c>--</c> standing for <c>:</c> (Kubernetes does not allow ':' in a
 /// Secret's keys). Without <c>Dapr:SecretStore</c> nothing is read (running here, under Aspire, in tests).

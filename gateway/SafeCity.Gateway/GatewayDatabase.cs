@@ -12,7 +12,8 @@ public sealed class GatewayDatabase
 
     public GatewayDatabase(string file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        // Password and client-secret hashes: the file (and so its log) is the gateway's owner's alone.
+        SafeCity.ServiceDefaults.OwnerOnly.CreateFile(file);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = file }.ToString();
     }
 

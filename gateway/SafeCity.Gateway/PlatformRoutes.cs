@@ -40,7 +40,8 @@ public static class PlatformRoutes
 
     private const string GrpcSuffix = "-grpc";
 
-    private static string ServiceOf(string cluster) => cluster.EndsWith(GrpcSuffix, StringComparison.Ordinal) ? cluster[..^GrpcSuffix.Length] : cluster;
+    /// <summary>The service a cluster reaches: its HTTP and gRPC clusters are the same service.</summary>
+    public static string ServiceOf(string cluster) => cluster.EndsWith(GrpcSuffix, StringComparison.Ordinal) ? cluster[..^GrpcSuffix.Length] : cluster;
 
     private static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Direct(IEnumerable<string> themes)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,6 +7,7 @@ using SafeCity.Contracts.Identity;
 using SafeCity.Gateway;
 using SafeCity.Gateway.Accounts;
 using SafeCity.Gateway.Partners;
+using SafeCity.ServiceDefaults;
 using Yarp.ReverseProxy.Transforms;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,13 +33,13 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyKilobytes", 1024) * 1024L;
 });
 
-// People sign in here; every request forwarded for a signed-in person carries who they are, signed.
-var tokens = new IdentityTokens(builder.Configuration["Identity:SigningKey"]);
+// People sign in here; every request forwarded carries who it is for, in a token signed for its one destination.
+builder.AddPlatformTokens(PlatformTokens.GatewayAudience);
 var dataDirectory = builder.Configuration["SAFECITY_DATA_DIR"] is { Length: > 0 } dir ? dir : ".safecity";
-builder.Services.AddSingleton(tokens);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new GatewayDatabase(Path.Combine(dataDirectory, "gateway.db")));
 // Sign-in cookies and form tokens are sealed with keys kept beside its database, so a restart signs no one out.
+OwnerOnly.CreateDirectory(Path.Combine(dataDirectory, "data-protection-keys"));
 builder.Services.AddDataProtection().SetApplicationName("safecity-gateway")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
 builder.Services.AddSingleton(sp => new LocalAccounts(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>()));
@@ -73,34 +73,8 @@ var (routes, clusters) = PlatformRoutes.Build(gateway.Themes, DaprInvocation.IsO
     ? new PlatformRoutes.Sidecar(DaprInvocation.HttpPort(builder.Configuration), DaprInvocation.GrpcPort(builder.Configuration))
     : null);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver()
-    .AddTransforms(context => context.AddRequestTransform(transform =>
-    {
-        // Only identities signed with the platform's key go through: the gateway's own for a signed-in
-        // person, or one a machine holding the key signed (the import on the platform's own host).
-        var incoming = transform.HttpContext.Request.Headers[IdentityTokens.Header].ToString();
-        transform.ProxyRequest.Headers.Remove(IdentityTokens.Header);
-        var user = transform.HttpContext.User;
-        if (user.Identity?.IsAuthenticated == true && tokens.CanVerify)
-        {
-            var token = tokens.Issue(new PlatformUser(user.Identity.Name!, user.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? user.Identity.Name!,
-                user.FindAll(ClaimTypes.Role).Select(r => r.Value).ToList(), DateTimeOffset.UtcNow.AddMinutes(5)));
-            transform.ProxyRequest.Headers.Add(IdentityTokens.Header, token);
-        }
-        else if (tokens.Validate(incoming, DateTimeOffset.UtcNow) is not null)
-        {
-            transform.ProxyRequest.Headers.Add(IdentityTokens.Header, incoming);
-        }
-        else if (BearerToken(transform.HttpContext) is { } bearer && tokens.Validate(bearer, DateTimeOffset.UtcNow) is not null)
-        {
-            // A partner system's token from POST /connect/token, sent as gRPC's "authorization: Bearer …".
-            transform.ProxyRequest.Headers.Add(IdentityTokens.Header, bearer);
-        }
-
-        transform.ProxyRequest.Headers.Authorization = null;
-
-        return ValueTask.CompletedTask;
-    }));
-builder.Services.AddPartnerRateLimits(tokens, gateway.PartnerCallsPerSecond);
+    .AddTransforms(context => context.AddRequestTransform(ForwardedIdentity.AddAsync));
+builder.Services.AddPartnerRateLimits(gateway.PartnerCallsPerSecond);
 builder.Services.AddHttpClient(PlatformReadiness.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
 builder.Services.AddHealthChecks().AddCheck<PlatformReadiness>("platform");
 
@@ -140,5 +114,3 @@ app.MapPartnerEndpoints();
 app.MapReverseProxy();
 app.Run();
 
-static string? BearerToken(HttpContext http) =>
-    http.Request.Headers.Authorization.ToString() is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..].Trim() : null;

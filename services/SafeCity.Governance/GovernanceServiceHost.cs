@@ -30,7 +30,7 @@ public static class GovernanceServiceHost
     {
         builder.AddServiceDefaults();
         builder.AddPlatformWeb();
-        builder.AddPlatformIdentity();
+        builder.AddPlatformIdentity(ServiceName);
         builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
         builder.Services.AddSingleton(PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly));
         var tolerances = Tolerances.From(builder.Configuration);

@@ -7,20 +7,23 @@ namespace SafeCity.AppHost.Tests;
 
 public sealed class AppHostTests
 {
-    private static readonly string SigningKey = SafeCity.Contracts.Identity.IdentityTokens.NewKey();
+    private static readonly string OperatorKeys = SafeCity.Contracts.Identity.KeyRing.NewSecret("apphost-tests");
 
     [Fact]
     public async Task The_AppHost_runs_the_broker_the_services_and_the_gateway_and_the_themes_plans_reach_governance()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SafeCity_AppHost>(["Identity:SigningKey=" + SigningKey], timeout.Token);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SafeCity_AppHost>(["Identity:OperatorKeys=" + OperatorKeys], timeout.Token);
         await using var app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
 
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         using var gateway = app.CreateHttpClient("gateway", "http");
-        gateway.DefaultRequestHeaders.Add(SafeCity.Contracts.Identity.IdentityTokens.Header, new SafeCity.Contracts.Identity.IdentityTokens(SigningKey)
-            .Issue(new SafeCity.Contracts.Identity.PlatformUser("apphost-tests", "AppHost tests", ["analyst"], DateTimeOffset.UtcNow.AddMinutes(10))));
+        // The gateway believes the operator's bearer token (and no identity header a caller sends).
+        var now = DateTimeOffset.UtcNow;
+        var token = SafeCity.Contracts.Identity.PlatformTokens.From(new() { OperatorKeys = OperatorKeys }).Issue(SafeCity.Contracts.Identity.TokenKind.Operator,
+            new SafeCity.Contracts.Identity.PlatformUser("apphost-tests", "AppHost tests", ["analyst"], now.AddMinutes(10)), SafeCity.Contracts.Identity.PlatformTokens.GatewayAudience, now);
+        gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         var plans = Array.Empty<int>();
         while (plans.Length < 2 && !timeout.IsCancellationRequested)

@@ -78,9 +78,8 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture)
                 violations.Add(message.Text);
             }
         };
-        using var client = new HttpClient { BaseAddress = fixture.Platform.GatewayHttp };
-        client.DefaultRequestHeaders.Add(SafeCity.Contracts.Identity.IdentityTokens.Header, new SafeCity.Contracts.Identity.IdentityTokens(fixture.Platform.SigningKey)
-            .Issue(new SafeCity.Contracts.Identity.PlatformUser("browser-tests", "Browser tests", ["administrator"], DateTimeOffset.UtcNow.AddMinutes(10))));
+        using var client = SafeCity.LocalPlatform.SignedCalls.ToGateway(fixture.Platform.Keys.OperatorKeys);
+        client.BaseAddress = fixture.Platform.GatewayHttp;
         var recorded = await client.PostAsync("/api/alcohol/indicators/P1.I7/measurements",
             new StringContent("{\"period\":\"2008-08\",\"value\":12}", System.Text.Encoding.UTF8, "application/json"));
         Assert.True(recorded.IsSuccessStatusCode);

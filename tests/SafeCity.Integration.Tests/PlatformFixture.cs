@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Net.Client;
-using SafeCity.Contracts.Identity;
 using SafeCity.LocalPlatform;
 
 namespace SafeCity.Integration.Tests;
@@ -33,23 +32,26 @@ public class PlatformFixture : IAsyncLifetime
         }
 
         Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions { DataDirectory = _data, Settings = settings });
-        Gateway = SignedIn(new HttpClient { BaseAddress = Platform.GatewayHttp });
-        Alcohol = SignedIn(new HttpClient { BaseAddress = Platform.Endpoints["alcohol"].Http });
+        Gateway = GatewayClient(Platform.GatewayHttp);
+        Alcohol = SignedCalls.ToService(Platform.Keys, "alcohol");
+        Alcohol.BaseAddress = Platform.Endpoints["alcohol"].Http;
     }
 
-    /// <summary>An identity of the platform's administrator, signed with the running platform's key.</summary>
-    public string AdministratorToken() => new IdentityTokens(Platform.SigningKey)
-        .Issue(new PlatformUser("integration-tests", "Integration tests", ["administrator"], DateTimeOffset.UtcNow.AddHours(1)));
-
-    public HttpClient SignedIn(HttpClient client)
+    /// <summary>A client of the gateway that calls as the platform's operator (bearer tokens of minutes, made afresh).</summary>
+    public HttpClient GatewayClient(Uri address, TimeSpan? timeout = null)
     {
-        client.DefaultRequestHeaders.Add(IdentityTokens.Header, AdministratorToken());
+        var client = SignedCalls.ToGateway(Platform.Keys.OperatorKeys);
+        client.BaseAddress = address;
+        client.Timeout = timeout ?? client.Timeout;
         return client;
     }
 
-    /// <summary>A gRPC channel to the gateway that calls as the administrator.</summary>
+    /// <summary>An operator's bearer token for the gateway, for gRPC metadata.</summary>
+    public string OperatorToken() => Platform.Keys.OperatorToken();
+
+    /// <summary>A gRPC channel to the gateway that calls as the operator.</summary>
     public GrpcChannel Channel() =>
-        GrpcChannel.ForAddress(Platform.GatewayGrpc, new GrpcChannelOptions { HttpClient = SignedIn(new HttpClient()), DisposeHttpClient = true });
+        GrpcChannel.ForAddress(Platform.GatewayGrpc, new GrpcChannelOptions { HttpClient = SignedCalls.ToGateway(Platform.Keys.OperatorKeys), DisposeHttpClient = true });
 
     /// <summary>Governance's view of one indicator, from GET /api/governance/performance.</summary>
     public async Task<JsonElement?> GovernanceIndicatorAsync(string indicatorId)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.LocalPlatform;
 
@@ -26,7 +27,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string logFile, string? workingDirectory = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(logFile)!);
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -45,7 +46,7 @@ public sealed class ChildProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        var log = new StreamWriter(OwnerOnly.OpenAppend(logFile)) { AutoFlush = true };
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.LocalPlatform;
 
@@ -49,7 +50,7 @@ public sealed class LocalBroker : IAsyncDisposable
             return;
         }
 
-        Directory.CreateDirectory(DataDirectory);
+        OwnerOnly.CreateDirectory(DataDirectory);
         await File.WriteAllTextAsync(Path.Combine(DataDirectory, "enabled_plugins"), "[].", ct);
         await File.WriteAllTextAsync(Path.Combine(DataDirectory, "rabbitmq.conf"),
             string.Create(CultureInfo.InvariantCulture, $"listeners.tcp.default = 127.0.0.1:{Port}\nloopback_users.guest = true\n"), ct);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Reflection;
 
+using SafeCity.ServiceDefaults;
+
 namespace SafeCity.LocalPlatform;
 
 public sealed class LocalPlatformOptions
@@ -82,8 +84,8 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     public string DataDirectory { get; }
     public LocalBroker Broker { get; }
 
-    /// <summary>The key the gateway signs identities with and the services check them with: new for every start.</summary>
-    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    /// <summary>The identity keys of this run: new for every start.</summary>
+    public PlatformKeys Keys { get; } = new();
     public int GatewayHttpPort { get; }
     public int GatewayGrpcPort { get; }
     public Dictionary<string, ServiceEndpoints> Endpoints { get; } = [];
@@ -91,8 +93,6 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     public Uri GatewayHttp => Endpoints[PlatformService.Gateway.Name].Http;
     public Uri GatewayGrpc => Endpoints[PlatformService.Gateway.Name].Grpc;
 
-    /// <summary>Where the running platform's signing key is kept for tools on this machine (readable by root only).</summary>
-    public static string SigningKeyFile(string dataDirectory) => Path.Combine(dataDirectory, "identity.key");
 
     /// <summary>Where a running platform writes its host's process id, so that tools can tell it is running.</summary>
     public static string HostIdFile(string dataDirectory) => Path.Combine(dataDirectory, "platform.pid");
@@ -121,14 +121,10 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         var host = new LocalPlatformHost(options);
         try
         {
-            Directory.CreateDirectory(host.DataDirectory);
-            var keyFile = SigningKeyFile(host.DataDirectory);
-            await File.WriteAllTextAsync(keyFile, host.SigningKey, ct);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-            await File.WriteAllTextAsync(HostIdFile(host.DataDirectory), System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ct);
+            OwnerOnly.CreateDirectory(host.DataDirectory);
+            OwnerOnly.CreateDirectory(Path.GetDirectoryName(PlatformKeys.OperatorKeyFile(host.DataDirectory))!);
+            await OwnerOnly.WriteAllTextAsync(PlatformKeys.OperatorKeyFile(host.DataDirectory), host.Keys.OperatorKeys, ct);
+            await OwnerOnly.WriteAllTextAsync(HostIdFile(host.DataDirectory), System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ct);
             progress?.Invoke($"Starting RabbitMQ on port {host.Broker.Port}…");
             await host.Broker.StartAsync(ct);
             await host.StartServiceAsync(PlatformService.Governance.Name, progress, ct);
@@ -194,14 +190,11 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     /// <summary>The log file of a service's current or last start.</summary>
     public string LogFile(string name) => Path.Combine(DataDirectory, "logs", name + ".log");
 
-    /// <summary>The administrator's one-time password, if the gateway created the account at this start (it logs it once).</summary>
+    /// <summary>The administrator's one-time password while it is unused: the gateway keeps it in a file only its owner reads (never in a log) until it is changed.</summary>
     public string? OneTimeAdministratorPassword()
     {
-        const string marker = "one-time password ";
-        var line = _processes.TryGetValue(PlatformService.Gateway.Name, out var gateway)
-            ? gateway.Tail(400).Split('\n').LastOrDefault(l => l.Contains(marker, StringComparison.Ordinal))
-            : null;
-        return line?[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Split(' ')[0];
+        var file = Path.Combine(DataDirectory, FirstSignIn.FileName);
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
     }
 
     private Dictionary<string, string?> Environment(PlatformService service)
@@ -213,9 +206,13 @@ public sealed class LocalPlatformHost : IAsyncDisposable
             ["DOTNET_NOLOGO"] = "1",
             ["SAFECITY_DATA_DIR"] = DataDirectory,
             ["ConnectionStrings__broker"] = Broker.ConnectionString,
-            ["Identity__SigningKey"] = SigningKey,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = null,
         };
+        foreach (var (key, value) in service == PlatformService.Gateway ? Keys.ForGateway() : Keys.ForService())
+        {
+            env[key] = value;
+        }
+
         if (service == PlatformService.Gateway)
         {
             env["SAFECITY_HTTP_PORT"] = endpoints.HttpPort.ToString(CultureInfo.InvariantCulture);

@@ -19,6 +19,9 @@ public static class PlatformRoles
 
     public const string DisplayNameClaim = "display_name";
 
+    /// <summary>The kind of token the caller came with (Person, Partner, Service, Operator).</summary>
+    public const string TokenKindClaim = "token_kind";
+
     /// <summary>An officer of a theme's lead partnership: may change that theme only.</summary>
     public static string OfficerOf(string theme) => "officer:" + theme;
 

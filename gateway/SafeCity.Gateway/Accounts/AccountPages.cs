@@ -59,9 +59,14 @@ public static class AccountPages
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl! : "/");
     }
 
-    private static IResult ChangePassword(HttpContext http, IAntiforgery af, LocalAccounts accounts, [FromForm] string? current, [FromForm] string? replacement, [FromForm] string? confirmation)
+    private static IResult ChangePassword(HttpContext http, IAntiforgery af, LocalAccounts accounts, IConfiguration configuration, [FromForm] string? current, [FromForm] string? replacement, [FromForm] string? confirmation)
     {
         var error = accounts.ChangePassword(http.User.Identity!.Name!, current, replacement, confirmation);
+        if (error is null && http.User.Identity.Name == AdministratorBootstrap.Username)
+        {
+            File.Delete(AdministratorBootstrap.File(configuration));
+        }
+
         return error is null
             ? Page(http, af, "Password changed", "<p class=\"govuk-body\">Your password is changed. <a class=\"govuk-link\" href=\"/\">Go to the partnership's performance</a>.</p>")
             : Page(http, af, "Change your password", PasswordForm(error), StatusCodes.Status400BadRequest);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using SafeCity.Contracts.Identity;
 using SafeCity.Gateway.Accounts;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Gateway.Partners;
 
@@ -16,7 +17,7 @@ namespace SafeCity.Gateway.Partners;
 /// </summary>
 public static class PartnerEndpoints
 {
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan TokenLifetime = PlatformTokens.PartnerAccessLifetime;
 
     public static void MapPartnerEndpoints(this WebApplication app)
     {
@@ -90,7 +91,7 @@ public static class PartnerEndpoints
     /// The client credentials grant: client_id and client_secret in the form (or HTTP Basic) give a
     /// signed token naming the organisation and the categories it may share, for 15 minutes.
     /// </summary>
-    public static async Task<IResult> IssueToken(HttpContext http, PartnerRegister register, IdentityTokens tokens, ThemeCategories themes, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+    public static async Task<IResult> IssueToken(HttpContext http, PartnerRegister register, IdentityKeys keys, ThemeCategories themes, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
         {
@@ -113,7 +114,8 @@ public static class PartnerEndpoints
 
         var roles = new List<string> { PlatformRoles.PartnerSystem, PlatformRoles.Organisation(organisation.Id) };
         roles.AddRange(organisation.Categories.Select(PlatformRoles.Shares));
-        var token = tokens.Issue(new PlatformUser(organisation.Id, organisation.Name, roles, clock.GetUtcNow().Add(TokenLifetime)));
+        var now = clock.GetUtcNow();
+        var token = keys.Current.Issue(TokenKind.Partner, new PlatformUser(organisation.Id, organisation.Name, roles, now.Add(TokenLifetime)), PlatformTokens.GatewayAudience, now);
         // Which theme keeps each category, so that the partner's client knows where to send each record.
         var kept = await themes.AllAsync(ct);
         var routes = organisation.Categories.ToDictionary(c => c, c => kept.Where(k => k.Name == c).Select(k => k.Theme).ToArray(), StringComparer.Ordinal);
@@ -189,7 +191,7 @@ public static class PartnerEndpoints
 public sealed record ThemeCategory(string Theme, string Name, string Description);
 
 /// <summary>The categories of records every theme keeps, asked of the themes themselves (GET /api/{theme}/records/categories).</summary>
-public sealed class ThemeCategories(IHttpClientFactory clients, IOptions<GatewayOptions> options, IdentityTokens tokens, TimeProvider clock)
+public sealed class ThemeCategories(IHttpClientFactory clients, IOptions<GatewayOptions> options, ServiceCalls calls)
 {
     public const string ClientName = "theme-categories";
 
@@ -200,7 +202,7 @@ public sealed class ThemeCategories(IHttpClientFactory clients, IOptions<Gateway
         foreach (var theme in options.Value.Themes)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{theme}/api/{theme}/records/categories");
-            request.Headers.Add(IdentityTokens.Header, tokens.Issue(new PlatformUser("service:gateway", "Gateway", [PlatformRoles.Analyst], clock.GetUtcNow().AddMinutes(1))));
+            calls.Sign(request, theme);
             try
             {
                 using var response = await client.SendAsync(request, ct);

@@ -26,13 +26,17 @@ public sealed class GovernanceAccess(IOptions<AccessOptions> options)
     public bool CanReadDisclosureLog(ClaimsPrincipal user) =>
         Signed(user) ? user.IsInRole(PlatformRoles.PpoOfficer) || user.IsInRole(PlatformRoles.Administrator) : options.Value.AllowAnonymous;
 
-    /// <summary>Writing a theme's plans (taking a plan number for it): the theme's officers and administrators.</summary>
+    /// <summary>Writing a theme's plans (taking a plan number for it): the theme's own service, its officers and administrators.</summary>
     public bool CanWritePlansOf(ClaimsPrincipal user, string theme) =>
-        Signed(user) ? user.IsInRole(PlatformRoles.Administrator) || user.IsInRole(PlatformRoles.OfficerOf(theme)) : options.Value.AllowAnonymous;
+        Signed(user) ? IsServiceOf(user, theme) || user.IsInRole(PlatformRoles.Administrator) || user.IsInRole(PlatformRoles.OfficerOf(theme)) : options.Value.AllowAnonymous;
 
-    /// <summary>Any officer of any theme, or an administrator: who may ask the register of plan numbers at all.</summary>
+    /// <summary>Any theme's service or officers, or an administrator: who may ask the register of plan numbers at all.</summary>
     public bool CanWriteAnyPlans(ClaimsPrincipal user) =>
-        Signed(user) ? user.IsInRole(PlatformRoles.Administrator) || user.FindAll(ClaimTypes.Role).Any(r => r.Value.StartsWith(PlatformRoles.OfficerOf(""), StringComparison.Ordinal)) : options.Value.AllowAnonymous;
+        Signed(user) ? IsService(user) || user.IsInRole(PlatformRoles.Administrator) || user.FindAll(ClaimTypes.Role).Any(r => r.Value.StartsWith(PlatformRoles.OfficerOf(""), StringComparison.Ordinal)) : options.Value.AllowAnonymous;
+
+    private static bool IsService(ClaimsPrincipal user) => user.FindFirst(PlatformRoles.TokenKindClaim)?.Value == nameof(TokenKind.Service);
+
+    private static bool IsServiceOf(ClaimsPrincipal user, string theme) => IsService(user) && user.Identity?.Name == "service:" + theme;
 
     public const string PpoRefusal = "Only a designated officer of the prolific and priority offender scheme may see the cohort.";
 

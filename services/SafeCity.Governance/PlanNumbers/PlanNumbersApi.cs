@@ -35,12 +35,13 @@ public static class PlanNumbersApi
 
         if (!access.CanWritePlansOf(http.User, body.Theme))
         {
-            return TypedResults.Problem("Only an officer of the theme, or an administrator, may take a plan number for it.", statusCode: StatusCodes.Status403Forbidden);
+            return TypedResults.Problem("Only the theme's own service, its officers or an administrator may take a plan number for it.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         try
         {
-            var grant = await register.ReserveAsync(body.Number.Value, body.Theme, body.Objective, body.Title?.Length > 300 ? body.Title[..300] : body.Title, ThemeAccess.ActorOf(http.User), ct);
+            var by = ThemeAccess.ActorOf(http.User) + (body.RequestedBy is { Length: > 0 and <= 100 } officer ? $" for {officer}" : "");
+            var grant = await register.ReserveAsync(body.Number.Value, body.Theme, body.Objective, body.Title?.Length > 300 ? body.Title[..300] : body.Title, by, ct);
             return TypedResults.Created($"/api/governance/plan-numbers/{grant.Number}", new PlanNumberDto(grant.Number, grant.Theme));
         }
         catch (PlanNumberException e)
@@ -50,6 +51,7 @@ public static class PlanNumbersApi
     }
 }
 
-public sealed record PlanNumberRequest(int? Number, string? Theme, string? Objective, string? Title);
+/// <param name="RequestedBy">The officer the theme adds the plan for, for the register's record.</param>
+public sealed record PlanNumberRequest(int? Number, string? Theme, string? Objective, string? Title, string? RequestedBy = null);
 
 public sealed record PlanNumberDto(int Number, string Theme);

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using SafeCity.Contracts.Events;
-using SafeCity.Contracts.Identity;
 using SafeCity.Kernel;
 
 namespace SafeCity.Governance.Rebuild;
@@ -26,20 +25,17 @@ public interface IThemeStateSource
 }
 
 /// <summary>
-/// Asks a theme service for GET /api/{theme}/state, signed in as the governance service (the themes
-/// trust only identities signed with the platform key, and reading needs no particular role).
+/// Asks a theme service for GET /api/{theme}/state, signed as the governance service for that theme
+/// (a service token: reading needs no particular role).
 /// </summary>
-public sealed class HttpThemeStateSource(HttpClient http, IOptions<GovernanceOptions> options, IdentityTokens tokens, TimeProvider clock) : IThemeStateSource
+public sealed class HttpThemeStateSource(HttpClient http, IOptions<GovernanceOptions> options, ServiceDefaults.ServiceCalls calls) : IThemeStateSource
 {
     public IReadOnlyList<string> Themes => options.Value.Themes;
 
     public async Task<ThemeState> FetchAsync(string theme, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://{theme}/api/{theme}/state"));
-        if (tokens.CanVerify)
-        {
-            request.Headers.Add(IdentityTokens.Header, tokens.Issue(new PlatformUser("service:governance", "Governance service", [PlatformRoles.Analyst], clock.GetUtcNow().AddMinutes(5))));
-        }
+        calls.Sign(request, theme);
 
         using var response = await http.SendAsync(request, ct);
         if (!response.IsSuccessStatusCode)

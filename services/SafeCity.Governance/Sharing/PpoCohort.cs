@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SafeCity.Kernel.Storage.Documents;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Governance.Sharing;
 
@@ -170,12 +171,7 @@ public sealed class PersonalDataKey
         var file = Path.Combine(dataDirectory, "personal-data.key");
         if (!File.Exists(file))
         {
-            Directory.CreateDirectory(dataDirectory);
-            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            OwnerOnly.WriteAllTextAsync(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return new PersonalDataKey(Convert.FromBase64String(File.ReadAllText(file).Trim()));

@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SafeCity.Contracts.Identity;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Kernel.Access;
 
 public static class IdentityRegistration
 {
-    /// <summary>Every service checks the gateway's signed identity on every request; nothing trusts the network.</summary>
-    public static IHostApplicationBuilder AddPlatformIdentity(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Every service checks the caller's token on every request; nothing trusts the network. The
+    /// token's audience must be this service (<paramref name="serviceName"/>, or Identity:Audience).
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformIdentity(this IHostApplicationBuilder builder, string serviceName)
     {
-        builder.Services.Configure<IdentityOptions>(builder.Configuration.GetSection(IdentityOptions.Section));
-        builder.Services.AddSingleton(sp => new IdentityTokens(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.SigningKey));
+        builder.AddPlatformTokens(serviceName);
         builder.Services.AddAuthentication(PlatformIdentityHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, PlatformIdentityHandler>(PlatformIdentityHandler.SchemeName, null);
         builder.Services.AddAuthorization();

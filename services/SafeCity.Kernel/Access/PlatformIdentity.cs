@@ -4,42 +4,42 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SafeCity.Contracts.Identity;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Kernel.Access;
 
-public sealed class IdentityOptions
-{
-    public const string Section = "Identity";
-
-    /// <summary>
-    /// The key (base64, at least 32 bytes) the gateway signs identities with and every service checks
-    /// them with. Without one, no caller is signed in. A secret: from the environment or a secret store.
-    /// </summary>
-    public string? SigningKey { get; set; }
-}
-
-/// <summary>Signs in, for one request, whoever the gateway's signed identity header names.</summary>
-public sealed class PlatformIdentityHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IdentityTokens tokens, TimeProvider clock)
+/// <summary>
+/// Signs in, for one request, whoever the identity header names, once the token is checked: a
+/// person or a partner system the gateway signed for this service, or another service of the
+/// platform. A service's token gives only what a service needs of another (reading, as an analyst),
+/// whatever roles it claims, so a service key cannot be made to act as a person.
+/// </summary>
+public sealed class PlatformIdentityHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IdentityKeys keys, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "SafeCityIdentity";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    private static readonly TokenKind[] Accepted = [TokenKind.Person, TokenKind.Partner, TokenKind.Service];
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(IdentityTokens.Header, out var header))
+        if (!Request.Headers.TryGetValue(PlatformTokens.Header, out var header))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var user = tokens.Validate(header.ToString(), clock.GetUtcNow());
-        if (user is null)
+        if (await keys.Current.CheckAsync(header.ToString(), Accepted, clock.GetUtcNow()) is not { } token)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The identity header is not one the gateway signed, or it has expired."));
+            return AuthenticateResult.Fail("The identity header is not a token the platform signed for this service, or it has expired.");
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Id), new(PlatformRoles.DisplayNameClaim, user.Name) };
-        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var claims = PlatformTokens.ClaimsOf(token).ToList();
+        if (token.Kind == TokenKind.Service)
+        {
+            claims.RemoveAll(c => c.Type == ClaimTypes.Role && c.Value != PlatformRoles.Analyst);
+        }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 }

@@ -41,7 +41,7 @@ public static class ThemeServiceHost
     {
         builder.AddServiceDefaults();
         builder.AddPlatformWeb();
-        builder.AddPlatformIdentity();
+        builder.AddPlatformIdentity(theme.Slug);
         builder.Services.AddSingleton(theme);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Tolerances.From(builder.Configuration));

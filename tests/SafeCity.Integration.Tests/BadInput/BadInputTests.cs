@@ -71,12 +71,13 @@ public sealed class BadInputTests(PlatformFixture fixture, ITestOutputHelper out
 
     private async Task<BadInputTarget> TargetAsync()
     {
-        var tokens = new IdentityTokens(fixture.Platform.SigningKey);
-        var partner = tokens.Issue(new PlatformUser("corpus-fire-system", "Hampshire Fire and Rescue Service (corpus)",
-            [PlatformRoles.PartnerSystem, PlatformRoles.Organisation("hampshire-fire-and-rescue"), PlatformRoles.Shares("Fire incident")], DateTimeOffset.UtcNow.AddHours(1)));
+        // A partner system's access token, as the gateway's /connect/token gives one (for the gateway, 15 minutes).
+        var now = DateTimeOffset.UtcNow;
+        var partner = fixture.Platform.Keys.All().Issue(TokenKind.Partner, new PlatformUser("hampshire-fire-and-rescue", "Hampshire Fire and Rescue Service (corpus)",
+            [PlatformRoles.PartnerSystem, PlatformRoles.Organisation("hampshire-fire-and-rescue"), PlatformRoles.Shares("Fire incident")], now.AddMinutes(15)), PlatformTokens.GatewayAudience, now);
         var channel = GrpcChannel.ForAddress(fixture.Platform.GatewayGrpc, new GrpcChannelOptions { MaxSendMessageSize = null });
         var target = new BadInputTarget(fixture.Gateway, new ActionPlans.ActionPlansClient(channel), new PartnerRecords.PartnerRecordsClient(channel),
-            new Metadata { { "safecity-theme", "alcohol" }, { IdentityTokens.Header, fixture.AdministratorToken() } },
+            new Metadata { { "safecity-theme", "alcohol" }, { "authorization", "Bearer " + fixture.OperatorToken() } },
             new Metadata { { "safecity-theme", "asb-arson" }, { "authorization", "Bearer " + partner } },
             fixture.Platform.GatewayHttp);
 

@@ -60,7 +60,7 @@ public sealed class SteadyWrites
             indicators[theme] = plans.EnumerateArray().Last().GetProperty("indicators")[0].GetProperty("id").GetString()!;
         }
 
-        var client = fixture.SignedIn(new HttpClient { BaseAddress = fixture.Platform.GatewayHttp, Timeout = TimeSpan.FromSeconds(20) });
+        var client = fixture.GatewayClient(fixture.Platform.GatewayHttp, TimeSpan.FromSeconds(20));
         var writes = new SteadyWrites(client, name, firstYear, recordMonth, indicators);
         writes._running = Task.Run(() => writes.RunAsync(every));
         return writes;

@@ -22,7 +22,7 @@ public sealed class DaprInvocationTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _sidecar = await StandInSidecar.StartAsync(app => app.Run(async context =>
     {
-        _received.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers["dapr-app-id"].ToString(), context.Request.Headers[IdentityTokens.Header].ToString()));
+        _received.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers["dapr-app-id"].ToString(), context.Request.Headers[PlatformTokens.Header].ToString()));
         await context.Response.WriteAsJsonAsync(new { answeredBy = "sidecar" });
     }));
 
@@ -52,16 +52,19 @@ public sealed class DaprInvocationTests : IAsyncLifetime
     public async Task The_gateway_forwards_pages_and_apis_to_its_sidecar_for_the_service_they_belong_to()
     {
         using var data = new TempDirectory();
-        var key = IdentityTokens.NewKey();
+        var (people, _) = KeyRing.NewKeyPair();
+        var operatorKeys = KeyRing.NewSecret("test");
         using var gateway = new WebApplicationFactory<GatewayOptions>().WithWebHostBuilder(b =>
         {
             b.UseSetting("SAFECITY_DATA_DIR", data.Path);
-            b.UseSetting("Identity:SigningKey", key);
+            b.UseSetting("Identity:People:KeyId", "test");
+            b.UseSetting("Identity:People:SigningKey", people);
+            b.UseSetting("Identity:OperatorKeys", operatorKeys);
             b.UseSetting("Dapr:Invoke", "true");
             b.UseSetting("DAPR_HTTP_PORT", Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
         var client = gateway.CreateClient();
-        client.DefaultRequestHeaders.Add(IdentityTokens.Header, new IdentityTokens(key).Issue(new PlatformUser("officer", "Officer", [PlatformRoles.Administrator], DateTimeOffset.UtcNow.AddMinutes(5))));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PlatformTokens.OperatorToken(operatorKeys, DateTimeOffset.UtcNow));
 
         var api = await client.GetStringAsync("/api/violence/plans");
         var page = await client.GetStringAsync("/delivery-board?asAt=2008-06-30");

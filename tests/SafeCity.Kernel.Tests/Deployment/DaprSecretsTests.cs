@@ -19,7 +19,7 @@ public sealed class DaprSecretsTests : IAsyncLifetime
     private readonly Dictionary<string, Dictionary<string, string>> _store = new()
     {
         ["safecity-broker"] = new() { ["ConnectionStrings--broker"] = "amqp://safecity:s3cret@rabbitmq:5672/" },
-        ["safecity-identity"] = new() { ["Identity--SigningKey"] = "c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMh" },
+        ["safecity-service-keys"] = new() { ["Identity--ServiceKeys"] = "k1=c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMh" },
     };
 
     public async Task InitializeAsync() => _sidecar = await StandInSidecar.StartAsync(app =>
@@ -68,11 +68,11 @@ public sealed class DaprSecretsTests : IAsyncLifetime
     [Fact]
     public void Each_named_secret_becomes_ordinary_configuration_keys_over_what_was_configured()
     {
-        var configuration = Build(Settings("safecity-broker", "safecity-identity"));
+        var configuration = Build(Settings("safecity-broker", "safecity-service-keys"));
 
         Assert.Equal("amqp://safecity:s3cret@rabbitmq:5672/", configuration.GetConnectionString("broker"));
-        Assert.Equal("c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMh", configuration["Identity:SigningKey"]);
-        Assert.Equal(["healthz", "safecity-secrets/safecity-broker", "safecity-secrets/safecity-identity"], _asked);
+        Assert.Equal("k1=c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMh", configuration["Identity:ServiceKeys"]);
+        Assert.Equal(["healthz", "safecity-secrets/safecity-broker", "safecity-secrets/safecity-service-keys"], _asked);
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public sealed class DaprSecretsTests : IAsyncLifetime
     {
         _notReadyAnswers = 2;
 
-        var configuration = Build(Settings("safecity-identity"));
+        var configuration = Build(Settings("safecity-service-keys"));
 
-        Assert.Equal("c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMh", configuration["Identity:SigningKey"]);
+        Assert.Equal("k1=c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMh", configuration["Identity:ServiceKeys"]);
         Assert.Equal(3, _asked.Count(a => a == "healthz"));
     }
 

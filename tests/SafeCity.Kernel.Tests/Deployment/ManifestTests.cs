@@ -16,13 +16,14 @@ public sealed class ManifestTests
     private static readonly string[] Services = [.. Themes, "governance", "gateway"];
 
     // What each Secret the operator makes holds (docs/deploy.md gives the commands that make them).
-    private static readonly Dictionary<string, string[]> SecretKeys = new()
+    private static readonly Dictionary<string, string[]> SecretKeys = new Dictionary<string, string[]>
     {
         ["safecity-broker"] = ["ConnectionStrings--broker"],
-        ["safecity-mongodb"] = ["ConnectionStrings--mongodb"],
-        ["safecity-identity"] = ["Identity--SigningKey"],
+        ["safecity-identity-public"] = ["Identity--People--VerifyKeys", "Identity--Partners--VerifyKeys"],
+        ["safecity-identity-signing"] = ["Identity--People--KeyId", "Identity--People--SigningKey", "Identity--Partners--KeyId", "Identity--Partners--SigningKey", "Identity--OperatorKeys"],
+        ["safecity-service-keys"] = ["Identity--ServiceKeys"],
         ["safecity-personal-data"] = ["InformationSharing--PersonalDataKey"],
-    };
+    }.Concat(Services.Where(s => s != "gateway").Select(s => KeyValuePair.Create($"safecity-mongodb-{s}", new[] { "ConnectionStrings--mongodb" }))).ToDictionary();
 
     public static TheoryData<string> Sets() => ["base", .. Manifests.Overlays];
 
@@ -180,7 +181,7 @@ public sealed class ManifestTests
 
             var needed = name switch
             {
-                "gateway" => ["Identity:SigningKey", "Dapr:Invoke", "Gateway:ListenOnAllInterfaces", "SAFECITY_HTTP_PORT", "SAFECITY_GRPC_PORT", "SAFECITY_DATA_DIR",
+                "gateway" => ["Identity:People:SigningKey", "Identity:Partners:SigningKey", "Identity:OperatorKeys", "Identity:ServiceKeys", "Dapr:Invoke", "Gateway:ListenOnAllInterfaces", "SAFECITY_HTTP_PORT", "SAFECITY_GRPC_PORT", "SAFECITY_DATA_DIR",
                     .. Services.Where(s => s != "gateway").SelectMany(s => new[] { $"services:{s}:http:0", $"services:{s}:grpc:0" })],
                 "governance" => [.. Needed, "InformationSharing:PersonalDataKey", .. Themes.Select((t, i) => $"Governance:Themes:{i}"), .. Themes.Select(t => $"services:{t}:http:0")],
                 _ => (string[])[.. Needed, "services:governance:http:0"],
@@ -191,7 +192,7 @@ public sealed class ManifestTests
 
     private static readonly string[] Needed =
     [
-        "ConnectionStrings:broker", "ConnectionStrings:mongodb", "Identity:SigningKey", "SAFECITY_DATA_DIR", "Dapr:Invoke",
+        "ConnectionStrings:broker", "ConnectionStrings:mongodb", "Identity:People:VerifyKeys", "Identity:Partners:VerifyKeys", "Identity:ServiceKeys", "SAFECITY_DATA_DIR", "Dapr:Invoke",
         "Kestrel:Endpoints:Http:Url", "Kestrel:Endpoints:Http:Protocols", "Kestrel:Endpoints:Grpc:Url", "Kestrel:Endpoints:Grpc:Protocols",
     ];
 
@@ -253,6 +254,41 @@ public sealed class ManifestTests
             Assert.NotEmpty(policy.Operations);
             Assert.All(policy.Operations, o => Assert.StartsWith("/api/governance/plan-numbers", o.Name, StringComparison.Ordinal));
         });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Sets))]
+    public void Each_service_may_read_its_own_database_secret_and_only_the_gateway_the_signing_keys(string set)
+    {
+        var objects = Manifests.Load(Yaml(set));
+        var roles = objects.OfType<V1Role>().ToDictionary(r => r.Metadata.Name);
+        var bindings = objects.OfType<V1RoleBinding>().ToList();
+        var configurations = objects.OfType<DaprConfiguration>().ToDictionary(c => c.Metadata.Name);
+        var deployments = objects.OfType<V1Deployment>().ToList();
+
+        foreach (var deployment in deployments)
+        {
+            var name = deployment.Metadata.Name;
+            var account = deployment.Spec.Template.Spec.ServiceAccountName;
+            Assert.Single(deployments, d => d.Spec.Template.Spec.ServiceAccountName == account);
+            var granted = bindings.Where(b => b.Subjects.Any(s => s.Kind == "ServiceAccount" && s.Name == account))
+                .SelectMany(b => roles[b.RoleRef.Name].Rules).SelectMany(r => r.ResourceNames ?? []).ToHashSet();
+            var allowed = configurations[deployment.Spec.Template.Metadata.Annotations["dapr.io/config"]].Spec.Secrets!.Scopes.SelectMany(s => s.AllowedSecrets ?? []).ToHashSet();
+            foreach (var secrets in new[] { granted, allowed })
+            {
+                var databases = secrets.Where(s => s.StartsWith("safecity-mongodb", StringComparison.Ordinal)).ToList();
+                Assert.Equal(name == "gateway" ? [] : [$"safecity-mongodb-{name}"], databases);
+                Assert.Equal(name == "gateway", secrets.Contains("safecity-identity-signing"));
+                Assert.Equal(name == "governance", secrets.Contains("safecity-personal-data"));
+            }
+        }
+
+        // The database's Job gives every service that reads a database its own user, limited to its own database.
+        var script = objects.OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "mongodb-replica-set").Data["users.js"];
+        Assert.Contains("roles = [{ role: \"readWrite\", db: service }]", script, StringComparison.Ordinal);
+        var listed = System.Text.RegularExpressions.Regex.Match(script, @"const services = \[(?<names>[^\]]*)\]").Groups["names"].Value
+            .Split(',', StringSplitOptions.TrimEntries).Select(n => n.Trim('"')).ToHashSet();
+        Assert.Equal(Services.Where(s => s != "gateway").ToHashSet(), listed);
     }
 
     [SkippableFact]

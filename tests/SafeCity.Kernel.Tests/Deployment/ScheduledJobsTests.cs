@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SafeCity.Contracts.Identity;
 using SafeCity.Kernel.Messaging;
+using SafeCity.Kernel.Tests.Access;
 
 namespace SafeCity.Kernel.Tests.Deployment;
 
@@ -17,7 +18,6 @@ namespace SafeCity.Kernel.Tests.Deployment;
 public sealed class ScheduledJobsTests : IDisposable
 {
     private const string Token = "a-token-dapr-gives-the-service";
-    private static readonly string Key = IdentityTokens.NewKey();
     private readonly MovableClock _clock = new(new DateTimeOffset(2008, 4, 12, 6, 30, 0, TimeSpan.Zero));
     private readonly GovernanceFactory _governance;
 
@@ -34,7 +34,7 @@ public sealed class ScheduledJobsTests : IDisposable
             builder.UseSetting("SAFECITY_DATA_DIR", _data.Path);
             builder.UseSetting("ConnectionStrings:" + BusRegistration.BrokerConnectionName, BusRegistration.InMemory);
             builder.UseSetting("Access:AllowAnonymous", "false");
-            builder.UseSetting("Identity:SigningKey", Key);
+            builder.UseTestIdentity();
             builder.UseSetting("APP_API_TOKEN", Token);
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }
@@ -59,7 +59,7 @@ public sealed class ScheduledJobsTests : IDisposable
 
         if (role is not null)
         {
-            request.Headers.Add(IdentityTokens.Header, new IdentityTokens(Key).Issue(new PlatformUser("someone", "Someone", [role], DateTimeOffset.UtcNow.AddMinutes(5))));
+            request.Headers.Add(PlatformTokens.Header, TestIdentity.Person("governance", "someone", [role], _clock.Now));
         }
 
         using var response = await Client().SendAsync(request);
@@ -68,10 +68,10 @@ public sealed class ScheduledJobsTests : IDisposable
     }
 
     // A Delivery Board member, signed in through the gateway.
-    private static HttpRequestMessage AsBoardMember(string path)
+    private HttpRequestMessage AsBoardMember(string path)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(IdentityTokens.Header, new IdentityTokens(Key).Issue(new PlatformUser("board", "Board member", [PlatformRoles.DeliveryBoard], DateTimeOffset.UtcNow.AddMinutes(5))));
+        request.Headers.Add(PlatformTokens.Header, TestIdentity.Person("governance", "board", [PlatformRoles.DeliveryBoard], _clock.Now));
         return request;
     }
 

@@ -10,6 +10,7 @@ using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging;
 using SafeCity.Kernel.Seed;
+using SafeCity.Kernel.Tests.Access;
 using SafeCity.Kernel.Tests.Seed;
 
 namespace SafeCity.Kernel.Tests.Services;
@@ -21,7 +22,6 @@ namespace SafeCity.Kernel.Tests.Services;
 /// </summary>
 public sealed class AccessMatrixTests
 {
-    private static readonly string Key = IdentityTokens.NewKey();
 
     private static readonly (string Column, string? Role)[] Callers =
     [
@@ -109,7 +109,7 @@ public sealed class AccessMatrixTests
             var cells = new List<string>();
             foreach (var (column, role) in Callers)
             {
-                var served = await ServedAsync(factory, method, path, grpc, role?.Replace("{theme}", theme ?? "none", StringComparison.Ordinal));
+                var served = await ServedAsync(factory, theme ?? "governance", method, path, grpc, role?.Replace("{theme}", theme ?? "none", StringComparison.Ordinal));
                 var expected = Expected(method, pattern, grpc, role);
                 cells.Add(served ? "✓" : "—");
                 if (served != expected)
@@ -174,13 +174,14 @@ public sealed class AccessMatrixTests
         return !writes || targets || role == PlatformRoles.Administrator || role == "officer:{theme}";
     }
 
-    private static async Task<bool> ServedAsync(IServiceFactory factory, string method, string path, bool grpc, string? role)
+    private static async Task<bool> ServedAsync(IServiceFactory factory, string service, string method, string path, bool grpc, string? role)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (role is not null)
         {
-            request.Headers.Add(IdentityTokens.Header, new IdentityTokens(Key).Issue(new PlatformUser("tester", "Tester", role.Split('|'), DateTimeOffset.UtcNow.AddMinutes(5))));
+            var roles = role.Split('|');
+            request.Headers.Add(PlatformTokens.Header, roles.Contains(PlatformRoles.PartnerSystem) ? TestIdentity.Partner(service, "test", roles) : TestIdentity.Person(service, "tester", roles));
         }
 
         if (grpc)
@@ -254,7 +255,7 @@ public sealed class AccessMatrixTests
             builder.UseSetting("SAFECITY_DATA_DIR", _data.Path);
             builder.UseSetting("ConnectionStrings:" + BusRegistration.BrokerConnectionName, BusRegistration.InMemory);
             builder.UseSetting("Access:AllowAnonymous", "false");
-            builder.UseSetting("Identity:SigningKey", Key);
+            builder.UseTestIdentity();
         }
 
         protected override void Dispose(bool disposing)

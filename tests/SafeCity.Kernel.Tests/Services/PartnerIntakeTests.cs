@@ -7,6 +7,7 @@ using Grpc.Net.Client;
 using SafeCity.Alcohol;
 using SafeCity.Contracts.Identity;
 using SafeCity.Contracts.Records;
+using SafeCity.Kernel.Tests.Access;
 using RecordIntake = SafeCity.Kernel.Records.RecordIntake;
 
 namespace SafeCity.Kernel.Tests.Services;
@@ -18,11 +19,11 @@ namespace SafeCity.Kernel.Tests.Services;
 /// </summary>
 public sealed class PartnerIntakeTests : IDisposable
 {
-    private static readonly string Key = IdentityTokens.NewKey();
-    private readonly AlcoholServiceFactory _factory = new() { Settings = { ["Access:AllowAnonymous"] = "false", ["Identity:SigningKey"] = Key } };
+    private readonly AlcoholServiceFactory _factory = new() { Settings = { ["Access:AllowAnonymous"] = "false" } };
 
+    // A partner system as the gateway forwards it to the theme (or, for the analyst, a person).
     private static string Token(params string[] roles) =>
-        new IdentityTokens(Key).Issue(new PlatformUser("partner:uht", "Southampton University Hospitals Trust", roles, DateTimeOffset.UtcNow.AddMinutes(15)));
+        roles.Contains(PlatformRoles.PartnerSystem) ? TestIdentity.Partner("alcohol", "uht", roles) : TestIdentity.Person("alcohol", "analyst", roles);
 
     private static readonly string[] Hospital = [PlatformRoles.PartnerSystem, PlatformRoles.Organisation("uht"), PlatformRoles.Shares(AlcoholTheme.EmergencyDepartment)];
 
@@ -31,7 +32,7 @@ public sealed class PartnerIntakeTests : IDisposable
         var channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
         return new PartnerRecords.PartnerRecordsClient(channel.Intercept(metadata =>
         {
-            metadata.Add(IdentityTokens.Header, token);
+            metadata.Add(PlatformTokens.Header, token);
             return metadata;
         }));
     }
@@ -226,7 +227,7 @@ public sealed class PartnerIntakeTests : IDisposable
     private HttpClient Admin()
     {
         var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Add(IdentityTokens.Header, new IdentityTokens(Key).Issue(new PlatformUser("admin", "Admin", [PlatformRoles.Administrator], DateTimeOffset.UtcNow.AddMinutes(5))));
+        client.DefaultRequestHeaders.Add(PlatformTokens.Header, TestIdentity.Person("alcohol", "admin", [PlatformRoles.Administrator]));
         return client;
     }
 

@@ -3,22 +3,21 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SafeCity.Contracts.Identity;
 using SafeCity.Kernel.Access;
+using SafeCity.Kernel.Tests.Access;
 
 namespace SafeCity.Kernel.Tests.Services;
 
 /// <summary>With anonymous access off (the default), the service itself checks the signed identity and its roles on every request.</summary>
 public sealed class RoleTests : IDisposable
 {
-    private static readonly string Key = IdentityTokens.NewKey();
-    private readonly AlcoholServiceFactory _factory = new() { Settings = { ["Access:AllowAnonymous"] = "false", ["Identity:SigningKey"] = Key } };
+    private readonly AlcoholServiceFactory _factory = new() { Settings = { ["Access:AllowAnonymous"] = "false" } };
 
-    private HttpClient As(string? role, string? key = null)
+    private HttpClient As(string? role, string? token = null)
     {
         var client = _factory.CreateClient();
-        if (role is not null)
+        if (role is not null || token is not null)
         {
-            var tokens = new IdentityTokens(key ?? Key);
-            client.DefaultRequestHeaders.Add(IdentityTokens.Header, tokens.Issue(new PlatformUser("jo.bloggs", "Jo Bloggs", [role], DateTimeOffset.UtcNow.AddMinutes(20))));
+            client.DefaultRequestHeaders.Add(PlatformTokens.Header, token ?? TestIdentity.Person("alcohol", "jo.bloggs", [role!]));
         }
 
         return client;
@@ -65,10 +64,26 @@ public sealed class RoleTests : IDisposable
     [Fact]
     public async Task An_identity_not_signed_by_the_platforms_key_counts_for_nothing()
     {
-        var forged = As(PlatformRoles.Administrator, key: IdentityTokens.NewKey());
+        var (other, _) = KeyRing.NewKeyPair();
+        var now = DateTimeOffset.UtcNow;
+        var forged = PlatformTokens.From(new PlatformIdentityOptions { People = new SigningKeyOptions { KeyId = "test", SigningKey = other } })
+            .Issue(TokenKind.Person, new PlatformUser("mallory", "Mallory", [PlatformRoles.Administrator], now.AddMinutes(1)), "alcohol", now);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Update(forged)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/alcohol/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Update(As(null, forged))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await As(null, forged).GetAsync("/api/alcohol/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_for_another_service_or_of_a_service_claiming_a_persons_roles_opens_nothing_here()
+    {
+        var forViolence = As(null, TestIdentity.Person("violence", "jo.bloggs", [PlatformRoles.Administrator]));
+        var now = DateTimeOffset.UtcNow;
+        var serviceAsAdministrator = TestIdentity.Signer.Issue(TokenKind.Service,
+            new PlatformUser("service:governance", "Governance", [PlatformRoles.Administrator], now.AddMinutes(1)), "alcohol", now);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Update(forViolence)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Update(As(null, serviceAsAdministrator))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await As(null, serviceAsAdministrator).GetAsync("/api/alcohol/plans")).StatusCode);
     }
 
     public void Dispose() => _factory.Dispose();

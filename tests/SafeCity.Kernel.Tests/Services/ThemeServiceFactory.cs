@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SafeCity.Kernel.Messaging;
+using SafeCity.Kernel.Tests.Access;
 
 namespace SafeCity.Kernel.Tests.Services;
 
@@ -22,6 +23,7 @@ public class ThemeServiceFactory<TTheme> : WebApplicationFactory<TTheme> where T
         builder.UseSetting("ConnectionStrings:" + BusRegistration.BrokerConnectionName, BusRegistration.InMemory);
         // These tests are about the service, not sign-in (RoleTests and AccessMatrixTests are): they call anonymously.
         builder.UseSetting("Access:AllowAnonymous", "true");
+        builder.UseTestIdentity();
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -27,8 +27,6 @@ namespace SafeCity.Cli.Bench;
 public sealed class BenchCommand(LocalPlatformHost platform, string work, bool quick, string? only, TextWriter log)
 {
     private readonly List<Figure> _figures = [];
-    private readonly string _token = new IdentityTokens(platform.SigningKey)
-        .Issue(new PlatformUser("bench@" + Environment.MachineName, "Benchmark", [PlatformRoles.Administrator], DateTimeOffset.UtcNow.AddHours(12)));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -388,17 +386,19 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
     private static string Scale(int scale, string what) => $"{scale}× ({what})";
 
     private GrpcChannel Channel(Uri address) =>
-        GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpClient = Http(null), DisposeHttpClient = true, MaxReceiveMessageSize = null });
+        GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpClient = Http(address, withBase: false), DisposeHttpClient = true, MaxReceiveMessageSize = null });
 
-    private HttpClient Http(Uri? address)
+    // The gateway is called as the operator (bearer tokens of minutes); a service directly, as an administrator signed for it alone.
+    private HttpClient Http(Uri address, bool withBase = true)
     {
-        var http = new HttpClient { Timeout = TimeSpan.FromMinutes(30) };
-        if (address is not null)
+        var service = platform.Endpoints.FirstOrDefault(e => e.Value.Http.Port == address.Port || e.Value.Grpc.Port == address.Port).Key;
+        var http = service is null || service == PlatformService.Gateway.Name ? SignedCalls.ToGateway(platform.Keys.OperatorKeys) : SignedCalls.ToService(platform.Keys, service, "bench");
+        http.Timeout = TimeSpan.FromMinutes(30);
+        if (withBase)
         {
             http.BaseAddress = address;
         }
 
-        http.DefaultRequestHeaders.Add(IdentityTokens.Header, _token);
         return http;
     }
 

@@ -12,7 +12,7 @@ public static class ImportCommand
     {
         if (args.Length < 2 || args[0] != "police-street")
         {
-            Console.Error.WriteLine("Usage: safecity import police-street FILE [--area NAME] [--gateway http://localhost:8081] [--key-file .safecity/identity.key]");
+            Console.Error.WriteLine("Usage: safecity import police-street FILE [--area NAME] [--gateway http://localhost:8081] [--key-file .safecity/keys/operator.key]");
             return 2;
         }
 
@@ -26,18 +26,16 @@ public static class ImportCommand
         var area = CommandLine.Option(args, "--area");
         var port = Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT") is { Length: > 0 } p ? p : "8081";
         var gateway = CommandLine.Option(args, "--gateway") ?? $"http://localhost:{port}";
-        var keyFile = CommandLine.Option(args, "--key-file") ?? LocalPlatformHost.SigningKeyFile(
+        var keyFile = CommandLine.Option(args, "--key-file") ?? PlatformKeys.OperatorKeyFile(
             Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") is { Length: > 0 } data ? data : Path.Combine(LocalPlatformHost.FindRepositoryRoot(), ".safecity"));
         if (!File.Exists(keyFile))
         {
-            Console.Error.WriteLine($"There is no signing key at {keyFile}: start the platform with ./safecity run on this machine, or give --key-file.");
+            Console.Error.WriteLine($"There is no operator's key at {keyFile}: start the platform with ./safecity run on this machine, or give --key-file.");
             return 1;
         }
 
-        // The import runs on the platform's own machine as its operator, signing with the platform's key.
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Add(IdentityTokens.Header, new IdentityTokens((await File.ReadAllTextAsync(keyFile)).Trim())
-            .Issue(new PlatformUser("operator@" + Environment.MachineName, "Platform operator (import)", ["administrator"], DateTimeOffset.UtcNow.AddHours(4))));
+        // The import runs on the platform's own machine as its operator: the gateway checks the operator's tokens, each minutes long.
+        using var http = SignedCalls.ToGateway((await File.ReadAllTextAsync(keyFile)).Trim());
         using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024, HttpClient = http });
         using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         Console.WriteLine($"Importing {Path.GetFileName(file)}{(area is null ? "" : $" (rows of {area} only)")} through {gateway}…");

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using SafeCity.Contracts.Identity;
 using SafeCity.Kernel.Hosting;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Kernel.Features.PlanStructure;
 
@@ -22,18 +22,19 @@ public sealed record PlanNumberAnswer(int? Number, string? Problem)
 public interface IPlanNumberRegister
 {
     /// <summary>The number the theme's next plan would take; null when the register cannot be asked now.</summary>
-    Task<int?> NextAsync(string? objective, string? callerIdentity, CancellationToken ct);
+    Task<int?> NextAsync(string? objective, CancellationToken ct);
 
-    Task<PlanNumberAnswer> ReserveAsync(int number, string? objective, string? title, string? callerIdentity, CancellationToken ct);
+    /// <param name="actor">The officer adding the plan, for the register's record.</param>
+    Task<PlanNumberAnswer> ReserveAsync(int number, string? objective, string? title, string actor, CancellationToken ct);
 }
 
 /// <summary>
 /// Asks governance's register over HTTP (found as http://governance by service discovery, or through
-/// the Dapr sidecar), passing on the signed identity of the officer adding the plan, so that
-/// governance judges the caller itself. A register that does not answer refuses the plan for now:
-/// two themes must never give one number to two plans.
+/// the Dapr sidecar), signed as this theme's service: governance gives a theme numbers for its own
+/// plans only. A register that does not answer refuses the plan for now: two themes must never give
+/// one number to two plans.
 /// </summary>
-public sealed class HttpPlanNumberRegister(IHttpClientFactory clients, ThemeDefinition theme, IConfiguration configuration, ILogger<HttpPlanNumberRegister> logger) : IPlanNumberRegister
+public sealed class HttpPlanNumberRegister(IHttpClientFactory clients, ThemeDefinition theme, ServiceCalls calls, IConfiguration configuration, ILogger<HttpPlanNumberRegister> logger) : IPlanNumberRegister
 {
     public const string ClientName = "governance";
 
@@ -47,7 +48,7 @@ public sealed class HttpPlanNumberRegister(IHttpClientFactory clients, ThemeDefi
     /// <summary>How long a page waits for the number to offer before offering the theme's own next instead.</summary>
     public static readonly TimeSpan OfferWait = TimeSpan.FromSeconds(2);
 
-    public async Task<int?> NextAsync(string? objective, string? callerIdentity, CancellationToken ct)
+    public async Task<int?> NextAsync(string? objective, CancellationToken ct)
     {
         if (!Configured)
         {
@@ -58,7 +59,7 @@ public sealed class HttpPlanNumberRegister(IHttpClientFactory clients, ThemeDefi
         wait.CancelAfter(OfferWait);
         try
         {
-            using var request = Request(HttpMethod.Get, $"http://governance/api/governance/plan-numbers/next?theme={Uri.EscapeDataString(theme.Slug)}&objective={Uri.EscapeDataString(objective ?? "")}", callerIdentity);
+            using var request = Request(HttpMethod.Get, $"http://governance/api/governance/plan-numbers/next?theme={Uri.EscapeDataString(theme.Slug)}&objective={Uri.EscapeDataString(objective ?? "")}");
             using var response = await clients.CreateClient(ClientName).SendAsync(request, wait.Token);
             return response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<Answer>(KernelJson.Options, wait.Token) is { } answer ? answer.Number : null;
         }
@@ -69,7 +70,7 @@ public sealed class HttpPlanNumberRegister(IHttpClientFactory clients, ThemeDefi
         }
     }
 
-    public async Task<PlanNumberAnswer> ReserveAsync(int number, string? objective, string? title, string? callerIdentity, CancellationToken ct)
+    public async Task<PlanNumberAnswer> ReserveAsync(int number, string? objective, string? title, string actor, CancellationToken ct)
     {
         if (!Configured)
         {
@@ -78,8 +79,8 @@ public sealed class HttpPlanNumberRegister(IHttpClientFactory clients, ThemeDefi
 
         try
         {
-            using var request = Request(HttpMethod.Post, "http://governance/api/governance/plan-numbers", callerIdentity);
-            request.Content = JsonContent.Create(new { number, theme = theme.Slug, objective, title }, options: KernelJson.Options);
+            using var request = Request(HttpMethod.Post, "http://governance/api/governance/plan-numbers");
+            request.Content = JsonContent.Create(new { number, theme = theme.Slug, objective, title, requestedBy = actor }, options: KernelJson.Options);
             using var response = await clients.CreateClient(ClientName).SendAsync(request, ct);
             if (response.IsSuccessStatusCode)
             {
@@ -102,14 +103,10 @@ public sealed class HttpPlanNumberRegister(IHttpClientFactory clients, ThemeDefi
         }
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string url, string? callerIdentity)
+    private HttpRequestMessage Request(HttpMethod method, string url)
     {
         var request = new HttpRequestMessage(method, url);
-        if (callerIdentity is not null)
-        {
-            request.Headers.Add(IdentityTokens.Header, callerIdentity);
-        }
-
+        calls.Sign(request, "governance");
         return request;
     }
 

@@ -27,11 +27,11 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
     public const int FirstOwnPlanNumber = 20;
 
     /// <summary>The number the partnership's register would give the theme's next plan; this theme's own next number while the register cannot be asked.</summary>
-    public async Task<int> NextPlanNumberAsync(string? objective, string? callerIdentity, CancellationToken ct) =>
-        await numbers.NextAsync(objective, callerIdentity, ct)
+    public async Task<int> NextPlanNumberAsync(string? objective, CancellationToken ct) =>
+        await numbers.NextAsync(objective, ct)
         ?? Math.Max(FirstOwnPlanNumber + 1, (await store.GetActionPlansAsync(ct)).Select(p => p.Number + 1).DefaultIfEmpty(0).Max());
 
-    public async Task<CommandResult<ActionPlan>> AddPlanAsync(AddActionPlanCommand command, string actor, CancellationToken ct, string? callerIdentity = null)
+    public async Task<CommandResult<ActionPlan>> AddPlanAsync(AddActionPlanCommand command, string actor, CancellationToken ct)
     {
         var plans = await store.GetActionPlansAsync(ct);
         var validation = new Validation()
@@ -46,7 +46,7 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
         }
 
         // Plan numbers are the partnership's, not the theme's: the register gives the number or says why not.
-        var granted = await numbers.ReserveAsync(command.Number!.Value, command.Objective.NullIfBlank(), command.Title!.Trim(), callerIdentity, ct);
+        var granted = await numbers.ReserveAsync(command.Number!.Value, command.Objective.NullIfBlank(), command.Title!.Trim(), actor, ct);
         if (granted.Number is null)
         {
             return CommandResult<ActionPlan>.Invalid(new Dictionary<string, string[]> { [nameof(command.Number)] = [granted.Problem!] });

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Kernel.Storage.Sqlite;
 
@@ -14,7 +15,7 @@ public static class SqliteBackup
     /// <summary>Copies every store of <paramref name="dataDirectory"/> (and its key files) into <paramref name="destination"/>; returns the stores copied.</summary>
     public static async Task<IReadOnlyList<string>> BackUpFolderAsync(string dataDirectory, string destination, CancellationToken ct)
     {
-        Directory.CreateDirectory(destination);
+        OwnerOnly.CreateDirectory(destination);
         var copied = new List<string>();
         foreach (var store in Directory.GetFiles(dataDirectory, "*.db").Order(StringComparer.Ordinal))
         {
@@ -24,12 +25,7 @@ public static class SqliteBackup
 
         foreach (var key in KeyFiles.Select(k => Path.Combine(dataDirectory, k)).Where(File.Exists))
         {
-            var copy = Path.Combine(destination, Path.GetFileName(key));
-            File.Copy(key, copy, overwrite: true);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            OwnerOnly.Copy(key, Path.Combine(destination, Path.GetFileName(key)));
         }
 
         return copied;
@@ -45,6 +41,7 @@ public static class SqliteBackup
 
         var partial = backupFile + ".partial";
         File.Delete(partial);
+        OwnerOnly.CreateFile(partial);
         await using (var source = new SqliteConnection(ConnectionString(store, SqliteOpenMode.ReadOnly)))
         await using (var target = new SqliteConnection(ConnectionString(partial, SqliteOpenMode.ReadWriteCreate)))
         {
@@ -75,7 +72,7 @@ public static class SqliteBackup
             await CheckAsync(store, ct);
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         foreach (var store in stores)
         {
             Restore(store, Path.Combine(dataDirectory, Path.GetFileName(store)));
@@ -83,7 +80,7 @@ public static class SqliteBackup
 
         foreach (var key in KeyFiles.Select(k => Path.Combine(backup, k)).Where(File.Exists))
         {
-            File.Copy(key, Path.Combine(dataDirectory, Path.GetFileName(key)), overwrite: true);
+            OwnerOnly.Copy(key, Path.Combine(dataDirectory, Path.GetFileName(key)));
         }
 
         return stores.Select(Path.GetFileName).ToList()!;
@@ -96,7 +93,7 @@ public static class SqliteBackup
         File.Delete(store + "-wal");
         File.Delete(store + "-shm");
         var incoming = store + ".restoring";
-        File.Copy(backupFile, incoming, overwrite: true);
+        OwnerOnly.Copy(backupFile, incoming);
         File.Move(incoming, store, overwrite: true);
     }
 

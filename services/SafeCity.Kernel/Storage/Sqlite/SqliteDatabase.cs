@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Kernel.Storage.Sqlite;
 
@@ -23,7 +24,8 @@ public sealed class SqliteDatabase
         _pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;" +
             " PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8192; PRAGMA journal_size_limit=33554432;" +
             (maxSizeMegabytes is > 0 and var mb ? $" PRAGMA max_page_count={(long)mb * 1024 * 1024 / PageSize};" : "");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        // The store is its service's alone: its folder and file are made owner-only before SQLite opens it.
+        OwnerOnly.CreateFile(file);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = file,

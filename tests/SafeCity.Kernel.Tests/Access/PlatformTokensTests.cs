@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SafeCity.Contracts.Identity;
+using SafeCity.ServiceDefaults;
+
+namespace SafeCity.Kernel.Tests.Access;
+
+/// <summary>The platform's identity tokens: each of its kind, for one audience, short-lived, signed by keys a receiver cannot sign with where that matters.</summary>
+public sealed class PlatformTokensTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+    private static readonly TokenKind[] AnyKind = [TokenKind.Person, TokenKind.Partner, TokenKind.Service, TokenKind.Operator];
+
+    private static readonly PlatformUser Officer = new("jo.bloggs", "Jo Bloggs", [PlatformRoles.OfficerOf("alcohol")], Now.AddMinutes(2));
+
+    private static PlatformTokens Receiver(string audience) => PlatformTokens.From(new PlatformIdentityOptions
+    {
+        Audience = audience,
+        People = new SigningKeyOptions { VerifyKeys = TestIdentity.ServiceSettings["Identity:People:VerifyKeys"] },
+        Partners = new SigningKeyOptions { VerifyKeys = TestIdentity.ServiceSettings["Identity:Partners:VerifyKeys"] },
+        ServiceKeys = TestIdentity.ServiceSettings["Identity:ServiceKeys"],
+    });
+
+    [Fact]
+    public async Task A_token_carries_its_kind_audience_issue_time_id_and_roles_and_is_believed_by_its_audience_alone()
+    {
+        var token = TestIdentity.Signer.Issue(TokenKind.Person, Officer, "alcohol", Now);
+
+        var checkedToken = await Receiver("alcohol").CheckAsync(token, AnyKind, Now.AddSeconds(10));
+
+        Assert.NotNull(checkedToken);
+        Assert.Equal((TokenKind.Person, "jo.bloggs", "Jo Bloggs"), (checkedToken.Kind, checkedToken.User.Id, checkedToken.User.Name));
+        Assert.Equal([PlatformRoles.OfficerOf("alcohol")], checkedToken.User.Roles);
+        Assert.Equal(Now, checkedToken.IssuedAt);
+        Assert.Equal(32, checkedToken.TokenId.Length);
+        Assert.Null(await Receiver("violence").CheckAsync(token, AnyKind, Now.AddSeconds(10)));
+        Assert.Null(await Receiver("alcohol").CheckAsync(token, [TokenKind.Partner, TokenKind.Service], Now.AddSeconds(10)));
+    }
+
+    [Fact]
+    public async Task An_expired_altered_or_too_long_lived_token_is_refused()
+    {
+        var token = TestIdentity.Signer.Issue(TokenKind.Person, Officer, "alcohol", Now);
+        var altered = token[..^3] + (token[^3] == 'A' ? "B" : "A") + token[^2..];
+
+        Assert.Null(await Receiver("alcohol").CheckAsync(token, AnyKind, Now.AddMinutes(3)));
+        Assert.Null(await Receiver("alcohol").CheckAsync(altered, AnyKind, Now));
+        Assert.Null(await Receiver("alcohol").CheckAsync("not.a.token", AnyKind, Now));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TestIdentity.Signer.Issue(TokenKind.Person, Officer with { Expires = Now.AddHours(4) }, "alcohol", Now));
+    }
+
+    [Fact]
+    public async Task A_service_key_cannot_make_a_persons_token_and_a_service_cannot_sign_as_the_gateway()
+    {
+        var services = PlatformTokens.From(new PlatformIdentityOptions { ServiceKeys = TestIdentity.ServiceSettings["Identity:ServiceKeys"] });
+        var asService = services.Issue(TokenKind.Service, Officer, "alcohol", Now);
+
+        Assert.False(Receiver("alcohol").CanSign(TokenKind.Person));
+        Assert.False(Receiver("alcohol").CanSign(TokenKind.Partner));
+        Assert.Equal(TokenKind.Service, (await Receiver("alcohol").CheckAsync(asService, AnyKind, Now))!.Kind);
+        Assert.Throws<InvalidOperationException>(() => services.Issue(TokenKind.Person, Officer, "alcohol", Now));
+    }
+
+    [Fact]
+    public async Task A_key_added_to_the_ring_is_believed_without_a_restart_and_one_removed_is_not()
+    {
+        var (fresh, freshPublic) = KeyRing.NewKeyPair();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Identity:People:VerifyKeys"] = TestIdentity.ServiceSettings["Identity:People:VerifyKeys"],
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.AddPlatformTokens("alcohol");
+        using var host = builder.Build();
+        var keys = host.Services.GetRequiredService<IdentityKeys>();
+        var rotated = PlatformTokens.From(new PlatformIdentityOptions { People = new SigningKeyOptions { KeyId = "next", SigningKey = fresh } })
+            .Issue(TokenKind.Person, Officer, "alcohol", Now);
+        var old = TestIdentity.Signer.Issue(TokenKind.Person, Officer, "alcohol", Now);
+        Assert.Null(await keys.Current.CheckAsync(rotated, AnyKind, Now));
+
+        configuration["Identity:People:VerifyKeys"] = $"next={freshPublic}";
+        configuration.Reload();
+
+        Assert.NotNull(await keys.Current.CheckAsync(rotated, AnyKind, Now));
+        Assert.Null(await keys.Current.CheckAsync(old, AnyKind, Now));
+    }
+}

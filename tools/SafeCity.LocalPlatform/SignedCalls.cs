@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using SafeCity.Contracts.Identity;
+
+namespace SafeCity.LocalPlatform;
+
+/// <summary>
+/// Signs every call a tool on the platform's host makes with a token of minutes, made afresh as the
+/// last one nears its end: as the operator to the gateway (a bearer token), or, with every key of the
+/// run, as an administrator to a service directly (its identity header, for that service alone).
+/// </summary>
+public sealed class SignedCalls : DelegatingHandler
+{
+    private readonly Func<HttpRequestMessage, (string Name, string Value)> _sign;
+
+    private SignedCalls(Func<HttpRequestMessage, (string Name, string Value)> sign)
+        : base(new SocketsHttpHandler())
+    {
+        _sign = sign;
+    }
+
+    /// <summary>Calls to the gateway as the operator, with the operator's key ring (keys/operator.key).</summary>
+    public static HttpClient ToGateway(string operatorKeys)
+    {
+        string? token = null;
+        var renewAt = DateTimeOffset.MinValue;
+        return new HttpClient(new SignedCalls(_ =>
+        {
+            if (token is null || DateTimeOffset.UtcNow >= renewAt)
+            {
+                token = PlatformTokens.OperatorToken(operatorKeys, DateTimeOffset.UtcNow);
+                renewAt = DateTimeOffset.UtcNow.Add(PlatformTokens.OperatorLifetime / 2);
+            }
+
+            return ("Authorization", "Bearer " + token);
+        }));
+    }
+
+    /// <summary>Calls straight to one service, as an administrator, with every key of the run.</summary>
+    public static HttpClient ToService(PlatformKeys keys, string service, string user = "operator") =>
+        new(new SignedCalls(_ =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var token = keys.All().Issue(TokenKind.Person, new PlatformUser(user, "The platform's operator", [PlatformRoles.Administrator], now.Add(PlatformTokens.InternalLifetime)), service, now);
+            return (PlatformTokens.Header, token);
+        }));
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var (name, value) = _sign(request);
+        if (name == "Authorization")
+        {
+            request.Headers.Authorization = AuthenticationHeaderValue.Parse(value);
+        }
+        else
+        {
+            request.Headers.Remove(name);
+            request.Headers.Add(name, value);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
