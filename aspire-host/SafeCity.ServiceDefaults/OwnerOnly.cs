@@ -1,8 +1,26 @@
+using System.Runtime.InteropServices;
+
 namespace SafeCity.ServiceDefaults;
 
 /// <summary>Folders and files only their owner may read or write, made so from the start rather than narrowed afterwards.</summary>
-public static class OwnerOnly
+public static partial class OwnerOnly
 {
+    /// <summary>
+    /// From now on, whatever this process (and every process it starts) creates is its owner's alone:
+    /// the file-mode creation mask 077, so that files written by libraries (the framework's
+    /// data-protection keys, RabbitMQ's node files) are made so, not only the platform's own.
+    /// </summary>
+    public static void ForEverythingCreated()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = SetCreationMask(0b000_111_111);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "umask")]
+    private static partial uint SetCreationMask(uint mask);
+
     private const UnixFileMode Folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode File = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 

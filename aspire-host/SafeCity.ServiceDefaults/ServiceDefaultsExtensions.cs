@@ -22,6 +22,15 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Numbers and dates are written alike on every machine, whatever its LANG (the services run with ICU for normalisation).
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+
+        // Stores, logs, keys: whatever a service writes is its owner's alone, wherever it runs.
+        SafeCity.ServiceDefaults.OwnerOnly.ForEverythingCreated();
+
         // On Kubernetes with Dapr, secrets come from the secret store before anything reads its configuration.
         builder.Configuration.AddDaprSecrets();
         builder.ConfigureOpenTelemetry();

@@ -27,10 +27,11 @@ public sealed class GatewayDatabase
 
 public static class GatewaySql
 {
-    public static void Execute(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs a statement; the rows it changed.</summary>
+    public static int Execute(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, sql, parameters);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     public static object? Scalar(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)

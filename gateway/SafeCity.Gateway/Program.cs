@@ -2,11 +2,21 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using SafeCity.Contracts.Identity;
 using SafeCity.Gateway;
 using SafeCity.Gateway.Accounts;
+using SafeCity.Gateway.Audit;
+using SafeCity.Gateway.ChangePassword;
+using SafeCity.Gateway.Forwarding;
+using SafeCity.Gateway.ManageAccounts;
+using SafeCity.Gateway.Organisations;
 using SafeCity.Gateway.Partners;
+using SafeCity.Gateway.Sessions;
+using SafeCity.Gateway.SignIn;
+using SafeCity.Gateway.Web;
 using SafeCity.ServiceDefaults;
 using Yarp.ReverseProxy.Transforms;
 
@@ -36,26 +46,43 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 // People sign in here; every request forwarded carries who it is for, in a token signed for its one destination.
 builder.AddPlatformTokens(PlatformTokens.GatewayAudience);
 var dataDirectory = builder.Configuration["SAFECITY_DATA_DIR"] is { Length: > 0 } dir ? dir : ".safecity";
+// Cookies go only over HTTPS wherever another machine can reach the gateway. Only in Development, or
+// listening on this machine's loopback alone (./safecity run: no network between browser and gateway),
+// may they go over plain HTTP.
+var secureCookies = builder.Environment.IsDevelopment() || !gateway.ListenOnAllInterfaces ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+var signInLimits = builder.Configuration.GetSection(SignInLimits.Section).Get<SignInLimits>() ?? new();
+var accountOptions = new AccountOptions { OneTimePasswordLifetime = TimeSpan.FromHours(builder.Configuration.GetValue("Identity:OneTimePasswordHours", 24.0)) };
+var sessionIdle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:SessionMinutes", 20));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(new GatewayDatabase(Path.Combine(dataDirectory, "gateway.db")));
 // Sign-in cookies and form tokens are sealed with keys kept beside its database, so a restart signs no one out.
 OwnerOnly.CreateDirectory(Path.Combine(dataDirectory, "data-protection-keys"));
 builder.Services.AddDataProtection().SetApplicationName("safecity-gateway")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
-builder.Services.AddSingleton(sp => new LocalAccounts(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>()));
-builder.Services.AddSingleton(sp => new PartnerRegister(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton(signInLimits);
+builder.Services.AddSingleton(Options.Create(accountOptions));
+builder.Services.AddSingleton<SignInGuard>();
+builder.Services.AddSingleton<GatewayAudit>();
+builder.Services.AddSingleton(sp => new GatewaySessions(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>(), sessionIdle));
+builder.Services.AddSingleton(sp => new LocalAccounts(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SignInGuard>(), accountOptions));
+builder.Services.AddSingleton<PartnerRegister>();
 builder.Services.AddSingleton<ThemeCategories>();
 builder.Services.AddHttpClient(ThemeCategories.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 builder.Services.AddHostedService<AdministratorBootstrap>();
+builder.Services.AddHostedService<Housekeeping>();
+builder.Services.AddSingleton<SessionCookieEvents>();
 var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
 {
-    o.Cookie.Name = "safecity";
+    o.Cookie.Name = GatewayCookies.Session;
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:SessionMinutes", 20));
+    o.Cookie.SecurePolicy = secureCookies;
+    o.ExpireTimeSpan = sessionIdle;
     o.SlidingExpiration = true;
     o.LoginPath = "/account/sign-in";
     o.AccessDeniedPath = "/account/sign-in";
+    // Each request checks the session the cookie names is still live on the server.
+    o.EventsType = typeof(SessionCookieEvents);
 });
 // Production: the council's OpenID Connect provider (Entra ID) signs people in; its app roles are the platform's roles.
 var openIdConnect = builder.Configuration.GetSection(OrganisationSignIn.Section).Get<OrganisationSignIn>();
@@ -65,8 +92,28 @@ if (openIdConnect?.Authority is { Length: > 0 })
 }
 
 builder.Services.AddSingleton(openIdConnect ?? new OrganisationSignIn());
-builder.Services.AddAuthorization();
-builder.Services.AddAntiforgery();
+builder.Services.AddGatewayPolicies();
+builder.Services.AddAntiforgery(o =>
+{
+    // Its own name, so it neither meets the services' antiforgery cookies nor is forwarded to them.
+    o.Cookie.Name = GatewayCookies.Antiforgery;
+    o.Cookie.SecurePolicy = secureCookies;
+    o.Cookie.HttpOnly = true;
+});
+builder.Services.AddRazorComponents();
+builder.Services.AddHttpContextAccessor();
+// Behind a TLS-terminating proxy (Gateway:TrustedProxies, its networks): the client's address and scheme from its headers, from it alone.
+var trustedProxies = builder.Configuration.GetSection("Gateway:TrustedProxies").Get<string[]>() ?? [];
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+    foreach (var network in trustedProxies)
+    {
+        o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    }
+});
 
 // On Kubernetes with Dapr (Dapr:Invoke) every call to a service goes through the pod's sidecar.
 var (routes, clusters) = PlatformRoutes.Build(gateway.Themes, DaprInvocation.IsOn(builder.Configuration)
@@ -79,6 +126,11 @@ builder.Services.AddHttpClient(PlatformReadiness.ClientName, c => c.Timeout = Ti
 builder.Services.AddHealthChecks().AddCheck<PlatformReadiness>("platform");
 
 var app = builder.Build();
+if (trustedProxies.Length > 0)
+{
+    app.UseForwardedHeaders();
+}
+
 var maxBody = app.Configuration.GetValue("Limits:MaxRequestBodyKilobytes", 1024) * 1024L;
 app.Use(async (context, next) =>
 {
@@ -103,14 +155,26 @@ app.Use(async (context, next) =>
 
     await next(context);
 });
+if (!app.Environment.IsDevelopment())
+{
+    // Sent only on HTTPS requests: where TLS ends at a trusted proxy in front (Gateway:TrustedProxies).
+    app.UseHsts();
+}
+
 app.UseSecurityHeaders();
 app.UseAuthentication();
+app.UseOneTimePasswordGate();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapDefaultEndpoints();
-app.MapAccountPages();
+app.MapGroup("/account").RequireAntiforgeryToken()
+    .MapSignIn()
+    .MapChangePassword()
+    .MapManageAccounts()
+    .MapAuditTrail()
+    .MapOrganisations();
 app.UseRateLimiter();
-app.MapPartnerEndpoints();
+app.MapPartnerToken();
 app.MapReverseProxy();
 app.Run();
 

@@ -26,6 +26,8 @@ public sealed class AcquisitiveCrimeTheme
         [
             new("Vehicle crime", "Vehicle crime from the police records system, with its kind.",
                 [new("subtype", "Kind", ["theft from a motor vehicle", "theft of a motor vehicle", "interference"])]),
+            // Appendix B, paragraph 19 (contracts/…/InformationSharing/paragraph-19.json): kinds of information a signatory shares.
+            new("Re-housed homeless victim or offender", "A homeless victim or offender re-housed by the council, depersonalised: prolific offenders' resettlement.", [new("offender", "An offender", RecordDetail.YesNo)]),
         ],
         ComputedMeasures =
         [

@@ -41,6 +41,14 @@ public sealed class AlcoholTheme
                 new("licensedPremises", "In or at licensed premises", RecordDetail.YesNo),
                 new("sector", "Police sector", ["central", "east", "west"]),
             ]),
+            // Appendix B, paragraph 19 (contracts/…/InformationSharing/paragraph-19.json): kinds of information a signatory shares.
+            new("Alcohol licence request", "A request for a licence to sell alcohol, as the police are told of it.", [new("premises", "Kind of premises", ["pub or bar", "nightclub", "off-licence", "restaurant", "other"])]),
+            new("Alcohol licence", "A licence for alcohol in force: the council's count of licensed premises.", [new("lateNight", "Open after midnight", RecordDetail.YesNo)]),
+            new("Late night establishment", "An establishment open late at night, from the council's register."),
+            new("Emergency department admission", "An admission through Southampton General Hospital's emergency department, depersonalised, with its time."),
+            new("Toxic effect of alcohol", "An admission coded T51, the toxic effect of alcohol."),
+            new("Alcohol involvement", "A hospital entry with evidence of alcohol: blood alcohol level (Y90) or levels of intoxication (Y91).", [new("code", "Code", ["Y90", "Y91"])]),
+            new("Registered alcohol user", "A person registered with the health services for alcohol dependence, depersonalised."),
         ],
         ComputedMeasures =
         [

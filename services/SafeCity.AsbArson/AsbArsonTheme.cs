@@ -35,6 +35,14 @@ public sealed class AsbArsonTheme
             new("CREW week", "A Community Reassurance and Environmental Week: where, and how many agencies took part.", [new("agencies", "Agencies taking part")]),
             // Appendix B, paragraph 19: the police share "Records Management System crime statistics for ... criminal damage".
             new(CriminalDamage, "A criminal damage offence from the police records system, saying whether it was arson.", [new("arson", "Arson", RecordDetail.YesNo)]),
+            // Appendix B, paragraph 19 (contracts/…/InformationSharing/paragraph-19.json): kinds of information a signatory shares.
+            new("Dwelling fire without a smoke alarm", "A fire in a dwelling the Fire and Rescue Service attended where no smoke alarm was fitted."),
+            new("Graffiti removal", "Graffiti or other criminal damage the council removed."),
+            new("Derelict or empty property", "A derelict or empty property, an arson risk."),
+            new("Out of hours call", "A call to the council's out-of-hours service about nuisance or anti-social behaviour."),
+            new("Nuisance complaint", "A residents' complaint of a nuisance household or neighbour, depersonalised."),
+            new("Vandalism", "An act of vandalism reported to the council."),
+            new("Noise nuisance", "A complaint of noise or other nuisance.", [new("source", "Source", ["domestic", "commercial", "street", "other"])]),
         ],
         ComputedMeasures =
         [

@@ -26,6 +26,18 @@ public sealed class CommunitiesTheme
             new("HMO licence", "A mandatory licence issued for a house in multiple occupation."),
             new("Neighbourhood Watch scheme", "A Neighbourhood Watch scheme set up, with the households it covers.", [new("households", "Households covered")]),
             new("Emergency plan", "A partner's emergency plan, and whether it was tested this year.", [new("tested", "Tested", RecordDetail.YesNo)]),
+            // Appendix B, paragraph 19 (contracts/…/InformationSharing/paragraph-19.json): kinds of information a signatory shares.
+            new("Transport incident", "An incident on or about public transport the police attended."),
+            new("Public safety and welfare incident", "A public safety or welfare incident, as the National Incident Category list (2007/08) names it.", [new("incidentCategory", "National incident category")]),
+            new("Road traffic collision", "A road traffic collision, with the adults and children killed or injured in it.",
+            [
+                new("adultsKilled", "Adults killed"), new("childrenKilled", "Children killed"),
+                new("adultsSeriouslyInjured", "Adults seriously injured"), new("childrenSeriouslyInjured", "Children seriously injured"),
+                new("adultsSlightlyInjured", "Adults slightly injured"), new("childrenSlightlyInjured", "Children slightly injured"),
+            ]),
+            new("Mental illness outpatient first attendance", "A first outpatient attendance for mental illness, depersonalised."),
+            new("Council tenancy turnover", "A council tenancy ended or begun: the turnover of council tenants.", [new("change", "Change", ["ended", "begun"])]),
+            new("Population estimate", "An estimate of the population of an area, with its source.", [new("population", "Population"), new("estimateSource", "Source")]),
         ],
         ComputedMeasures =
         [

@@ -24,6 +24,9 @@ public sealed class DrugsTheme
             new("DIP referral", "A drug-misusing offender referred into treatment through the Drug Interventions Programme."),
             new("Class A offence", "An offence the police link to Class A drugs."),
             new("Drug-related death", "A death the coroner attributes to drug misuse."),
+            // Appendix B, paragraph 19 (contracts/…/InformationSharing/paragraph-19.json): kinds of information a signatory shares.
+            new("Psychoactive substance admission", "An admission for mental and behavioural disorders due to psychoactive substance use (F10 to F19)."),
+            new("Registered drug user", "A person registered with the health services as a drug user, depersonalised."),
         ],
         ComputedMeasures =
         [

@@ -30,6 +30,11 @@ public sealed class ViolenceTheme
             ]),
             new("IDVA referral", "A victim of domestic violence referred to the Independent Domestic Violence Advisors."),
             new("MARAC case", "A case heard at the Multi-Agency Risk Assessment Conference."),
+            // Appendix B, paragraph 19 (contracts/…/InformationSharing/paragraph-19.json): kinds of information a signatory shares.
+            new("Domestic violence incident", "A domestic violence incident the council knows of, reported to it or identified by it."),
+            new("Violence against fire service staff", "Violence against an employee of the Fire and Rescue Authority.", [new("onDuty", "On duty at an incident", RecordDetail.YesNo)]),
+            new("Ambulance call to crime and disorder", "An ambulance called to an incident of crime or disorder."),
+            new("Hospital admission for domestic abuse", "An admission to hospital in respect of domestic abuse, depersonalised."),
         ],
         ComputedMeasures =
         [

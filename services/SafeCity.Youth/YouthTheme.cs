@@ -24,6 +24,9 @@ public sealed class YouthTheme
             new("Positive activity", "A young person's session in a positive activity, with whether it led to an accredited outcome.", [new("accredited", "Accredited outcome", RecordDetail.YesNo)]),
             new("School exclusion", "An exclusion from school.",
                 [new("type", "Type", ["fixed term", "permanent"]), new("substanceMisuse", "Due to substance misuse", RecordDetail.YesNo)]),
+            // Appendix B, paragraph 19 (contracts/…/InformationSharing/paragraph-19.json): kinds of information a signatory shares.
+            new("Non-attendance at school", "Truancy or another absence from school without leave.", [new("kind", "Kind", ["truancy", "other unauthorised absence"])]),
+            new("Child at risk", "A child the council's children's services record as at risk, depersonalised."),
         ],
         ComputedMeasures =
         [

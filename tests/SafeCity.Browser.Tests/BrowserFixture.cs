@@ -77,7 +77,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Change your password");
         await page.GetByLabel("Current password").FillAsync(current);
-        await page.GetByLabel("New password (at least").FillAsync(replacement);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(replacement);
         await page.GetByLabel("New password again").FillAsync(replacement);
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Password changed");

@@ -191,7 +191,7 @@ public sealed class PartnerCredentialsJourneyTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("Bearer", 900), (body.GetProperty("token_type").GetString(), body.GetProperty("expires_in").GetInt32()));
-        Assert.Equal(["Fire incident"], body.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["Dwelling fire without a smoke alarm", "Fire incident", "Violence against fire service staff"], body.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
         return body.GetProperty("access_token").GetString()!;
     }
 

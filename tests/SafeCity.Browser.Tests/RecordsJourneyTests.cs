@@ -13,7 +13,7 @@ public sealed class RecordsJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/asb-arson/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Records", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a record" }).ClickAsync();
-        await page.GetByLabel("Category").SelectOptionAsync("Fire incident");
+        await page.GetByLabel("Category", new() { Exact = true }).SelectOptionAsync("Fire incident");
         await page.GetByLabel("Date and time it happened").FillAsync("2008-05-17 22:15");
         await page.GetByLabel("Place").FillAsync("On or near Lordshill Way");
         await page.GetByLabel("Fire type").SelectOptionAsync("secondary");
@@ -41,7 +41,7 @@ public sealed class RecordsJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync("/communities/records/new");
-        await page.GetByLabel("Category").SelectOptionAsync("Hate crime report");
+        await page.GetByLabel("Category", new() { Exact = true }).SelectOptionAsync("Hate crime report");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add record" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("is not a month like 2008-04");

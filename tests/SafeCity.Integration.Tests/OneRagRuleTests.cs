@@ -82,7 +82,13 @@ public sealed class OneRagRuleTests(OneRagRulePlatformFixture fixture)
         Assert.True(await PlatformFixture.EventuallyAsync(async () =>
             (await gateway.GetFromJsonAsync<JsonElement>("/api/youth/plans/7")).GetProperty("indicators")[0].GetProperty("tolerancePercent").GetDouble() == 0, TimeSpan.FromSeconds(30)),
             "The PMG's tolerance did not reach the youth theme.");
+        // Each theme hears of it on its own queue: the youth theme first is not every theme yet.
         var (strictThemes, strictGovernance) = (await ThemeJudgementsAsync("2008-09-30"), await GovernanceJudgementsAsync("2008-09-30"));
+        await PlatformFixture.EventuallyAsync(async () =>
+        {
+            (strictThemes, strictGovernance) = (await ThemeJudgementsAsync("2008-09-30"), await GovernanceJudgementsAsync("2008-09-30"));
+            return strictThemes.All(t => strictGovernance.GetValueOrDefault(t.Key) == t.Value);
+        }, TimeSpan.FromSeconds(30));
         Assert.Empty(strictThemes.Where(t => strictGovernance.GetValueOrDefault(t.Key) != t.Value).Select(t => t.Key));
         Assert.DoesNotContain(strictThemes.Values, j => j.Rag == "Amber");
         await gateway.PutAsJsonAsync("/api/governance/tolerances/default", new { percent = 10.0 });

@@ -17,7 +17,7 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>Settings of this collection's platform beyond the common ones.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string>
         {

@@ -51,8 +51,8 @@ public sealed class LocalBroker : IAsyncDisposable
         }
 
         OwnerOnly.CreateDirectory(DataDirectory);
-        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "enabled_plugins"), "[].", ct);
-        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "rabbitmq.conf"),
+        await OwnerOnly.WriteAllTextAsync(Path.Combine(DataDirectory, "enabled_plugins"), "[].", ct);
+        await OwnerOnly.WriteAllTextAsync(Path.Combine(DataDirectory, "rabbitmq.conf"),
             string.Create(CultureInfo.InvariantCulture, $"listeners.tcp.default = 127.0.0.1:{Port}\nloopback_users.guest = true\n"), ct);
 
         var logs = Path.Combine(DataDirectory, "log");

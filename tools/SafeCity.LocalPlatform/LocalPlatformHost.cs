@@ -121,6 +121,8 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         var host = new LocalPlatformHost(options);
         try
         {
+            // RabbitMQ and every service inherit it: whatever they write in the data folder is its owner's alone.
+            OwnerOnly.ForEverythingCreated();
             OwnerOnly.CreateDirectory(host.DataDirectory);
             OwnerOnly.CreateDirectory(Path.GetDirectoryName(PlatformKeys.OperatorKeyFile(host.DataDirectory))!);
             await OwnerOnly.WriteAllTextAsync(PlatformKeys.OperatorKeyFile(host.DataDirectory), host.Keys.OperatorKeys, ct);

@@ -1,40 +1,68 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using SafeCity.Contracts.Identity;
+using SafeCity.Gateway.SignIn;
 
 namespace SafeCity.Gateway.Accounts;
 
 /// <summary>A person with a local account: the embedded default where no OpenID Connect provider is configured.</summary>
-public sealed record LocalAccount(string Username, string Name, IReadOnlyList<string> Roles, bool MustChangePassword, int FailedAttempts, DateTimeOffset? LockedUntil);
+public sealed record LocalAccount(string Username, string Name, IReadOnlyList<string> Roles, bool MustChangePassword, bool Disabled, DateTimeOffset? OneTimePasswordExpires);
 
+/// <summary>What a sign-in came to. Only <see cref="SignedIn"/>, <see cref="Throttled"/> and <see cref="Expired"/> are told apart to the person signing in.</summary>
 public enum SignInOutcome
 {
     SignedIn,
+
+    /// <summary>Unknown name, wrong password, disabled account, or locked for this address: one answer for all.</summary>
     Refused,
+
+    /// <summary>Too many sign-ins from this address: it waits, whatever the name.</summary>
+    Throttled,
+
+    /// <summary>The right one-time password, after its time: an administrator resets it.</summary>
+    Expired,
+}
+
+/// <summary>A sign-in's outcome, with why (for the audit trail only) and whether it locked the name for this address.</summary>
+public sealed record SignInResult(SignInOutcome Outcome, LocalAccount? Account, string Why, bool LockedNow);
+
+public sealed class AccountOptions
+{
+    /// <summary>How long a one-time password may be used (Identity:OneTimePasswordHours, default 24).</summary>
+    public TimeSpan OneTimePasswordLifetime { get; init; } = TimeSpan.FromHours(24);
 }
 
 /// <summary>
 /// Local accounts in the gateway's own SQLite file: passwords hashed (ASP.NET Core Identity's PBKDF2
-/// hasher), locked for a while after repeated failures, one-time passwords that must be changed.
+/// hasher), one-time passwords that expire and open only the change-password page, accounts an
+/// administrator can disable, re-role and reset. Every sign-in does the same work whatever its outcome
+/// (one hash checked: the account's, or a stand-in's), so the time it takes tells nothing.
 /// </summary>
 public sealed class LocalAccounts
 {
     public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 1024;
+    public const int MaxUsernameLength = 100;
+    public const int MaxNameLength = 200;
 
+    private static readonly LocalAccount Nobody = new("", "", [], false, false, null);
     private readonly GatewayDatabase _database;
-    private readonly PasswordHasher<LocalAccount> _hasher = new();
+    private readonly IPasswordHasher<LocalAccount> _hasher;
     private readonly TimeProvider _clock;
+    private readonly SignInGuard _guard;
+    private readonly AccountOptions _options;
+    private readonly string _standIn;
 
-    public LocalAccounts(string file, TimeProvider clock)
-        : this(new GatewayDatabase(file), clock)
-    {
-    }
-
-    public LocalAccounts(GatewayDatabase database, TimeProvider clock)
+    public LocalAccounts(GatewayDatabase database, TimeProvider clock, SignInGuard guard, AccountOptions? options = null, IPasswordHasher<LocalAccount>? hasher = null)
     {
         _database = database;
         _clock = clock;
+        _guard = guard;
+        _options = options ?? new AccountOptions();
+        _hasher = hasher ?? new PasswordHasher<LocalAccount>();
+        // A hash of nothing anyone knows, checked where there is no account to check: the same cost.
+        _standIn = _hasher.HashPassword(Nobody, OneTimePassword());
         using var connection = Open();
         connection.Execute("""
             PRAGMA journal_mode=WAL;
@@ -43,10 +71,19 @@ public sealed class LocalAccounts
                 name TEXT NOT NULL,
                 roles TEXT NOT NULL,
                 password_hash TEXT NOT NULL,
-                must_change INTEGER NOT NULL,
-                failed INTEGER NOT NULL DEFAULT 0,
-                locked_until TEXT);
+                must_change INTEGER NOT NULL);
             """);
+        // Columns a gateway.db from before sessions and disabling lacks.
+        var columns = connection.Query("PRAGMA table_info(accounts)", r => r.GetString(1)).ToHashSet(StringComparer.Ordinal);
+        if (!columns.Contains("disabled"))
+        {
+            connection.Execute("ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0");
+        }
+
+        if (!columns.Contains("one_time_expires"))
+        {
+            connection.Execute("ALTER TABLE accounts ADD COLUMN one_time_expires INTEGER");
+        }
     }
 
     public static string OneTimePassword() =>
@@ -62,106 +99,143 @@ public sealed class LocalAccounts
     public string Create(string username, string name, IEnumerable<string> roles)
     {
         var password = OneTimePassword();
-        var account = new LocalAccount(Normalise(username), name, roles.ToList(), true, 0, null);
+        var account = new LocalAccount(Normalise(username), name, roles.ToList(), true, false, null);
         using var connection = Open();
-        connection.Execute("INSERT INTO accounts (username, name, roles, password_hash, must_change) VALUES ($u, $n, $r, $h, 1)",
-            ("$u", account.Username), ("$n", name), ("$r", string.Join(',', account.Roles)), ("$h", _hasher.HashPassword(account, password)));
+        connection.Execute("INSERT INTO accounts (username, name, roles, password_hash, must_change, one_time_expires) VALUES ($u, $n, $r, $h, 1, $e)",
+            ("$u", account.Username), ("$n", name), ("$r", string.Join(',', account.Roles)), ("$h", _hasher.HashPassword(account, password)), ("$e", OneTimeExpiry()));
         return password;
     }
 
     public LocalAccount? Find(string username)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT username, name, roles, must_change, failed, locked_until FROM accounts WHERE username = $u";
-        command.Parameters.AddWithValue("$u", Normalise(username));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Read(reader) : null;
+        return connection.Query("SELECT username, name, roles, must_change, disabled, one_time_expires FROM accounts WHERE username = $u", Read, ("$u", Normalise(username))).FirstOrDefault();
     }
 
     public IReadOnlyList<LocalAccount> All()
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT username, name, roles, must_change, failed, locked_until FROM accounts ORDER BY username";
-        using var reader = command.ExecuteReader();
-        var accounts = new List<LocalAccount>();
-        while (reader.Read())
-        {
-            accounts.Add(Read(reader));
-        }
-
-        return accounts;
+        return connection.Query("SELECT username, name, roles, must_change, disabled, one_time_expires FROM accounts ORDER BY username", Read);
     }
 
     /// <summary>
-    /// Checks a password. Unknown usernames, wrong passwords and locked accounts all answer the same,
-    /// so the sign-in page cannot be used to find out who has an account.
+    /// Checks a password from an address. The attempt is counted before the password is (see
+    /// <see cref="SignInGuard"/>); an unknown name, a wrong password, a disabled account and a name
+    /// locked for this address all answer <see cref="SignInOutcome.Refused"/> after the same work.
     /// </summary>
-    public (SignInOutcome Outcome, LocalAccount? Account) SignIn(string? username, string? password)
+    public SignInResult SignIn(string? username, string? password, string address)
     {
-        var now = _clock.GetUtcNow();
-        var account = string.IsNullOrWhiteSpace(username) ? null : Find(username);
-        if (account is null || string.IsNullOrEmpty(password))
+        var name = Normalise(username ?? "");
+        var attempt = _guard.Begin("person:" + (name.Length > MaxUsernameLength ? name[..MaxUsernameLength] : name), address);
+        var (account, hash) = name.Length is > 0 and <= MaxUsernameLength ? FindWithHash(name) : (null, null);
+        var given = password is { Length: > 0 and <= MaxPasswordLength } ? password : null;
+        // One hash is checked whatever happens: the account's while it may be tried, a stand-in's otherwise.
+        var checkAccount = attempt.Allowed && account is not null && given is not null;
+        var matched = _hasher.VerifyHashedPassword(checkAccount ? account! : Nobody, checkAccount ? hash! : _standIn, given ?? "") != PasswordVerificationResult.Failed;
+        var right = checkAccount && matched;
+
+        if (attempt.Refusal == AttemptRefusal.Throttled)
         {
-            // Hash anyway, so that an unknown name takes as long as a known one.
-            _hasher.HashPassword(new LocalAccount("", "", [], false, 0, null), password ?? "");
-            return (SignInOutcome.Refused, null);
+            return new SignInResult(SignInOutcome.Throttled, null, "too many sign-ins from this address", false);
         }
 
-        if (account.LockedUntil is { } until && until > now)
+        if (attempt.Refusal == AttemptRefusal.Locked)
         {
-            return (SignInOutcome.Refused, null);
+            return new SignInResult(SignInOutcome.Refused, null, "locked for this address", false);
         }
 
-        using var connection = Open();
-        var hash = (string)connection.Scalar("SELECT password_hash FROM accounts WHERE username = $u", ("$u", account.Username))!;
-        if (_hasher.VerifyHashedPassword(account, hash, password) == PasswordVerificationResult.Failed)
+        if (!right || account!.Disabled)
         {
-            var (failed, lockedUntil) = SignInLockout.AfterFailure(account.FailedAttempts, now);
-            connection.Execute("UPDATE accounts SET failed = $f, locked_until = $l WHERE username = $u",
-                ("$f", failed), ("$l", lockedUntil), ("$u", account.Username));
-            return (SignInOutcome.Refused, null);
+            var lockedNow = _guard.Failed(attempt);
+            var why = account is null ? "unknown name" : account.Disabled ? "account disabled" : "wrong password";
+            return new SignInResult(SignInOutcome.Refused, null, why, lockedNow);
         }
 
-        connection.Execute("UPDATE accounts SET failed = 0, locked_until = NULL WHERE username = $u", ("$u", account.Username));
-        return (SignInOutcome.SignedIn, account with { FailedAttempts = 0, LockedUntil = null });
+        _guard.Succeeded(attempt);
+        if (account.MustChangePassword && account.OneTimePasswordExpires is { } expires && expires <= _clock.GetUtcNow())
+        {
+            return new SignInResult(SignInOutcome.Expired, null, "one-time password expired", false);
+        }
+
+        return new SignInResult(SignInOutcome.SignedIn, account, "", false);
     }
 
-    public string? ChangePassword(string username, string? current, string? replacement, string? confirmation)
+    /// <summary>Changes a password, checking the current one as a sign-in would; which field was wrong and why, or null.</summary>
+    public (string Field, string Message)? ChangePassword(string username, string? current, string? replacement, string? confirmation, string address)
     {
-        if (replacement is null || replacement.Length < MinPasswordLength)
+        if (replacement is null || replacement.Length < MinPasswordLength || replacement.Length > MaxPasswordLength)
         {
-            return $"Choose a new password of at least {MinPasswordLength} characters.";
+            return ("replacement", $"Choose a new password of {MinPasswordLength} to {MaxPasswordLength:N0} characters.");
         }
 
         if (replacement != confirmation)
         {
-            return "The new password and its confirmation differ.";
+            return ("confirmation", "The new password and its confirmation differ.");
         }
 
-        var (outcome, account) = SignIn(username, current);
-        if (outcome != SignInOutcome.SignedIn)
+        var result = SignIn(username, current, address);
+        switch (result.Outcome)
         {
-            return "The current password is not right.";
+            case SignInOutcome.Throttled:
+                return ("current", "Too many tries from your address: wait a few minutes.");
+            case SignInOutcome.Expired:
+                return ("current", "Your one-time password has expired: ask an administrator to reset it.");
+            case SignInOutcome.Refused:
+                return ("current", "The current password is not right.");
         }
 
         if (replacement == current)
         {
-            return "Choose a password different from the current one.";
+            return ("replacement", "Choose a password different from the current one.");
         }
 
         using var connection = Open();
-        connection.Execute("UPDATE accounts SET password_hash = $h, must_change = 0 WHERE username = $u",
-            ("$h", _hasher.HashPassword(account!, replacement)), ("$u", account!.Username));
+        connection.Execute("UPDATE accounts SET password_hash = $h, must_change = 0, one_time_expires = NULL WHERE username = $u",
+            ("$h", _hasher.HashPassword(result.Account!, replacement)), ("$u", result.Account!.Username));
         return null;
     }
 
+    /// <summary>A new one-time password for the account, returned once; the old password no longer works.</summary>
+    public string ResetPassword(string username)
+    {
+        var account = Find(username) ?? throw new KeyNotFoundException(username);
+        var password = OneTimePassword();
+        using var connection = Open();
+        connection.Execute("UPDATE accounts SET password_hash = $h, must_change = 1, one_time_expires = $e WHERE username = $u",
+            ("$h", _hasher.HashPassword(account, password)), ("$e", OneTimeExpiry()), ("$u", account.Username));
+        return password;
+    }
+
+    public void SetRoles(string username, IEnumerable<string> roles)
+    {
+        using var connection = Open();
+        connection.Execute("UPDATE accounts SET roles = $r WHERE username = $u", ("$r", string.Join(',', roles.Distinct(StringComparer.Ordinal))), ("$u", Normalise(username)));
+    }
+
+    public void SetDisabled(string username, bool disabled)
+    {
+        using var connection = Open();
+        connection.Execute("UPDATE accounts SET disabled = $d WHERE username = $u", ("$d", disabled ? 1 : 0), ("$u", Normalise(username)));
+    }
+
+    /// <summary>Enabled accounts holding the administrator role: the last of them may not be disabled or lose it.</summary>
+    public int EnabledAdministrators() =>
+        All().Count(a => !a.Disabled && a.Roles.Contains(PlatformRoles.Administrator, StringComparer.Ordinal));
+
     public static string Normalise(string username) => username.Trim().ToLowerInvariant();
 
+    private long OneTimeExpiry() => _clock.GetUtcNow().Add(_options.OneTimePasswordLifetime).ToUnixTimeMilliseconds();
+
+    private (LocalAccount?, string?) FindWithHash(string username)
+    {
+        using var connection = Open();
+        return connection.Query("SELECT username, name, roles, must_change, disabled, one_time_expires, password_hash FROM accounts WHERE username = $u",
+            r => ((LocalAccount?)Read(r), (string?)r.GetString(6)), ("$u", username)).FirstOrDefault();
+    }
+
     private static LocalAccount Read(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(3) == 1, r.GetInt32(4),
-        r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture));
+        r.GetString(0), r.GetString(1), r.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries), r.GetInt64(3) == 1, r.GetInt64(4) == 1,
+        r.IsDBNull(5) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)));
 
     private SqliteConnection Open() => _database.Open();
 }

@@ -8,7 +8,8 @@ namespace SafeCity.Gateway.Accounts;
 /// <summary>
 /// Signing in with the organisation's OpenID Connect provider (councils run Entra ID), configured
 /// under Identity:OpenIdConnect. The provider's app roles ("roles" claim) must carry the platform's
-/// role names: administrator, analyst, pmg, delivery-board, officer:{theme}. See the README.
+/// role names: administrator, analyst, pmg, delivery-board, ppo-officer, officer:{theme}; any other
+/// role it sends is dropped. See the README.
 /// </summary>
 public sealed class OrganisationSignIn
 {
@@ -54,18 +55,41 @@ public sealed class OrganisationSignIn
                     identity.AddClaim(new System.Security.Claims.Claim(PlatformRoles.DisplayNameClaim, name.Value));
                 }
 
-                foreach (var role in identity.FindAll("roles").ToList())
-                {
-                    identity.AddClaim(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role.Value));
-                }
+                var gateway = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value;
+                KeepPlatformRoles(identity, ManageAccounts.RoleChoices.For(gateway).Select(c => c.Role).ToHashSet(StringComparer.Ordinal));
 
                 if (identity.FindFirst("preferred_username") is { } username)
                 {
                     identity.AddClaim(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, username.Value));
+                    context.HttpContext.RequestServices.GetRequiredService<Audit.GatewayAudit>()
+                        .Record(username.Value, Audit.AuditActions.SignedIn, username.Value, Audit.AuditHttp.AddressOf(context.HttpContext), "with the organisation's account");
                 }
             }
 
             return Task.CompletedTask;
         };
+    }
+
+    /// <summary>
+    /// Keeps only the provider's roles a person may hold here (those an administrator could give):
+    /// a provider role named like a partner system's ("partner", "shares:…") or a service's is dropped,
+    /// so nobody signing in as a person is taken for anything else.
+    /// </summary>
+    public static void KeepPlatformRoles(System.Security.Claims.ClaimsIdentity identity, IReadOnlySet<string> personRoles)
+    {
+        foreach (var role in identity.FindAll("roles").ToList())
+        {
+            identity.RemoveClaim(role);
+            if (personRoles.Contains(role.Value))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim("roles", role.Value));
+                identity.AddClaim(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role.Value));
+            }
+        }
+
+        foreach (var role in identity.FindAll(System.Security.Claims.ClaimTypes.Role).Where(r => !personRoles.Contains(r.Value)).ToList())
+        {
+            identity.RemoveClaim(role);
+        }
     }
 }

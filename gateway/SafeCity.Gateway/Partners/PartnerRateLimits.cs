@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using SafeCity.Contracts.Identity;
+using SafeCity.Gateway.Forwarding;
 using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Gateway.Partners;

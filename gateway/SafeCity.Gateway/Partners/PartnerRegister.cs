@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SafeCity.Contracts.InformationSharing;
+using SafeCity.Gateway.SignIn;
 
 namespace SafeCity.Gateway.Partners;
 
@@ -22,15 +24,24 @@ public sealed record PartnerClient(string ClientId, string OrganisationId, strin
 /// </summary>
 public sealed class PartnerRegister
 {
+    private const string Paragraph19Upgrade = "Appendix B, paragraph 19";
     private const int SecretBytes = 32;
     private const int HashIterations = 100_000;
+    private const int MaxClientIdLength = 100;
+    private const int MaxSecretLength = 200;
+    private const int MaxTextLength = 200;
+    private const int MaxEmailLength = 254;
     private readonly GatewayDatabase _database;
     private readonly TimeProvider _clock;
+    private readonly SignInGuard _guard;
+    private readonly byte[] _standInSalt = RandomNumberGenerator.GetBytes(16);
+    private readonly byte[] _standInHash = RandomNumberGenerator.GetBytes(32);
 
-    public PartnerRegister(GatewayDatabase database, TimeProvider clock)
+    public PartnerRegister(GatewayDatabase database, TimeProvider clock, SignInGuard guard)
     {
         _database = database;
         _clock = clock;
+        _guard = guard;
         using var connection = Open();
         connection.Execute("""
             PRAGMA journal_mode=WAL;
@@ -47,17 +58,30 @@ public sealed class PartnerRegister
                 secret_hash TEXT NOT NULL,
                 issued_at TEXT NOT NULL,
                 issued_by TEXT NOT NULL,
-                revoked_at TEXT,
-                failed INTEGER NOT NULL DEFAULT 0,
-                locked_until TEXT);
+                revoked_at TEXT);
             """);
-        if (connection.Scalar("SELECT COUNT(*) FROM signatories") is 0L)
+        connection.Execute("CREATE TABLE IF NOT EXISTS register_upgrades (name TEXT PRIMARY KEY, at TEXT NOT NULL)");
+        var seeded = connection.Scalar("SELECT COUNT(*) FROM signatories") is not 0L;
+        if (!seeded)
         {
             foreach (var s in Seed())
             {
                 Save(connection, s, "Appendix B");
             }
         }
+        else if (connection.Scalar("SELECT COUNT(*) FROM register_upgrades WHERE name = $n", ("$n", Paragraph19Upgrade)) is 0L)
+        {
+            // A register from before paragraph 19's lists were the defaults: each signatory gains what the
+            // agreement lists for it, keeping what an administrator gave it. Once only, so that what an
+            // administrator takes away later stays away.
+            foreach (var s in All())
+            {
+                var listed = SharingAgreement.Paragraph19.CategoriesOf(s.Id);
+                Save(connection, s with { Categories = s.Categories.Union(listed, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() }, Paragraph19Upgrade);
+            }
+        }
+
+        connection.Execute("INSERT OR IGNORE INTO register_upgrades (name, at) VALUES ($n, $at)", ("$n", Paragraph19Upgrade), ("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
     }
 
     public IReadOnlyList<Signatory> All()
@@ -80,18 +104,23 @@ public sealed class PartnerRegister
         Save(connection, signatory with { Categories = categories.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() }, by);
     }
 
-    /// <summary>Adds a designated officer; returns why not, or null.</summary>
-    public string? AddOfficer(string id, string? name, string? post, string? email, string by)
+    /// <summary>Adds a designated officer; which field is wrong and why, or null.</summary>
+    public (string Field, string Message)? AddOfficer(string id, string? name, string? post, string? email, string by)
     {
         var signatory = Find(id) ?? throw new KeyNotFoundException(id);
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(post))
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxTextLength)
         {
-            return "Give the officer's name and post.";
+            return ("name", $"Give the officer's name (up to {MaxTextLength} characters).");
         }
 
-        if (!string.IsNullOrWhiteSpace(email) && !email.Contains('@', StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(post) || post.Trim().Length > MaxTextLength)
         {
-            return "The e-mail address is not one.";
+            return ("post", $"Give the officer's post (up to {MaxTextLength} characters).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(email) && (email.Trim().Length > MaxEmailLength || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _)))
+        {
+            return ("email", $"Give an e-mail address like name@example.org (up to {MaxEmailLength} characters), or none.");
         }
 
         using var connection = Open();
@@ -99,14 +128,18 @@ public sealed class PartnerRegister
         return null;
     }
 
-    public void RemoveOfficer(string id, int index, string by)
+    /// <summary>Removes the officer at the index; the one removed, or null where there is none there.</summary>
+    public DesignatedOfficer? RemoveOfficer(string id, int index, string by)
     {
         var signatory = Find(id) ?? throw new KeyNotFoundException(id);
-        if (index >= 0 && index < signatory.Officers.Count)
+        if (index < 0 || index >= signatory.Officers.Count)
         {
-            using var connection = Open();
-            Save(connection, signatory with { Officers = signatory.Officers.Where((_, i) => i != index).ToList() }, by);
+            return null;
         }
+
+        using var connection = Open();
+        Save(connection, signatory with { Officers = signatory.Officers.Where((_, i) => i != index).ToList() }, by);
+        return signatory.Officers[index];
     }
 
     /// <summary>Issues client credentials for one of the organisation's systems: the secret is returned this once only.</summary>
@@ -133,46 +166,42 @@ public sealed class PartnerRegister
                 r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture)), ("$o", organisationId));
     }
 
-    public void RevokeClient(string clientId)
+    /// <summary>Revokes one of the organisation's clients; whether there was a live one to revoke.</summary>
+    public bool RevokeClient(string organisationId, string clientId)
     {
         using var connection = Open();
-        connection.Execute("UPDATE partner_clients SET revoked_at = $at WHERE client_id = $c AND revoked_at IS NULL",
-            ("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("$c", clientId));
+        return connection.Execute("UPDATE partner_clients SET revoked_at = $at WHERE client_id = $c AND organisation_id = $o AND revoked_at IS NULL",
+            ("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("$c", clientId), ("$o", organisationId)) == 1;
     }
 
     /// <summary>
     /// The organisation whose live credentials these are, or null: unknown, revoked, a wrong secret, or
-    /// locked by <see cref="SignInLockout"/> after wrong secrets in a row
-    /// (which of them is not said). A locked client is refused without its secret being hashed, so
-    /// guessing costs the gateway nothing more.
+    /// too many wrong secrets for this client from this address (<see cref="SignInGuard"/>; which of
+    /// them is not said). Every attempt hashes a secret once, so none answers faster than another.
     /// </summary>
-    public Signatory? Verify(string? clientId, string? secret)
+    public Signatory? Verify(string? clientId, string? secret, string address)
     {
-        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret) || clientId.Length > 100 || secret.Length > 200)
-        {
-            return null;
-        }
-
-        var now = _clock.GetUtcNow();
+        var id = clientId is { Length: > 0 and <= MaxClientIdLength } ? clientId : "";
+        var attempt = _guard.Begin("client:" + id, address);
         using var connection = Open();
-        var row = connection.Query("SELECT organisation_id, secret_salt, secret_hash, failed, locked_until FROM partner_clients WHERE client_id = $c AND revoked_at IS NULL",
-            r => (Organisation: r.GetString(0), Salt: Convert.FromBase64String(r.GetString(1)), Hash: Convert.FromBase64String(r.GetString(2)), Failed: r.GetInt32(3),
-                LockedUntil: r.IsDBNull(4) ? (DateTimeOffset?)null : DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture)), ("$c", clientId)).FirstOrDefault();
-        if (row.Organisation is null || row.LockedUntil > now)
+        var row = connection.Query("SELECT organisation_id, secret_salt, secret_hash FROM partner_clients WHERE client_id = $c AND revoked_at IS NULL",
+            r => (Organisation: r.GetString(0), Salt: Convert.FromBase64String(r.GetString(1)), Hash: Convert.FromBase64String(r.GetString(2))), ("$c", id)).FirstOrDefault();
+        var given = secret is { Length: > 0 and <= MaxSecretLength } ? secret : "";
+        var right = CryptographicOperations.FixedTimeEquals(Hash(given, row.Salt ?? _standInSalt), row.Hash ?? _standInHash)
+            && row.Organisation is not null && given.Length > 0;
+        if (!attempt.Allowed)
         {
             return null;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Hash(secret, row.Salt), row.Hash))
+        if (!right)
         {
-            var (failed, lockedUntil) = SignInLockout.AfterFailure(row.Failed, now);
-            connection.Execute("UPDATE partner_clients SET failed = $f, locked_until = $l WHERE client_id = $c",
-                ("$f", failed), ("$l", lockedUntil), ("$c", clientId));
+            _guard.Failed(attempt);
             return null;
         }
 
-        connection.Execute("UPDATE partner_clients SET failed = 0, locked_until = NULL WHERE client_id = $c", ("$c", clientId));
-        return Find(row.Organisation);
+        _guard.Succeeded(attempt);
+        return Find(row.Organisation!);
     }
 
     private SqliteConnection Open() => _database.Open();
@@ -189,8 +218,10 @@ public sealed class PartnerRegister
         using var document = JsonDocument.Parse(stream);
         foreach (var s in document.RootElement.GetProperty("signatories").EnumerateArray())
         {
-            yield return new Signatory(s.GetProperty("id").GetString()!, s.GetProperty("name").GetString()!, s.GetProperty("agencyType").GetString()!,
-                s.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!).ToList(), []);
+            var id = s.GetProperty("id").GetString()!;
+            var categories = SharingAgreement.Paragraph19.CategoriesOf(id).Concat(s.GetProperty("additions").EnumerateArray().Select(c => c.GetString()!))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            yield return new Signatory(id, s.GetProperty("name").GetString()!, s.GetProperty("agencyType").GetString()!, categories, []);
         }
     }
 

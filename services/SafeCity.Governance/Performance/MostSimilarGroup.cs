@@ -79,7 +79,7 @@ public static class MsgFile
             var area = members.FirstOrDefault(m => m.Equals(cells[0].Trim().Trim('"'), StringComparison.OrdinalIgnoreCase));
             if (area is null)
             {
-                problems.Add(new MsgProblem(i + 1, $"'{Clip(cells[0])}' is not a member of the Most Similar Group."));
+                problems.Add(new MsgProblem(i + 1, $"The area is not a member of the Most Similar Group: {string.Join(", ", members)}."));
                 continue;
             }
 
@@ -107,5 +107,4 @@ public static class MsgFile
         return (rates, problems);
     }
 
-    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text.Trim();
 }

@@ -110,7 +110,7 @@ public sealed class BreachProcedure(IDocumentStore documents, TimeProvider clock
         var index = breach.Steps.ToList().FindIndex(s => s.Key == step);
         if (index < 0)
         {
-            throw new BreachException("step", $"There is no step '{step}'.");
+            throw new BreachException("step", "There is no such step: choose one of the procedure's.");
         }
 
         if (breach.Steps[index].DoneOn is not null)

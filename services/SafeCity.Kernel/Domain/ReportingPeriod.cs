@@ -105,7 +105,7 @@ public readonly partial record struct ReportingPeriod : IComparable<ReportingPer
     public static ReportingPeriod Parse(string text) =>
         TryParse(text, out var period)
             ? period
-            : throw new FormatException($"'{text}' is not a reporting period: use {FormatHelp}.");
+            : throw new FormatException($"That is not a reporting period ({text.Length:N0} characters): use {FormatHelp}.");
 
     public bool Contains(ReportingPeriod other) => other.Start >= Start && other.End <= End;
 

@@ -43,7 +43,7 @@ public sealed class ActionPlansGrpcService(
     public override async Task<MeasurementList> ListMeasurements(ListMeasurementsRequest request, ServerCallContext context)
     {
         var found = await performance.GetIndicatorAsync(request.IndicatorId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"There is no indicator '{request.IndicatorId}' in the {theme.Slug} theme."));
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"There is no indicator of that id in the {theme.Slug} theme (indicator_id, {request.IndicatorId.Length:N0} characters)."));
         var list = new MeasurementList();
         list.Measurements.AddRange(found.Indicator.Measurements.Select(ToMessage));
         return list;

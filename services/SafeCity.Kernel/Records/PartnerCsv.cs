@@ -63,7 +63,7 @@ public static class PartnerCsv
         var occurred = Field("occurred_at");
         if (!DateTimeOffset.TryParse(occurred, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var at))
         {
-            return (null, new RejectedRow(line, $"occurred_at '{Clip(occurred)}' is not a date and time like 2008-10-11T22:15:00+01:00."));
+            return (null, new RejectedRow(line, $"occurred_at is not a date and time like 2008-10-11T22:15:00+01:00 (it has {occurred.Length:N0} characters)."));
         }
 
         // A time without an offset is read as UK clock time, as partners' systems in the city record it.
@@ -94,7 +94,7 @@ public static class PartnerCsv
 
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || Math.Abs(value) > target)
             {
-                return (null, new RejectedRow(line, $"{name} '{Clip(text)}' is not a coordinate."));
+                return (null, new RejectedRow(line, $"{name} is not a coordinate (a number from -{target} to {target})."));
             }
 
             if (name == "latitude")
@@ -121,5 +121,4 @@ public static class PartnerCsv
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && (text[^6] is '+' or '-') && text[^3] == ':');
 
-    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SafeCity.Kernel.Records;
@@ -10,46 +12,45 @@ public sealed record PersonalDataFinding(string Field, string Kind)
 
 /// <summary>
 /// Looks for personal data in a record that should be depersonalised (Appendix B, paragraphs 9 and
-/// 27): names, dates of birth, NHS numbers, full postcodes, telephone numbers and e-mail addresses.
-/// It reads the free-text fields and every detail, by the detail's name and by the shape of its
-/// value. It is a screen, not a proof: it catches the common shapes, and says which field, so the
-/// sender can fix its extract.
+/// 27): names, dates of birth, NHS and National Insurance numbers, police (PNC) ids, full postcodes,
+/// telephone numbers, e-mail addresses and vehicle registrations. Every text is normalised first
+/// (Unicode NFKC, so a full-width ＠ or digit is the ordinary one; whitespace collapsed; case set
+/// aside), and every detail is read by its name as well as its value, the name screened like any
+/// text. It is a screen, not a proof: it catches the shapes a data protection officer would try, and
+/// says which field, so the sender can fix its extract. The corpus it is tested against, and its rates,
+/// are in docs/security.md.
 /// </summary>
 public static partial class PersonalDataScreen
 {
-    // Detail names that can only hold a person's name or birth date, compared without case, spaces or punctuation.
-    private static readonly HashSet<string> NameFields = new(StringComparer.Ordinal)
+    // Detail names that can only hold personal data, compared without case, spaces or punctuation.
+    private static readonly Dictionary<string, string> PersonalFields = new (string Kind, string[] Names)[]
     {
-        "name", "fullname", "forename", "forenames", "firstname", "givenname", "surname", "lastname", "familyname",
-        "personname", "victimname", "offendername", "suspectname", "witnessname", "patientname", "nameofperson",
-    };
-
-    private static readonly HashSet<string> BirthFields = new(StringComparer.Ordinal) { "dob", "dateofbirth", "birthdate", "birthday", "born" };
+        ("a person's name", ["name", "fullname", "forename", "forenames", "firstname", "givenname", "surname", "lastname", "familyname", "personname", "victimname", "offendername", "suspectname", "witnessname", "patientname", "nameofperson"]),
+        ("a date of birth", ["dob", "dateofbirth", "birthdate", "birthday", "born"]),
+        ("an NHS number", ["nhsnumber", "nhsno"]),
+        ("a National Insurance number", ["nino", "ninumber", "nationalinsurance", "nationalinsurancenumber"]),
+        ("a police (PNC) id", ["pnc", "pncid", "pncnumber"]),
+        ("an e-mail address", ["email", "emailaddress"]),
+        ("a telephone number", ["phone", "telephone", "phonenumber", "telephonenumber", "mobile", "mobilenumber"]),
+        ("a home address", ["homeaddress"]),
+        ("a full postcode", ["postcode", "homepostcode"]),
+    }.SelectMany(g => g.Names.Select(n => (Name: n, g.Kind))).ToDictionary(p => p.Name, p => p.Kind, StringComparer.Ordinal);
 
     public static PersonalDataFinding? Find(PartnerRecord record)
     {
+        var index = 0;
         foreach (var (key, value) in record.Attributes)
         {
-            var field = "attributes." + key;
-            var normalised = Normalise(key);
-            if (NameFields.Contains(normalised) || normalised.EndsWith("surname", StringComparison.Ordinal) || normalised.EndsWith("forename", StringComparison.Ordinal))
+            index++;
+            // A detail's name that is itself personal (an e-mail address as a key) is not repeated back.
+            if (InKey(key) is { } inKey)
             {
-                return new(field, "a person's name");
-            }
-
-            if (BirthFields.Contains(normalised) || normalised.Contains("dateofbirth", StringComparison.Ordinal))
-            {
-                return new(field, "a date of birth");
-            }
-
-            if (normalised.Contains("nhsnumber", StringComparison.Ordinal))
-            {
-                return new(field, "an NHS number");
+                return new($"the name of detail {index}", inKey);
             }
 
             if (InText(value) is { } kind)
             {
-                return new(field, kind);
+                return new("attributes." + key, kind);
             }
         }
 
@@ -68,8 +69,35 @@ public static partial class PersonalDataScreen
             return new("lsoa_name", inLsoaName);
         }
 
-        // The sender's own reference is an identifier of theirs: only the unmistakable shapes are looked for.
-        return Email().IsMatch(record.Reference) ? new("reference", "an e-mail address") : null;
+        // The sender's own reference is an identifier of theirs (numbers of any shape): only an e-mail address is looked for.
+        return Email().IsMatch(Normalise(record.Reference)) ? new("reference", "an e-mail address") : null;
+    }
+
+    /// <summary>What kind of personal data a detail's name is, or holds by its meaning ("surname", "DOB"), or null.</summary>
+    public static string? InKey(string key)
+    {
+        var compact = Compact(key);
+        if (PersonalFields.TryGetValue(compact, out var kind))
+        {
+            return kind;
+        }
+
+        if (compact.EndsWith("surname", StringComparison.Ordinal) || compact.EndsWith("forename", StringComparison.Ordinal) || compact.EndsWith("fullname", StringComparison.Ordinal))
+        {
+            return "a person's name";
+        }
+
+        if (compact.Contains("dateofbirth", StringComparison.Ordinal))
+        {
+            return "a date of birth";
+        }
+
+        if (compact.Contains("nhsnumber", StringComparison.Ordinal))
+        {
+            return "an NHS number";
+        }
+
+        return InText(key);
     }
 
     /// <summary>What kind of personal data a piece of text holds, or null.</summary>
@@ -80,51 +108,170 @@ public static partial class PersonalDataScreen
             return null;
         }
 
-        // Every shape but a titled name needs a digit or an @; most texts (outcomes, forces, streets)
-        // have neither, and are spared five scans.
-        if (!HasDigitOrAt(text))
-        {
-            return TitledName().IsMatch(text) ? "a person's name" : null;
-        }
-
-        if (Email().IsMatch(text))
+        var t = Normalise(text);
+        if (Email().IsMatch(t) || SpelledEmail().IsMatch(t))
         {
             return "an e-mail address";
         }
 
-        if (FullPostcode().IsMatch(text))
+        // Most texts (outcomes, forces, streets) have no digit: the number shapes are spared.
+        if (HasDigit(t))
         {
-            return "a full postcode";
+            if (FullPostcode().IsMatch(t))
+            {
+                return "a full postcode";
+            }
+
+            if (NationalInsurance().IsMatch(t))
+            {
+                return "a National Insurance number";
+            }
+
+            if (PncId().IsMatch(t))
+            {
+                return "a police (PNC) id";
+            }
+
+            if (NumberIn(t) is { } number)
+            {
+                return number;
+            }
+
+            if (BirthDate().IsMatch(t))
+            {
+                return "a date of birth";
+            }
+
+            if (VehicleRegistration().IsMatch(t))
+            {
+                return "a vehicle registration";
+            }
         }
 
-        // Every record's every text passes here: matches are looked at in place, not collected.
+        return HasName(t) ? "a person's name" : null;
+    }
+
+    /// <summary>
+    /// The text as the screen reads it: Unicode NFKC (full-width and other compatibility forms become
+    /// the ordinary letters, digits and @), every run of whitespace one space, trimmed. ASCII text with
+    /// single spaces, nearly every record, is returned as it is.
+    /// </summary>
+    public static string Normalise(string text)
+    {
+        var plain = true;
+        for (var i = 0; i < text.Length && plain; i++)
+        {
+            var c = text[i];
+            plain = c < 128 && (c != ' ' ? !char.IsWhiteSpace(c) : i > 0 && i < text.Length - 1 && text[i + 1] != ' ');
+        }
+
+        if (plain)
+        {
+            return text;
+        }
+
+        var normalised = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(normalised.Length);
+        foreach (var c in normalised)
+        {
+            if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    /// <summary>An NHS number's tenth digit is a modulus-11 check on the first nine.</summary>
+    public static bool IsValidNhsNumber(string text) => PassesNhsCheck(Digits(text));
+
+    private static bool PassesNhsCheck(string digits)
+    {
+        if (digits.Length != 10)
+        {
+            return false;
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            sum += (digits[i] - '0') * (10 - i);
+        }
+
+        var check = 11 - (sum % 11);
+        check = check == 11 ? 0 : check;
+        return check != 10 && check == digits[9] - '0';
+    }
+
+    // Runs of digits with the spaces, hyphens, dots and brackets people write between them, read as
+    // the digits alone: a UK telephone number (0 and nine or ten digits, +44 and ten, or +44 (0) and
+    // ten); and an NHS number written as one (ten digits, or 3-3-4, passing its check).
+    private static string? NumberIn(string text)
+    {
         foreach (var match in NhsNumber().EnumerateMatches(text))
         {
-            if (IsValidNhsNumber(text.AsSpan(match.Index, match.Length)))
+            if (PassesNhsCheck(Digits(text.Substring(match.Index, match.Length))))
             {
                 return "an NHS number";
             }
         }
 
-        if (Telephone().IsMatch(text))
+        foreach (Match match in NumberRun().Matches(text))
         {
-            return "a telephone number";
+            var run = match.Value;
+            var digits = Digits(run);
+            var international = run.TrimStart().StartsWith('+');
+            if (international && digits.StartsWith("44", StringComparison.Ordinal))
+            {
+                var national = digits[2..];
+                if (national.StartsWith('0'))
+                {
+                    national = national[1..];
+                }
+
+                if (national.Length == 10)
+                {
+                    return "a telephone number";
+                }
+            }
+            else if (!international && digits.StartsWith('0') && digits.Length is 10 or 11)
+            {
+                return "a telephone number";
+            }
         }
 
-        if (BirthDate().IsMatch(text))
-        {
-            return "a date of birth";
-        }
-
-        return TitledName().IsMatch(text) ? "a person's name" : null;
+        return null;
     }
 
-    // char.IsDigit is what the patterns' \d matches: any Unicode decimal digit, not only 0-9.
-    private static bool HasDigitOrAt(string text)
+    private static bool HasName(string text)
     {
-        foreach (var c in text)
+        if (TitledName().IsMatch(text) || Initialled().Match(text) is { Success: true } initialled && !IsPlace(text, initialled.Index + initialled.Length))
         {
-            if (c == '@' || char.IsDigit(c))
+            return true;
+        }
+
+        // A forename, then a capitalised (or all-capital) surname not a place's word: John Smith, JANE DOE.
+        // In lower case only a known surname after it counts: "john smith", not "mary had".
+        foreach (Match pair in WordPair().Matches(text))
+        {
+            var first = pair.Groups["first"].Value;
+            var last = pair.Groups["last"].Value;
+            if (!PersonalDataWords.Forenames.Contains(first) || PersonalDataWords.PlaceWords.Contains(last) || IsPlace(text, pair.Groups["last"].Index + last.Length)
+                || PersonalDataWords.NamedPlaces.Any(p => string.Compare(text, pair.Index, p, 0, p.Length, StringComparison.OrdinalIgnoreCase) == 0))
+            {
+                continue;
+            }
+
+            var capitalised = char.IsUpper(first[0]) && char.IsUpper(last[0]);
+            if (capitalised || PersonalDataWords.Surnames.Contains(last))
             {
                 return true;
             }
@@ -133,88 +280,85 @@ public static partial class PersonalDataScreen
         return false;
     }
 
-    /// <summary>An NHS number's tenth digit is a modulus-11 check on the first nine.</summary>
-    public static bool IsValidNhsNumber(string text) => IsValidNhsNumber(text.AsSpan());
-
-    private static bool IsValidNhsNumber(ReadOnlySpan<char> text)
+    // "Jane Doe Close", "J. Smith Road": a name followed within a word by a place's word is a place.
+    private static bool IsPlace(string text, int after)
     {
-        Span<int> digits = stackalloc int[10];
-        var count = 0;
+        var rest = text.AsSpan(after).TrimStart();
+        for (var words = 0; words < 2 && rest.Length > 0; words++)
+        {
+            var end = rest.IndexOfAny(' ', ',', '.');
+            var word = end < 0 ? rest : rest[..end];
+            if (PersonalDataWords.PlaceWords.Contains(word.ToString()))
+            {
+                return true;
+            }
+
+            rest = end < 0 ? [] : rest[(end + 1)..].TrimStart();
+        }
+
+        return false;
+    }
+
+    private static bool HasDigit(string text)
+    {
         foreach (var c in text)
         {
             if (char.IsAsciiDigit(c))
             {
-                if (count == 10)
-                {
-                    return false;
-                }
-
-                digits[count++] = c - '0';
+                return true;
             }
         }
 
-        if (count != 10)
-        {
-            return false;
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            sum += digits[i] * (10 - i);
-        }
-
-        var check = 11 - (sum % 11);
-        check = check == 11 ? 0 : check;
-        return check != 10 && check == digits[9];
+        return false;
     }
 
-    // A detail's name without case, spaces or punctuation; the few names a feed uses are worked out once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Normalised = new(StringComparer.Ordinal);
+    private static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
 
-    private static string Normalise(string key)
-    {
-        if (Normalised.TryGetValue(key, out var known))
-        {
-            return known;
-        }
+    // A detail's name without case, spaces or punctuation.
+    private static string Compact(string key) => string.Concat(Normalise(key).Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
-        var normalised = string.Create(key.Count(char.IsLetterOrDigit), key, (span, k) =>
-        {
-            var i = 0;
-            foreach (var c in k)
-            {
-                if (char.IsLetterOrDigit(c))
-                {
-                    span[i++] = char.ToLowerInvariant(c);
-                }
-            }
-        });
-        if (Normalised.Count < 10_000)
-        {
-            Normalised.TryAdd(key, normalised);
-        }
-
-        return normalised;
-    }
-
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9-]+(\s?\.\s?[A-Za-z0-9-]+)*\s?\.\s?[A-Za-z]{2,}")]
     private static partial Regex Email();
+
+    // jane (at) example (dot) org, jane[at]example.org, jane at example dot org (a plain "at" only with a plain "dot").
+    [GeneratedRegex(@"\b[a-z0-9._%+-]+ ?(\(at\)|\[at\]) ?[a-z0-9-]+ ?(\(dot\)|\[dot\]|\bdot\b|\.) ?[a-z]{2,}\b|\b[a-z0-9._%+-]+ at [a-z0-9-]+ dot [a-z]{2,}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledEmail();
 
     // A whole postcode (outward and inward code), e.g. SO14 7DU; a district alone (SO14) is not personal.
     [GeneratedRegex(@"\b(GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex FullPostcode();
 
+    // Two letters, three pairs of digits, a letter A-D: AB 12 34 56 C.
+    [GeneratedRegex(@"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NationalInsurance();
+
+    // The Police National Computer's id: two digits of year, a stroke, up to seven digits and a check letter (85/123456X).
+    [GeneratedRegex(@"\b\d{2}/\d{1,7}[A-Z]\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PncId();
+
+    [GeneratedRegex(@"\+?\(?\d[\d\s().-]{7,}\d")]
+    private static partial Regex NumberRun();
+
     [GeneratedRegex(@"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")]
     private static partial Regex NhsNumber();
 
-    // UK numbers: 0 or +44 then ten digits, spaces, hyphens or brackets allowed between them.
-    [GeneratedRegex(@"(?<![\d+])(?:\+44\s?\(?0?\)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")]
-    private static partial Regex Telephone();
-
-    [GeneratedRegex(@"\b(d\.?o\.?b\.?|date of birth|born)\b\W{0,3}\d", RegexOptions.IgnoreCase)]
+    // A date of birth by its words: DOB 01/02/1990, born on 4 May 1980, date of birth: 1980-05-04.
+    [GeneratedRegex(@"\b(d\.?o\.?b\.?|date of birth|birth ?date|birthday|born)\b\W{0,3}(on|in)?\W{0,3}\d", RegexOptions.IgnoreCase)]
     private static partial Regex BirthDate();
 
-    [GeneratedRegex(@"\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z'-]+")]
+    // A current-style UK registration (AB12 CDE): it names a vehicle's keeper.
+    [GeneratedRegex(@"\b[A-Z]{2}[0-9]{2} ?[A-Z]{3}\b")]
+    private static partial Regex VehicleRegistration();
+
+    // A title and a name, in any case, an initial between or not: Mrs Patel, MR J SMITH, dr jones. "Miss" only capitalised (to miss school is not a name).
+    [GeneratedRegex(@"(\b(?i:mr|mrs|ms|mx|dr|prof|rev|revd)\b\.?|\b(Miss|MISS|Sir|SIR|Dame|DAME|Lady|LADY|Lord|LORD)\b) ?(?:[A-Za-z]\.? )?[A-Za-z][A-Za-z'-]+")]
     private static partial Regex TitledName();
+
+    // An initial and a surname: J. Smith, J.SMITH.
+    [GeneratedRegex(@"\b[A-Z]\. ?[A-Z][A-Za-z'-]{2,}")]
+    private static partial Regex Initialled();
+
+    // A word and the next (perhaps after a middle initial), overlapping, so "Reported John Smith" is read as "John Smith" too.
+    [GeneratedRegex(@"\b(?<first>[A-Za-z][a-z]+|[A-Z]+)\b(?= (?:[A-Z]\.? )?(?<last>[A-Za-z][A-Za-z'-]+))")]
+    private static partial Regex WordPair();
 }

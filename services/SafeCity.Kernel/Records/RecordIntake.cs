@@ -18,13 +18,19 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
     public const int MaxReferenceLength = 200;
     public const int MaxTextLength = 1000;
     public const int MaxDetails = 50;
+    public const int MaxDetailNameLength = 100;
+    public const int MaxCategoryLength = 100;
 
     private readonly HashSet<string> _categories = theme.RecordCategories.Select(c => c.Name)
         .Concat(PoliceCrimeTypes.KeptBy(theme.Slug)).ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Categories => _categories;
 
-    /// <summary>Why a record cannot be kept, or null when it can.</summary>
+    /// <summary>
+    /// Why a record cannot be kept, or null when it can. A reason names the field, its limit and what it
+    /// got, never what the field held: a refusal is not a copy of what was refused (a category of a
+    /// million characters is answered in one line), and personal data sent by mistake is not sent back.
+    /// </summary>
     public string? Check(PartnerRecord record)
     {
         if (string.IsNullOrWhiteSpace(record.Source))
@@ -34,18 +40,30 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
 
         if (string.IsNullOrWhiteSpace(record.Reference) || record.Reference.Length > MaxReferenceLength)
         {
-            return $"The reference is missing or longer than {MaxReferenceLength} characters.";
+            return $"The reference is missing or longer than {MaxReferenceLength} characters (it has {record.Reference?.Length ?? 0:N0}).";
         }
 
         // Bounds on what one record may hold: a register is for records, not documents.
-        if (TooLong(record) is { } longField)
+        if (record.Category.Length > MaxCategoryLength)
         {
-            return $"The {longField} is longer than {MaxTextLength:N0} characters.";
+            return $"The category is longer than {MaxCategoryLength} characters (it has {record.Category.Length:N0}).";
         }
 
-        if (record.Attributes.Count > MaxDetails || record.Attributes.Any(a => a.Key.Length > 100 || a.Value.Length > MaxTextLength))
+        if (TooLong(record) is { } longField)
         {
-            return $"The details are too many (at most {MaxDetails}) or too long (names up to 100 characters, values up to {MaxTextLength:N0}).";
+            return $"The {longField.Field} is longer than {MaxTextLength:N0} characters (it has {longField.Length:N0}).";
+        }
+
+        if (record.Attributes.Count > MaxDetails)
+        {
+            return $"The details are too many: at most {MaxDetails} (there are {record.Attributes.Count:N0}).";
+        }
+
+        if (record.Attributes.Select((a, i) => (a, i)).FirstOrDefault(d => d.a.Key.Length > MaxDetailNameLength || d.a.Value.Length > MaxTextLength) is { a.Key: not null } tooLong)
+        {
+            return tooLong.a.Key.Length > MaxDetailNameLength
+                ? $"Detail {tooLong.i + 1}'s name is longer than {MaxDetailNameLength} characters (it has {tooLong.a.Key.Length:N0})."
+                : $"Detail {tooLong.i + 1}'s value is longer than {MaxTextLength:N0} characters (it has {tooLong.a.Value.Length:N0}).";
         }
 
         if (record.Latitude is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90) || record.Longitude is { } lon && (!double.IsFinite(lon) || Math.Abs(lon) > 180))
@@ -55,12 +73,12 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
 
         if (!_categories.Contains(record.Category))
         {
-            return $"The {theme.Slug} theme does not keep '{record.Category}' records; it keeps: {string.Join(", ", _categories.Order(StringComparer.Ordinal))}.";
+            return $"The {theme.Slug} theme does not keep records of the category given; it keeps: {string.Join(", ", _categories.Order(StringComparer.Ordinal))}.";
         }
 
         if (!PartnerRecord.IsMonth(record.Month))
         {
-            return $"The month '{record.Month}' is not a month like 2008-04.";
+            return $"The month is not a month like 2008-04 (it has {record.Month?.Length ?? 0:N0} characters).";
         }
 
         // The month something happened in is the month on UK clocks: 00:30 on 1 May (BST) is in May.
@@ -80,12 +98,12 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
     }
 
     // Checked for every record taken in, so without building anything to check it.
-    private static string? TooLong(PartnerRecord record) =>
-        record.Source.Length > MaxTextLength ? "source"
-        : record.Location?.Length > MaxTextLength ? "location"
-        : record.LsoaCode?.Length > MaxTextLength ? "lsoa_code"
-        : record.LsoaName?.Length > MaxTextLength ? "lsoa_name"
-        : record.Outcome?.Length > MaxTextLength ? "outcome"
+    private static (string Field, int Length)? TooLong(PartnerRecord record) =>
+        record.Source.Length > MaxTextLength ? ("source", record.Source.Length)
+        : record.Location?.Length > MaxTextLength ? ("location", record.Location.Length)
+        : record.LsoaCode?.Length > MaxTextLength ? ("lsoa_code", record.LsoaCode.Length)
+        : record.LsoaName?.Length > MaxTextLength ? ("lsoa_name", record.LsoaName.Length)
+        : record.Outcome?.Length > MaxTextLength ? ("outcome", record.Outcome.Length)
         : null;
 
     /// <summary>

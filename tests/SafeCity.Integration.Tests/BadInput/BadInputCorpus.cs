@@ -203,8 +203,8 @@ public static class BadInputCorpus
             new(intake, name, code, says, t => PostAsync(t, "/api/asb-arson/records", JsonSerializer.Serialize(record)));
 
         var fire = new Dictionary<string, string> { ["fireType"] = "secondary", ["deliberate"] = "yes" };
-        yield return Post("unknown category", new { reference = "bad-1", category = "Fire", month = "2008-04" }, "does not keep 'Fire' records");
-        yield return Post("another theme's category", new { reference = "bad-2", category = "Burglary", month = "2008-04" }, "does not keep 'Burglary' records");
+        yield return Post("unknown category", new { reference = "bad-1", category = "Fire", month = "2008-04" }, "does not keep records of the category given");
+        yield return Post("another theme's category", new { reference = "bad-2", category = "Burglary", month = "2008-04" }, "does not keep records of the category given");
         yield return Post("category an injection", new { reference = "bad-3", category = "'; DROP TABLE records;--", month = "2008-04" }, "does not keep");
         yield return Post("empty category", new { reference = "bad-4", category = "", month = "2008-04" }, "does not keep");
         foreach (var month in new[] { "2008-13", "2008-00", "08-04", "April", "", "2008-04-01", "2008/04" })
@@ -219,8 +219,8 @@ public static class BadInputCorpus
         yield return Post("location of 1,001 characters", new { reference = "bad-8", category = "Fire incident", month = "2008-04", location = new string('l', 1001) }, "location is longer than 1,000");
         yield return Post("LSOA name of 1,001 characters", new { reference = "bad-9", category = "Fire incident", month = "2008-04", lsoaName = new string('l', 1001) }, "lsoa_name is longer than 1,000");
         yield return Post("51 details", new { reference = "bad-10", category = "Fire incident", month = "2008-04", attributes = Enumerable.Range(0, 51).ToDictionary(i => "d" + i.ToString(CultureInfo.InvariantCulture), _ => "x") }, "details are too many");
-        yield return Post("a detail of 1,001 characters", new { reference = "bad-11", category = "Fire incident", month = "2008-04", attributes = new Dictionary<string, string> { ["notes"] = new string('x', 1001) } }, "details are too many");
-        yield return Post("a detail name of 101 characters", new { reference = "bad-12", category = "Fire incident", month = "2008-04", attributes = new Dictionary<string, string> { [new string('k', 101)] = "x" } }, "details are too many");
+        yield return Post("a detail of 1,001 characters", new { reference = "bad-11", category = "Fire incident", month = "2008-04", attributes = new Dictionary<string, string> { ["notes"] = new string('x', 1001) } }, "Detail 1's value is longer than 1,000 characters (it has 1,001)");
+        yield return Post("a detail name of 101 characters", new { reference = "bad-12", category = "Fire incident", month = "2008-04", attributes = new Dictionary<string, string> { [new string('k', 101)] = "x" } }, "Detail 1's name is longer than 100 characters (it has 101)");
         yield return Post("occurredAt not a date", new { reference = "bad-13", category = "Fire incident", occurredAt = "yesterday" }, "not the JSON this call takes");
         yield return Post("attributes a list", new { reference = "bad-14", category = "Fire incident", month = "2008-04", attributes = new[] { "a", "b" } }, "not the JSON this call takes");
 
@@ -262,7 +262,7 @@ public static class BadInputCorpus
         yield return Submit("no date and time", r => { r.OccurredAt = null; r.Month = "2008-04"; return r; }, "asks for the date and time");
         yield return Submit("no location", r => { r.Location = ""; return r; }, "asks for the location");
         yield return Submit("a category it may not share", r => { r.Category = "ASB incident"; return r; }, "may not share 'ASB incident'", "PermissionDenied");
-        yield return Submit("a category no theme keeps here", r => { r.Category = "Parking ticket"; return r; }, "does not keep 'Parking ticket'");
+        yield return Submit("a category no theme keeps here", r => { r.Category = "Parking ticket"; return r; }, "does not keep records of the category given");
         yield return Submit("an empty reference", r => { r.Reference = ""; return r; }, "reference is missing");
         yield return Submit("a reference of 201 characters", r => { r.Reference = new string('r', 201); return r; }, "longer than 200 characters");
         yield return Submit("a month the time is not in", r => { r.Month = "2008-05"; return r; }, "which is not in 2008-05");

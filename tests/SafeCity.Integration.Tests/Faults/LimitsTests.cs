@@ -84,7 +84,28 @@ public sealed class LimitsTests(FaultPlatformFixture fixture, ITestOutputHelper 
 
         output.WriteLine($"asb-arson resident memory: {before:0} MB before, {peak:0} MB at most while 270 MB streamed in");
         Assert.Equal(300, reply.Rejected);
-        Assert.All(reply.Results, r => Assert.StartsWith("The details are too many", r.Reason));
+        Assert.All(reply.Results, r => Assert.StartsWith("Detail 1's value is longer than 1,000 characters", r.Reason));
         Assert.True(peak - before < 150, $"The service grew by {peak - before:0} MB while 270 MB were streamed: it is holding the stream, not taking it a batch at a time.");
+    }
+
+    [Fact]
+    public async Task A_rejection_names_the_field_its_limit_and_the_length_and_never_echoes_the_value()
+    {
+        // 100 records each with a 900,000-character category: the answer once echoed them, 90 million characters.
+        var category = new string('c', 900_000);
+        using var channel = fixture.Channel();
+        var client = new PartnerRecords.PartnerRecordsClient(channel);
+        using var call = client.SubmitRecords(AsbArson);
+        for (var i = 0; i < 100; i++)
+        {
+            await call.RequestStream.WriteAsync(new RecordSubmission { Source = "limits-test", Reference = "echo-" + i.ToString(CultureInfo.InvariantCulture), Category = category, Month = "2002-03" });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var reply = await call.ResponseAsync;
+
+        Assert.Equal(100, reply.Rejected);
+        Assert.All(reply.Results, r => Assert.Equal("The category is longer than 100 characters (it has 900,000).", r.Reason));
+        Assert.True(reply.CalculateSize() < 20_000, $"The answer to 100 refused records is {reply.CalculateSize():N0} bytes: it carries what it refused.");
     }
 }

@@ -54,6 +54,23 @@ public sealed class OrganisationSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/account/sign-in/organisation")).StatusCode);
     }
 
+    [Fact]
+    public void A_providers_role_that_is_not_a_persons_role_here_is_dropped()
+    {
+        var identity = new System.Security.Claims.ClaimsIdentity(
+            [new("roles", "pmg"), new("roles", "partner"), new("roles", "shares:Burglary"), new("roles", "officer:alcohol"), new(System.Security.Claims.ClaimTypes.Role, "organisation:police")],
+            "organisation", "preferred_username", "roles");
+
+        OrganisationSignIn.KeepPlatformRoles(identity, new HashSet<string>(["pmg", "officer:alcohol", "administrator"], StringComparer.Ordinal));
+
+        var principal = new System.Security.Claims.ClaimsPrincipal(identity);
+        Assert.Equal(["officer:alcohol", "pmg"], identity.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
+        Assert.True(principal.IsInRole("pmg"));
+        Assert.False(principal.IsInRole("partner"));
+        Assert.False(principal.IsInRole("shares:Burglary"));
+        Assert.False(principal.IsInRole("organisation:police"));
+    }
+
     public void Dispose()
     {
         _gateway.Dispose();

@@ -1,5 +1,6 @@
 using SafeCity.Gateway;
 using SafeCity.Gateway.Partners;
+using SafeCity.Gateway.SignIn;
 
 namespace SafeCity.Kernel.Tests.Access;
 
@@ -7,9 +8,15 @@ public sealed class PartnerRegisterTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly MovableClock _clock = new(new DateTimeOffset(2008, 10, 1, 9, 0, 0, TimeSpan.Zero));
+    private const string Here = "192.0.2.1";
+    private readonly SignInLimits _limits = new();
     private readonly PartnerRegister _register;
 
-    public PartnerRegisterTests() => _register = new PartnerRegister(new GatewayDatabase(Path.Combine(_dir.Path, "gateway.db")), _clock);
+    public PartnerRegisterTests()
+    {
+        var database = new GatewayDatabase(Path.Combine(_dir.Path, "gateway.db"));
+        _register = new PartnerRegister(database, _clock, new SignInGuard(database, _clock, _limits));
+    }
 
     [Fact]
     public void The_register_starts_with_the_fifteen_signatories_of_Appendix_B()
@@ -18,7 +25,7 @@ public sealed class PartnerRegisterTests : IDisposable
 
         Assert.Equal(15, all.Count);
         Assert.Contains(all, s => s.Name == "Southampton & New Forest Magistrates Courts");
-        Assert.Equal(["Fire incident"], _register.Find("hampshire-fire-and-rescue")!.Categories);
+        Assert.Equal(["Dwelling fire without a smoke alarm", "Fire incident", "Violence against fire service staff"], _register.Find("hampshire-fire-and-rescue")!.Categories);
     }
 
     [Fact]
@@ -26,36 +33,39 @@ public sealed class PartnerRegisterTests : IDisposable
     {
         var (clientId, secret) = _register.IssueClient("hampshire-fire-and-rescue", "IRS", "admin");
 
-        Assert.Equal("hampshire-fire-and-rescue", _register.Verify(clientId, secret)!.Id);
-        Assert.Null(_register.Verify(clientId, secret + "x"));
-        Assert.Null(_register.Verify("sc-unknown", secret));
+        Assert.Equal("hampshire-fire-and-rescue", _register.Verify(clientId, secret, Here)!.Id);
+        Assert.Null(_register.Verify(clientId, secret + "x", Here));
+        Assert.Null(_register.Verify("sc-unknown", secret, Here));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Assert.DoesNotContain(secret, string.Concat(Directory.GetFiles(_dir.Path).Select(f => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f)))));
 
-        _register.RevokeClient(clientId);
-        Assert.Null(_register.Verify(clientId, secret));
+        Assert.False(_register.RevokeClient("southampton-city-council", clientId));
+        Assert.NotNull(_register.Verify(clientId, secret, Here));
+        Assert.True(_register.RevokeClient("hampshire-fire-and-rescue", clientId));
+        Assert.Null(_register.Verify(clientId, secret, Here));
     }
 
     [Fact]
-    public void Five_wrong_secrets_in_a_row_lock_the_client_for_fifteen_minutes_even_against_the_right_one()
+    public void Five_wrong_secrets_in_a_row_lock_the_client_from_that_address_for_fifteen_minutes_even_against_the_right_one()
     {
         var (clientId, secret) = _register.IssueClient("hampshire-constabulary", "RMS", "admin");
-        for (var i = 0; i < SafeCity.Gateway.SignInLockout.MaxFailedAttempts; i++)
+        for (var i = 0; i < _limits.MaxFailures; i++)
         {
-            Assert.Null(_register.Verify(clientId, "guess " + i));
+            Assert.Null(_register.Verify(clientId, "guess " + i, Here));
         }
 
-        Assert.Null(_register.Verify(clientId, secret));
-        _clock.Now = _clock.Now.Add(SafeCity.Gateway.SignInLockout.Duration).AddSeconds(1);
-        Assert.NotNull(_register.Verify(clientId, secret));
+        Assert.Null(_register.Verify(clientId, secret, Here));
+        Assert.NotNull(_register.Verify(clientId, secret, "198.51.100.7"));
+        _clock.Now = _clock.Now.Add(_limits.Lockout).AddSeconds(1);
+        Assert.NotNull(_register.Verify(clientId, secret, Here));
 
         // A success clears the count: four more wrong guesses do not lock it.
-        for (var i = 0; i < SafeCity.Gateway.SignInLockout.MaxFailedAttempts - 1; i++)
+        for (var i = 0; i < _limits.MaxFailures - 1; i++)
         {
-            Assert.Null(_register.Verify(clientId, "guess " + i));
+            Assert.Null(_register.Verify(clientId, "guess " + i, Here));
         }
 
-        Assert.NotNull(_register.Verify(clientId, secret));
+        Assert.NotNull(_register.Verify(clientId, secret, Here));
     }
 
     public void Dispose()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SafeCity.Contracts.Identity;
 using SafeCity.Gateway;
+using SafeCity.Gateway.Forwarding;
 
 namespace SafeCity.Kernel.Tests.Deployment;
 

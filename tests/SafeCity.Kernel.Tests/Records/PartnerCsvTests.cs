@@ -45,8 +45,9 @@ public sealed class PartnerCsvTests
         var rows = await Read("reference,category,occurred_at,latitude\nA,Fire incident,soon,\nB,Fire incident,2008-10-01T10:00:00Z,95\nC,Fire incident\n");
 
         Assert.Equal([2L, 3L, 4L], rows.Select(r => r.Rejected!.Line));
-        Assert.Contains("occurred_at 'soon'", rows[0].Rejected!.Reason);
-        Assert.Contains("latitude '95' is not a coordinate", rows[1].Rejected!.Reason);
+        Assert.Contains("occurred_at is not a date and time", rows[0].Rejected!.Reason);
+        Assert.DoesNotContain("soon", rows[0].Rejected!.Reason);
+        Assert.Contains("latitude is not a coordinate (a number from -90 to 90)", rows[1].Rejected!.Reason);
         Assert.Contains("has 2 fields where the header has 4", rows[2].Rejected!.Reason);
 
         var headerless = Assert.Single(await Read("ref,type\nA,B\n"));

@@ -1,9 +1,12 @@
 using SafeCity.Kernel.Records;
+using Xunit.Abstractions;
 
 namespace SafeCity.Kernel.Tests.Records;
 
-public sealed class PersonalDataScreenTests
+public sealed class PersonalDataScreenTests(ITestOutputHelper output)
 {
+    private readonly ITestOutputHelper _output = output;
+
     [Theory]
     [InlineData("Contact jo.bloggs@example.org", "an e-mail address")]
     [InlineData("Outside 12 Above Bar Street, SO14 7DU", "a full postcode")]
@@ -43,9 +46,61 @@ public sealed class PersonalDataScreenTests
 
         var finding = PersonalDataScreen.Find(record)!;
 
-        Assert.Equal(("attributes." + key, kind), (finding.Field, finding.Kind));
-        Assert.DoesNotContain("\"x\"", finding.Reason, StringComparison.Ordinal);
+        // The name is not repeated back: it may be what is personal.
+        Assert.Equal(("the name of detail 1", kind), (finding.Field, finding.Kind));
+        Assert.DoesNotContain(key, finding.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_string_of_the_personal_data_corpus_is_refused_as_a_value_a_location_and_a_details_name()
+    {
+        var corpus = Corpus("personal-data.txt");
+        var missed = new List<string>();
+        foreach (var text in corpus)
+        {
+            var asValue = PersonalDataScreen.Find(Record(attributes: new() { ["notes"] = text }));
+            var asLocation = PersonalDataScreen.Find(Record(location: text));
+            var asKey = PersonalDataScreen.Find(Record(attributes: new() { [text] = "yes" }));
+            if (asValue is null || asLocation is null || asKey is null)
+            {
+                missed.Add($"{text} (value {asValue is not null}, location {asLocation is not null}, name {asKey is not null})");
+            }
+            else
+            {
+                Assert.DoesNotContain(text, asValue.Reason + asLocation.Reason + asKey.Reason, StringComparison.Ordinal);
+            }
+        }
+
+        _output.WriteLine($"Refused: {corpus.Count - missed.Count} of {corpus.Count} personal-data strings ({100.0 * (corpus.Count - missed.Count) / corpus.Count:0.0}%).");
+        Assert.True(corpus.Count >= 100, $"The corpus holds {corpus.Count} strings.");
+        Assert.Empty(missed);
+    }
+
+    [Fact]
+    public void Every_ordinary_partner_text_of_the_corpus_passes()
+    {
+        var corpus = Corpus("ordinary-texts.txt");
+        var refused = corpus.Where(text => PersonalDataScreen.Find(Record(location: text, outcome: text, attributes: new() { ["notes"] = text })) is not null)
+            .Select(text => $"{text}: {PersonalDataScreen.InText(text)}").ToList();
+
+        _output.WriteLine($"Passed: {corpus.Count - refused.Count} of {corpus.Count} ordinary texts ({100.0 * refused.Count / corpus.Count:0.0}% refused in error).");
+        Assert.True(corpus.Count >= 100, $"The corpus holds {corpus.Count} strings.");
+        Assert.Empty(refused);
+    }
+
+    private static PartnerRecord Record(string? location = null, string? outcome = null, Dictionary<string, string>? attributes = null) => new()
+    {
+        Source = "s",
+        Reference = "r",
+        Category = "c",
+        Month = "2008-10",
+        Location = location,
+        Outcome = outcome,
+        Attributes = attributes ?? [],
+    };
+
+    private static List<string> Corpus(string name) =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Records", "Corpus", name)).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
 
     [Fact]
     public void The_NHS_check_digit_is_modulus_11()

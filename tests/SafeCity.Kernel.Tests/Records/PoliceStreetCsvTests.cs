@@ -74,13 +74,13 @@ public class PoliceStreetCsvTests
     }
 
     [Theory]
-    [InlineData("{0},2008-13,X,X,,,L,E1,Southampton 001A,Burglary,,", "Month '2008-13'")]
-    [InlineData("{0},April,X,X,,,L,E1,Southampton 001A,Burglary,,", "Month 'April'")]
-    [InlineData("{0},2008-04,X,X,,,L,E1,Southampton 001A,Cheque fraud,,", "Crime type 'Cheque fraud'")]
+    [InlineData("{0},2008-13,X,X,,,L,E1,Southampton 001A,Burglary,,", "Month is not a month like 2008-04 (it has 7 characters)")]
+    [InlineData("{0},April,X,X,,,L,E1,Southampton 001A,Burglary,,", "Month is not a month like 2008-04 (it has 5 characters)")]
+    [InlineData("{0},2008-04,X,X,,,L,E1,Southampton 001A,Cheque fraud,,", "Crime type is not one data.police.uk uses (it has 12 characters)")]
     [InlineData("{0},2008-04,X,X,,,L,E1,Southampton 001A,,,", "no Crime type")]
     [InlineData("12345,2008-04,X,X,,,L,E1,Southampton 001A,Burglary,,", "Crime ID")]
-    [InlineData("{0},2008-04,X,X,west,50,L,E1,Southampton 001A,Burglary,,", "Longitude 'west'")]
-    [InlineData("{0},2008-04,X,X,-1.4,95,L,E1,Southampton 001A,Burglary,,", "Latitude '95'")]
+    [InlineData("{0},2008-04,X,X,west,50,L,E1,Southampton 001A,Burglary,,", "Longitude or Latitude is not a coordinate")]
+    [InlineData("{0},2008-04,X,X,-1.4,95,L,E1,Southampton 001A,Burglary,,", "Longitude or Latitude is not a coordinate")]
     [InlineData("{0},2008-04,Burglary", "3 fields where the header has 12")]
     [InlineData("{0},2008-04,X,X,,,L,E1,Southampton 001A,Burglary,,,extra", "13 fields")]
     [InlineData("{0},2008-04,X,X,,,'; DROP TABLE records; --,E1,Southampton 001A,Burglary,,,", "13 fields")]

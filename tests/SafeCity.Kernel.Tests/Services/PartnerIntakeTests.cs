@@ -149,7 +149,7 @@ public sealed class PartnerIntakeTests : IDisposable
         Assert.Contains("occurred_at is missing", reasons[2]);
         Assert.Contains("asks for the location", reasons[3]);
         Assert.Contains("location holds a full postcode", reasons[4]);
-        Assert.Contains("attributes.surname holds a person's name", reasons[5]);
+        Assert.Contains("the name of detail 1 holds a person's name", reasons[5]);
         Assert.Contains("outcome holds a telephone number", reasons[6]);
         Assert.DoesNotContain("SO14 7DU", string.Join(" ", reasons.Values));
         Assert.DoesNotContain("Smith", string.Join(" ", reasons.Values));
@@ -210,7 +210,7 @@ public sealed class PartnerIntakeTests : IDisposable
         Assert.Equal(5, result.Rejected);
         Assert.Contains("location is longer than 1,000 characters", result.Results[0].Reason);
         Assert.Contains("too many", result.Results[1].Reason);
-        Assert.Contains("too long", result.Results[2].Reason);
+        Assert.Contains("value is longer than 1,000 characters (it has 1,001)", result.Results[2].Reason);
         Assert.All(result.Results.Skip(3), r => Assert.Contains("latitude must be between", r.Reason));
         Assert.Empty((await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-10&to=2008-10"))!);
     }

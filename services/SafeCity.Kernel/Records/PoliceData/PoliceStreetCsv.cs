@@ -118,7 +118,7 @@ public sealed class PoliceStreetCsv
         var month = Field("Month");
         if (!PartnerRecord.IsMonth(month))
         {
-            return Reject($"Month '{month}' is not a month like 2008-04.");
+            return Reject($"Month is not a month like 2008-04 (it has {month?.Length ?? 0:N0} characters).");
         }
 
         var crimeType = Field("Crime type");
@@ -129,7 +129,7 @@ public sealed class PoliceStreetCsv
 
         if (PoliceCrimeTypes.Find(crimeType) is null)
         {
-            return Reject($"Crime type '{crimeType}' is not one data.police.uk uses.");
+            return Reject($"Crime type is not one data.police.uk uses (it has {crimeType.Length:N0} characters): {string.Join(", ", PoliceCrimeTypes.All.Select(t => t.CrimeType))}.");
         }
 
         var crimeId = Field("Crime ID");
@@ -140,7 +140,7 @@ public sealed class PoliceStreetCsv
 
         if (!Coordinate(Field("Longitude"), 180, out var longitude) || !Coordinate(Field("Latitude"), 90, out var latitude))
         {
-            return Reject($"Longitude '{Field("Longitude")}' or Latitude '{Field("Latitude")}' is not a coordinate.");
+            return Reject("Longitude or Latitude is not a coordinate (a number, -180 to 180 and -90 to 90).");
         }
 
         var location = Blank(Field("Location"));

@@ -1,6 +1,6 @@
 using Yarp.ReverseProxy.Configuration;
 
-namespace SafeCity.Gateway;
+namespace SafeCity.Gateway.Forwarding;
 
 /// <summary>
 /// The gateway's routes, built from the list of themes rather than written out per theme:

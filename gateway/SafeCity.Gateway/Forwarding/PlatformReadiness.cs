@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace SafeCity.Gateway;
+namespace SafeCity.Gateway.Forwarding;
 
 /// <summary>The platform is ready when every service behind the gateway answers its own /health.</summary>
 public sealed class PlatformReadiness(IHttpClientFactory clients, IOptions<GatewayOptions> options) : IHealthCheck

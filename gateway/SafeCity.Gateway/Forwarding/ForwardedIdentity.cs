@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using SafeCity.Contracts.Identity;
+using SafeCity.Gateway.ChangePassword;
 using SafeCity.ServiceDefaults;
 using Yarp.ReverseProxy.Model;
 using Yarp.ReverseProxy.Transforms;
 
-namespace SafeCity.Gateway;
+namespace SafeCity.Gateway.Forwarding;
 
 /// <summary>
 /// Who a forwarded request is for, told to the one service it goes to. Nothing a caller sends as an
@@ -21,6 +22,7 @@ public static class ForwardedIdentity
         var http = transform.HttpContext;
         transform.ProxyRequest.Headers.Remove(PlatformTokens.Header);
         transform.ProxyRequest.Headers.Authorization = null;
+        GatewayCookies.RemoveFrom(transform);
         var tokens = http.RequestServices.GetRequiredService<IdentityKeys>().Current;
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         if (http.GetReverseProxyFeature().Route.Config.ClusterId is not { } cluster)
@@ -30,6 +32,12 @@ public static class ForwardedIdentity
 
         var service = PlatformRoutes.ServiceOf(cluster);
         var user = http.User;
+        if (user.MustChangePassword())
+        {
+            // A one-time password opens nothing at a service (the gate turns such callers away before this).
+            return;
+        }
+
         if (user.Identity?.IsAuthenticated == true && tokens.CanSign(TokenKind.Person))
         {
             var person = new PlatformUser(user.Identity.Name!, user.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? user.Identity.Name!,
@@ -45,9 +53,22 @@ public static class ForwardedIdentity
         }
     }
 
-    /// <summary>The partner's or operator's token a caller sends as "authorization: Bearer …", checked here; null for any other.</summary>
-    public static async Task<CheckedToken?> BearerAsync(HttpContext http, PlatformTokens tokens, DateTimeOffset now) =>
-        http.Request.Headers.Authorization.ToString() is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? await tokens.CheckAsync(value[7..].Trim(), BearerKinds, now)
-            : null;
+    /// <summary>
+    /// The partner's or operator's token a caller sends as "authorization: Bearer …", checked here once
+    /// a request (the rate limiter and the forwarding both ask); null for any other.
+    /// </summary>
+    public static async Task<CheckedToken?> BearerAsync(HttpContext http, PlatformTokens tokens, DateTimeOffset now)
+    {
+        if (http.Items.TryGetValue(BearerItem, out var known))
+        {
+            return (CheckedToken?)known;
+        }
+
+        var value = http.Request.Headers.Authorization.ToString();
+        var checkedToken = value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? await tokens.CheckAsync(value[7..].Trim(), BearerKinds, now) : null;
+        http.Items[BearerItem] = checkedToken;
+        return checkedToken;
+    }
+
+    private static readonly object BearerItem = new();
 }

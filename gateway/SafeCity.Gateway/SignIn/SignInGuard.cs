@@ -1,0 +1,149 @@
+namespace SafeCity.Gateway.SignIn;
+
+/// <summary>How many wrong tries a sign-in allows, and for how long it then waits (section SignIn).</summary>
+public sealed class SignInLimits
+{
+    public const string Section = "SignIn";
+
+    /// <summary>Wrong passwords (or client secrets) for one name from one address before that name is locked for that address.</summary>
+    public int MaxFailures { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-ins one address may try, whatever the names, in <see cref="AddressWindowMinutes"/>; beyond it the address waits.</summary>
+    public int MaxAttemptsPerAddress { get; set; } = 50;
+
+    public int AddressWindowMinutes { get; set; } = 15;
+
+    public TimeSpan Lockout => TimeSpan.FromMinutes(LockoutMinutes);
+
+    public TimeSpan AddressWindow => TimeSpan.FromMinutes(AddressWindowMinutes);
+}
+
+public enum AttemptRefusal
+{
+    None,
+
+    /// <summary>This name has had too many wrong tries from this address.</summary>
+    Locked,
+
+    /// <summary>This address has tried too many sign-ins, whatever the names.</summary>
+    Throttled,
+}
+
+/// <summary>One sign-in attempt, reserved before any password is checked.</summary>
+public sealed record SignInAttempt(string Who, string Address, AttemptRefusal Refusal, int Tries)
+{
+    public bool Allowed => Refusal == AttemptRefusal.None;
+}
+
+/// <summary>
+/// Guards people's sign-ins and partner systems' client credentials alike. An attempt is counted
+/// before its password is checked, in one statement, so that forty wrong passwords sent at once count
+/// forty and at most <see cref="SignInLimits.MaxFailures"/> of them are checked. The lock is kept per
+/// name and address: someone guessing at <c>admin</c> from their machine locks it for their machine,
+/// not for the administrator at theirs. Beside it each address may try only so many sign-ins in a
+/// window, whatever the names, so that nobody can try a few passwords on every account.
+/// </summary>
+public sealed class SignInGuard
+{
+    private readonly GatewayDatabase database;
+    private readonly TimeProvider clock;
+    private readonly SignInLimits limits;
+
+    public SignInGuard(GatewayDatabase database, TimeProvider clock, SignInLimits limits)
+    {
+        this.database = database;
+        this.clock = clock;
+        this.limits = limits;
+        using var connection = database.Open();
+        connection.Execute("""
+            CREATE TABLE IF NOT EXISTS sign_in_tries (
+                who TEXT NOT NULL,
+                address TEXT NOT NULL,
+                tries INTEGER NOT NULL,
+                locked_until INTEGER,
+                PRIMARY KEY (who, address));
+            CREATE TABLE IF NOT EXISTS sign_in_addresses (
+                address TEXT PRIMARY KEY,
+                window_started INTEGER NOT NULL,
+                attempts INTEGER NOT NULL);
+            """);
+    }
+
+    public SignInLimits Limits => limits;
+
+    public SignInAttempt Begin(string who, string address)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        using var connection = database.Open();
+        var attempts = (long)connection.Scalar("""
+            INSERT INTO sign_in_addresses (address, window_started, attempts) VALUES ($a, $now, 1)
+            ON CONFLICT (address) DO UPDATE SET
+                attempts = CASE WHEN window_started <= $now - $window THEN 1 ELSE attempts + 1 END,
+                window_started = CASE WHEN window_started <= $now - $window THEN $now ELSE window_started END
+            RETURNING attempts
+            """, ("$a", address), ("$now", now), ("$window", (long)limits.AddressWindow.TotalMilliseconds))!;
+        if (attempts > limits.MaxAttemptsPerAddress)
+        {
+            return new SignInAttempt(who, address, AttemptRefusal.Throttled, 0);
+        }
+
+        var row = connection.Query("""
+            INSERT INTO sign_in_tries (who, address, tries, locked_until) VALUES ($w, $a, 1, NULL)
+            ON CONFLICT (who, address) DO UPDATE SET
+                tries = CASE WHEN locked_until > $now THEN tries WHEN locked_until IS NOT NULL THEN 1 ELSE tries + 1 END,
+                locked_until = CASE WHEN locked_until <= $now THEN NULL ELSE locked_until END
+            RETURNING tries, locked_until
+            """, r => (Tries: r.GetInt32(0), LockedUntil: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), ("$w", who), ("$a", address), ("$now", now)).Single();
+        if (row.LockedUntil > now)
+        {
+            return new SignInAttempt(who, address, AttemptRefusal.Locked, row.Tries);
+        }
+
+        if (row.Tries > limits.MaxFailures)
+        {
+            Lock(connection, who, address, now);
+            return new SignInAttempt(who, address, AttemptRefusal.Locked, row.Tries);
+        }
+
+        return new SignInAttempt(who, address, AttemptRefusal.None, row.Tries);
+    }
+
+    /// <summary>The attempt's password was right: the name's count from this address starts again, and the address's attempt is given back.</summary>
+    public void Succeeded(SignInAttempt attempt)
+    {
+        using var connection = database.Open();
+        connection.Execute("DELETE FROM sign_in_tries WHERE who = $w AND address = $a", ("$w", attempt.Who), ("$a", attempt.Address));
+        connection.Execute("UPDATE sign_in_addresses SET attempts = MAX(attempts - 1, 0) WHERE address = $a", ("$a", attempt.Address));
+    }
+
+    /// <summary>The attempt's password was wrong; true when this failure locked the name for this address.</summary>
+    public bool Failed(SignInAttempt attempt)
+    {
+        if (!attempt.Allowed || attempt.Tries < limits.MaxFailures)
+        {
+            return false;
+        }
+
+        using var connection = database.Open();
+        return Lock(connection, attempt.Who, attempt.Address, clock.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>Forgets counts no longer in force (locks passed, windows closed), so unknown names tried once do not pile up.</summary>
+    public void Prune()
+    {
+        var now = clock.GetUtcNow();
+        using var connection = database.Open();
+        var before = now.Subtract(TimeSpan.FromDays(1)).ToUnixTimeMilliseconds();
+        connection.Execute("DELETE FROM sign_in_tries WHERE locked_until IS NOT NULL AND locked_until <= $now", ("$now", now.ToUnixTimeMilliseconds()));
+        connection.Execute("DELETE FROM sign_in_tries WHERE locked_until IS NULL AND rowid IN (SELECT f.rowid FROM sign_in_tries f JOIN sign_in_addresses a ON a.address = f.address WHERE a.window_started <= $before)", ("$before", before));
+        connection.Execute("DELETE FROM sign_in_addresses WHERE window_started <= $before", ("$before", before));
+    }
+
+    private bool Lock(Microsoft.Data.Sqlite.SqliteConnection connection, string who, string address, long now)
+    {
+        return connection.Execute("UPDATE sign_in_tries SET locked_until = $until WHERE who = $w AND address = $a AND (locked_until IS NULL OR locked_until <= $now)",
+            ("$until", now + (long)limits.Lockout.TotalMilliseconds), ("$w", who), ("$a", address), ("$now", now)) == 1;
+    }
+}
