@@ -162,6 +162,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseSecurityHeaders();
+app.UseCrossSiteRefusal();
 app.UseAuthentication();
 app.UseOneTimePasswordGate();
 app.UseAuthorization();

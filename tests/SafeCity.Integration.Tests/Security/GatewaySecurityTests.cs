@@ -183,6 +183,35 @@ public sealed partial class GatewaySecurityTests(SecurityPlatformFixture fixture
     }
 
     [Fact]
+    public async Task A_call_from_another_site_with_the_session_cookie_changes_nothing_at_a_service()
+    {
+        using var admin = await fixture.AdministratorAsync("127.0.0.19");
+        const string target = "/api/drugs/indicators/P16.I2/targets/2010";
+        (string, string)[][] fromElsewhere =
+        [
+            [("Sec-Fetch-Site", "cross-site")],
+            [("Sec-Fetch-Site", "same-site")],
+            [("Origin", "https://example.org")],
+            [("Origin", "null")],
+        ];
+        foreach (var headers in fromElsewhere)
+        {
+            using var forged = await admin.SendJsonAsync(HttpMethod.Put, target, new { value = 111, asWritten = "forged 111", reason = "from elsewhere" }, headers);
+            Assert.True(forged.StatusCode == HttpStatusCode.Forbidden, $"{headers[0]} answered {(int)forged.StatusCode}");
+        }
+
+        Assert.DoesNotContain("forged 111", await (await admin.GetAsync("/api/drugs/plans/16", html: false)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // From the platform's own pages, and from a program that is no browser, the same call takes effect.
+        using var own = await admin.SendJsonAsync(HttpMethod.Put, target, new { value = 222, asWritten = "own 222", reason = "LAA refresh" },
+            ("Sec-Fetch-Site", "same-origin"), ("Origin", Gateway.GetLeftPart(UriPartial.Authority)));
+        Assert.True(own.IsSuccessStatusCode, $"The platform's own call answered {(int)own.StatusCode}");
+        Assert.Contains("own 222", await (await admin.GetAsync("/api/drugs/plans/16", html: false)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var script = await admin.SendJsonAsync(HttpMethod.Put, target, new { value = 333, asWritten = "script 333", reason = "LAA refresh" });
+        Assert.True(script.IsSuccessStatusCode, $"A script's call answered {(int)script.StatusCode}");
+    }
+
+    [Fact]
     public async Task Forty_wrong_passwords_at_once_lock_the_name_for_that_address_and_nobody_can_keep_it_locked_for_others()
     {
         using var admin = await fixture.AdministratorAsync("127.0.0.20");

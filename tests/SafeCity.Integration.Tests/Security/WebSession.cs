@@ -75,6 +75,18 @@ public sealed partial class WebSession : IDisposable
         return await SendAsync(request);
     }
 
+    /// <summary>A JSON call with the session cookie, with such headers as a browser adds (Origin, Sec-Fetch-Site).</summary>
+    public async Task<HttpResponseMessage> SendJsonAsync(HttpMethod method, string path, object body, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await SendAsync(request);
+    }
+
     public Task<HttpResponseMessage> SignInAsync(string username, string password, string returnUrl = "/") =>
         PostAsync("/account/sign-in", [new("username", username), new("password", password), new("returnUrl", returnUrl)]);
 
