@@ -16,6 +16,7 @@ using SafeCity.Gateway.Organisations;
 using SafeCity.Gateway.Partners;
 using SafeCity.Gateway.Sessions;
 using SafeCity.Gateway.SignIn;
+using SafeCity.Gateway.Status;
 using SafeCity.Gateway.Web;
 using SafeCity.ServiceDefaults;
 using Yarp.ReverseProxy.Transforms;
@@ -122,8 +123,11 @@ var (routes, clusters) = PlatformRoutes.Build(gateway.Themes, DaprInvocation.IsO
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver()
     .AddTransforms(context => context.AddRequestTransform(ForwardedIdentity.AddAsync));
 builder.Services.AddPartnerRateLimits(gateway.PartnerCallsPerSecond);
-builder.Services.AddHttpClient(PlatformReadiness.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
-builder.Services.AddHealthChecks().AddCheck<PlatformReadiness>("platform");
+// The gateway is ready when it can serve; the services behind it have their own status (GET /status).
+builder.Services.Configure<PlatformStatusOptions>(builder.Configuration.GetSection(PlatformStatusOptions.Section));
+builder.Services.AddHttpClient(PlatformStatus.ClientName);
+builder.Services.AddSingleton<PlatformStatus>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<PlatformStatus>());
 
 var app = builder.Build();
 if (trustedProxies.Length > 0)
@@ -176,6 +180,13 @@ app.MapGroup("/account").RequireAntiforgeryToken()
     .MapOrganisations();
 app.UseRateLimiter();
 app.MapPartnerToken();
-app.MapReverseProxy();
+app.MapPlatformStatus();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseServiceUnavailableAnswer();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.Run();
 

@@ -52,6 +52,8 @@ public static class RunCommand
                     password {password} — you will be asked for a new one. It is not shown again.
                     """);
             }
+            // A service that stops on its own is started again, and the terminal says so.
+            await using var supervisor = platform.Supervise(Console.WriteLine);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);

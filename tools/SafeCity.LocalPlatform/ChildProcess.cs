@@ -25,6 +25,9 @@ public sealed class ChildProcess : IAsyncDisposable
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
 
+    /// <summary>How it ended (137 for SIGKILL), or null while it runs.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
     public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string logFile, string? workingDirectory = null)
     {
         OwnerOnly.CreateDirectory(Path.GetDirectoryName(logFile)!);

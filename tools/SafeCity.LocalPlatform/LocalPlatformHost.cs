@@ -183,6 +183,13 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The services started here that have exited without being asked, with how they ended.</summary>
+    public IReadOnlyList<(string Name, int ExitCode)> ExitedServices() =>
+        _processes.ToArray().Where(p => p.Value.HasExited).Select(p => (p.Key, p.Value.ExitCode ?? -1)).ToList();
+
+    /// <summary>Watches the services and starts one that exits again, with backoff (see <see cref="Supervisor"/>).</summary>
+    public Supervisor Supervise(Action<string> say) => new(this, say);
+
     /// <summary>The process id of a running service.</summary>
     public int ProcessId(string name) => _processes[name].Id;
 

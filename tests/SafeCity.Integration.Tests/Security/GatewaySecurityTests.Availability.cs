@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using SafeCity.Contracts.Records;
+
+namespace SafeCity.Integration.Tests.Security;
+
+/// <summary>Availability: one part down never takes the rest down, nor the only way in.</summary>
+public sealed partial class GatewaySecurityTests
+{
+    [Fact]
+    public async Task One_theme_killed_leaves_the_gateway_ready_partners_signing_in_the_others_serving_and_its_pages_saying_it_is_unavailable()
+    {
+        using var admin = await fixture.AdministratorAsync("127.0.0.40");
+        const string organisation = "/account/organisations/hampshire-fire-and-rescue";
+        using var issued = await admin.PostAsync(organisation + "/clients", [new("label", "IRS while drugs is down")], organisation);
+        var html = await issued.Content.ReadAsStringAsync();
+        var credentials = new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", ClientId().Match(html).Groups[1].Value), new("client_secret", ClientSecret().Match(html).Groups[1].Value)]);
+        using var http = new HttpClient { BaseAddress = Gateway };
+
+        await fixture.Platform.KillServiceAsync("drugs");
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
+
+            using var token = await http.PostAsync("/connect/token", credentials);
+            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+            var routes = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("routes");
+            Assert.Equal("asb-arson", routes.GetProperty("Fire incident")[0].GetString());
+
+            using var page = await admin.GetAsync("/drugs/");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.NotNull(page.Headers.RetryAfter);
+            Assert.Contains("The drugs service is not answering", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            using var api = await fixture.Gateway.GetAsync("/api/drugs/plans/16");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("drugs", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("service").GetString());
+
+            using var channel = fixture.Channel();
+            var refused = await Assert.ThrowsAsync<RpcException>(() => new PartnerRecords.PartnerRecordsClient(channel)
+                .SubmitRecordAsync(new RecordSubmission { Reference = "while-down", Category = "Class A offence", Month = "2008-10" }, new Metadata { { "safecity-theme", "drugs" } }).ResponseAsync);
+            Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
+
+            Assert.Equal(HttpStatusCode.OK, (await fixture.Gateway.GetAsync("/api/alcohol/plans/1")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await fixture.Gateway.GetAsync("/api/governance/performance")).StatusCode);
+            Assert.True(await PlatformFixture.EventuallyAsync(async () => await StateAsync(http, "drugs") == "down", TimeSpan.FromSeconds(20)), "/status never said drugs was down.");
+            Assert.Equal("up", await StateAsync(http, "alcohol"));
+        }
+        finally
+        {
+            await fixture.Platform.StartServiceAsync("drugs");
+        }
+
+        Assert.True(await PlatformFixture.EventuallyAsync(async () => await StateAsync(http, "drugs") == "up", TimeSpan.FromSeconds(20)), "/status never said drugs was back.");
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Gateway.GetAsync("/api/drugs/plans/16")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_theme_that_dies_is_started_again_by_the_supervisor_which_says_so()
+    {
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var http = new HttpClient { BaseAddress = Gateway };
+        var killed = fixture.Platform.ProcessId("youth");
+        await using (fixture.Platform.Supervise(said.Enqueue))
+        {
+            // As the kernel would end it (out of memory) or an operator's kill -9: not through the host.
+            System.Diagnostics.Process.GetProcessById(killed).Kill();
+
+            Assert.True(await PlatformFixture.EventuallyAsync(() => Task.FromResult(said.Contains("youth is back")), TimeSpan.FromSeconds(60)),
+                "The supervisor said: " + string.Join(" | ", said));
+        }
+
+        Assert.Contains("youth stopped (exit 137) — restarted in 2 s", said);
+        Assert.NotEqual(killed, fixture.Platform.ProcessId("youth"));
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Gateway.GetAsync("/api/youth/plans/7")).StatusCode);
+        Assert.True(await PlatformFixture.EventuallyAsync(async () => await StateAsync(http, "youth") == "up", TimeSpan.FromSeconds(20)));
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 4)]
+    [InlineData(3, 8)]
+    [InlineData(4, 16)]
+    [InlineData(5, 30)]
+    public void Each_stop_within_ten_minutes_waits_longer_before_the_next_start(int stops, int seconds)
+    {
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(TimeSpan.FromSeconds(seconds), SafeCity.LocalPlatform.RestartPolicy.Next([.. Enumerable.Range(0, stops).Select(i => now.AddMinutes(-i))], now));
+    }
+
+    [Fact]
+    public void A_sixth_stop_within_ten_minutes_leaves_the_service_down_and_older_stops_do_not_count()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(SafeCity.LocalPlatform.RestartPolicy.Next([.. Enumerable.Range(0, 6).Select(i => now.AddMinutes(-i))], now));
+        Assert.Equal(TimeSpan.FromSeconds(2), SafeCity.LocalPlatform.RestartPolicy.Next([now.AddMinutes(-30), now.AddMinutes(-20), now], now));
+    }
+
+    private static async Task<string?> StateAsync(HttpClient http, string part)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status");
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await http.SendAsync(request);
+        var status = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return status.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("name").GetString() == part).GetProperty("state").GetString();
+    }
+}
