@@ -70,6 +70,9 @@ public static class GovernanceServiceHost
 
         builder.Services.AddHostedService<ReadModelInitializer>();
         builder.Services.AddHostedService<StartupRebuild>();
+        builder.Services.AddHttpClient(ThemeSources.ThemeReachability.ClientName);
+        builder.Services.AddSingleton<ThemeSources.ThemeReachability>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ThemeSources.ThemeReachability>());
         builder.AddSafeCityBus(ServiceName, bus =>
         {
             bus.AddConsumer<ActionPlanPublishedConsumer>();

@@ -75,7 +75,7 @@ public static class GovernanceApi
         }
     }
 
-    public static async Task<Results<Ok<PerformanceDto>, ValidationProblem>> GetPerformance(PartnershipPerformance performance, string? asAt, CancellationToken ct)
+    public static async Task<Results<Ok<PerformanceDto>, ValidationProblem>> GetPerformance(PartnershipPerformance performance, ThemeSources.ThemeReachability reachability, string? asAt, CancellationToken ct)
     {
         DateOnly? day = null;
         if (!string.IsNullOrEmpty(asAt))
@@ -108,7 +108,12 @@ public static class GovernanceApi
                 {
                     Year = plan.Year,
                     ActionsOverdue = plan.Actions.Count(a => a.Overdue),
-                }).ToArray())).ToArray()));
+                }).ToArray())
+            {
+                Source = reachability.Of(p.Theme) is { } source
+                    ? new ThemeSourceDto(source.Reachable ? "available" : "unavailable", source.Reachable ? null : source.LastHeard, source.Note)
+                    : null,
+            }).ToArray()));
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> DeliveryBoardCsv(DeliveryBoardService board, string? asAt, CancellationToken ct) =>
@@ -132,7 +137,14 @@ public static class GovernanceApi
 
 public sealed record PerformanceDto(string Partnership, double RagTolerancePercent, string RagRule, string Rag, PriorityDto[] Priorities);
 
-public sealed record PriorityDto(int Number, string Title, IReadOnlyList<string> LeadPartnerships, string? Theme, string Rag, PlanDto[] Plans);
+public sealed record PriorityDto(int Number, string Title, IReadOnlyList<string> LeadPartnerships, string? Theme, string Rag, PlanDto[] Plans)
+{
+    /// <summary>Whether the theme's service answers now: "available", or "unavailable" with since when its figures are current.</summary>
+    public ThemeSourceDto? Source { get; init; }
+}
+
+/// <param name="AsOf">When governance last heard from the theme's service, while it cannot reach it.</param>
+public sealed record ThemeSourceDto(string State, DateTimeOffset? AsOf, string? Note);
 
 public sealed record PlanDto(string Theme, int Number, string Title, string Rag, int ActionsTotal, int ActionsRed, IndicatorDto[] Indicators)
 {

@@ -18,6 +18,9 @@ public static class UkFormat
 
     public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>"14:05" on UK clocks.</summary>
+    public static string Time(DateTimeOffset at) => UkTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     public static string DateTime(DateTimeOffset at) => UkTime(at).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);
 
     public static string Number(double? value, IndicatorUnit unit = IndicatorUnit.Count) => value switch

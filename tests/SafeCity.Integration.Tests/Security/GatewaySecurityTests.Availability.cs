@@ -19,6 +19,8 @@ public sealed partial class GatewaySecurityTests
         var credentials = new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", ClientId().Match(html).Groups[1].Value), new("client_secret", ClientSecret().Match(html).Groups[1].Value)]);
         using var http = new HttpClient { BaseAddress = Gateway };
 
+        // Governance has heard from drugs since it started (it asks every 10 s): its figures are current.
+        Assert.True(await PlatformFixture.EventuallyAsync(async () => (await SourceAsync("drugs")).GetProperty("state").GetString() == "available", TimeSpan.FromSeconds(30)));
         await fixture.Platform.KillServiceAsync("drugs");
         try
         {
@@ -48,6 +50,15 @@ public sealed partial class GatewaySecurityTests
             Assert.Equal(HttpStatusCode.OK, (await fixture.Gateway.GetAsync("/api/governance/performance")).StatusCode);
             Assert.True(await PlatformFixture.EventuallyAsync(async () => await StateAsync(http, "drugs") == "down", TimeSpan.FromSeconds(20)), "/status never said drugs was down.");
             Assert.Equal("up", await StateAsync(http, "alcohol"));
+
+            // Governance goes on showing the theme's figures, saying since when they are current.
+            Assert.True(await PlatformFixture.EventuallyAsync(async () => (await SourceAsync("drugs")).GetProperty("state").GetString() == "unavailable", TimeSpan.FromSeconds(30)),
+                "Governance never said the drugs theme was unavailable.");
+            var source = await SourceAsync("drugs");
+            Assert.StartsWith("as of ", source.GetProperty("note").GetString());
+            Assert.Equal(JsonValueKind.String, source.GetProperty("asOf").ValueKind);
+            Assert.Equal("available", (await SourceAsync("alcohol")).GetProperty("state").GetString());
+            Assert.Contains("Figures from drugs: as of ", await admin.PageAsync("/"), StringComparison.Ordinal);
         }
         finally
         {
@@ -56,6 +67,15 @@ public sealed partial class GatewaySecurityTests
 
         Assert.True(await PlatformFixture.EventuallyAsync(async () => await StateAsync(http, "drugs") == "up", TimeSpan.FromSeconds(20)), "/status never said drugs was back.");
         Assert.Equal(HttpStatusCode.OK, (await fixture.Gateway.GetAsync("/api/drugs/plans/16")).StatusCode);
+        Assert.True(await PlatformFixture.EventuallyAsync(async () => (await SourceAsync("drugs")).GetProperty("state").GetString() == "available", TimeSpan.FromSeconds(30)),
+            "Governance never said the drugs theme was back.");
+        Assert.DoesNotContain("Figures from drugs", await admin.PageAsync("/"), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> SourceAsync(string theme)
+    {
+        var tree = await fixture.Gateway.GetFromJsonAsync<JsonElement>("/api/governance/performance");
+        return tree.GetProperty("priorities").EnumerateArray().Single(p => p.GetProperty("theme").GetString() == theme).GetProperty("source");
     }
 
     [Fact]
