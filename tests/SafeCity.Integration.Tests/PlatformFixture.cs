@@ -17,6 +17,9 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>Settings of this collection's platform beyond the common ones.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>RabbitMQ nodes of this collection's platform: 1, or a cluster.</summary>
+    protected virtual int BrokerNodes => 1;
+
     public virtual async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string>
@@ -31,7 +34,7 @@ public class PlatformFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions { DataDirectory = _data, Settings = settings });
+        Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions { DataDirectory = _data, Settings = settings, BrokerNodes = BrokerNodes });
         Gateway = GatewayClient(Platform.GatewayHttp);
         Alcohol = SignedCalls.ToService(Platform.Keys, "alcohol");
         Alcohol.BaseAddress = Platform.Endpoints["alcohol"].Http;

@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "backup" => await BackupCommand.BackUpAsync(args.Skip(1).ToArray()),
     "restore" => await BackupCommand.RestoreAsync(args.Skip(1).ToArray()),
     "bench" => await SafeCity.Cli.Bench.BenchCommand.RunAsync(args.Skip(1).ToArray()),
+    "soak" => await SafeCity.Cli.Soak.SoakCommand.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -22,6 +23,7 @@ static int Usage()
                safecity backup [--data DIR] [--to DIR]
                safecity restore BACKUP-FOLDER [--data DIR]
                safecity bench [--quick] [--out FILE]
+               safecity soak [--minutes N] [--broker-cluster] [--out FILE]
 
           run     start RabbitMQ, every service and the gateway; stop them all with Ctrl+C
           import  send a data.police.uk street-level crime file to the themes (the platform must be running)
@@ -29,6 +31,7 @@ static int Usage()
           backup  copy every service's store while the platform runs (default: DATA/backups/<time>)
           restore put a backup's stores back while the platform is stopped
           bench   measure a platform of its own and write docs/performance.md (not part of the tests)
+          soak    a platform of its own under steady load for N minutes (30): memory per process, lag, anything lost
         """);
     return 2;
 }

@@ -23,7 +23,7 @@ public static class RunCommand
         try
         {
             platform = await LocalPlatformHost.StartAsync(
-                new LocalPlatformOptions { DataDirectory = data, HttpPort = httpPort, GrpcPort = grpcPort, RepositoryRoot = root },
+                new LocalPlatformOptions { DataDirectory = data, HttpPort = httpPort, GrpcPort = grpcPort, RepositoryRoot = root, BrokerNodes = args.Contains("--broker-cluster") ? 3 : 1 },
                 Console.WriteLine, stop.Token);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or FileNotFoundException)

@@ -12,21 +12,33 @@ public sealed class LocalBroker : IAsyncDisposable
 {
     public const string RabbitMqBin = "/usr/lib/rabbitmq/bin";
 
+    private readonly bool _ownEpmd;
+    private readonly string _home;
     private ChildProcess? _node;
     private ChildProcess? _epmd;
 
-    public LocalBroker(string dataDirectory, int? port = null)
+    /// <param name="home">For a node of a cluster: the HOME its members share (their Erlang cookie); else its own folder.</param>
+    /// <param name="epmdPort">For a node of a cluster: the port mapper its members share, which the cluster runs; else the node runs its own.</param>
+    public LocalBroker(string dataDirectory, int? port = null, string? home = null, int? epmdPort = null)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
         Port = port ?? FreePort.Next();
-        EpmdPort = FreePort.Next();
+        _ownEpmd = epmdPort is null;
+        EpmdPort = epmdPort ?? FreePort.Next();
         DistributionPort = FreePort.Next();
+        _home = home ?? DataDirectory;
     }
 
     public string DataDirectory { get; }
     public int Port { get; }
     public int EpmdPort { get; }
     public int DistributionPort { get; }
+
+    /// <summary>The Erlang node name, e.g. safecity5672@localhost.</summary>
+    public string NodeName => string.Create(CultureInfo.InvariantCulture, $"safecity{Port}@localhost");
+
+    /// <summary>The node's address as MassTransit's cluster takes it (host:port, no scheme).</summary>
+    public string Address => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
 
     /// <summary>The address services are given as ConnectionStrings:broker.</summary>
     public string ConnectionString => string.Create(CultureInfo.InvariantCulture, $"amqp://guest:guest@127.0.0.1:{Port}/");
@@ -56,7 +68,11 @@ public sealed class LocalBroker : IAsyncDisposable
             string.Create(CultureInfo.InvariantCulture, $"listeners.tcp.default = 127.0.0.1:{Port}\nloopback_users.guest = true\n"), ct);
 
         var logs = Path.Combine(DataDirectory, "log");
-        _epmd ??= ChildProcess.Start("epmd", "epmd", ["-port", EpmdPort.ToString(CultureInfo.InvariantCulture)], Environment(), Path.Combine(logs, "epmd.out"));
+        if (_ownEpmd)
+        {
+            _epmd ??= ChildProcess.Start("epmd", "epmd", ["-port", EpmdPort.ToString(CultureInfo.InvariantCulture)], Environment(), Path.Combine(logs, "epmd.out"));
+        }
+
         _node = ChildProcess.Start("rabbitmq", Path.Combine(RabbitMqBin, "rabbitmq-server"), [], Environment(), Path.Combine(logs, "rabbitmq.out"));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -92,12 +108,47 @@ public sealed class LocalBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs rabbitmqctl against this node and returns what it printed; throws with its output if it fails.</summary>
+    public async Task<string> ControlAsync(CancellationToken ct, params string[] arguments)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(Path.Combine(RabbitMqBin, "rabbitmqctl"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("-n");
+        info.ArgumentList.Add(NodeName);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in Environment())
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("rabbitmqctl did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var errors = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} on {NodeName} failed ({process.ExitCode}): {await output}{await errors}");
+    }
+
+    /// <summary>How many clients are connected to this node now (rabbitmqctl lists the whole cluster's: "client -> node").</summary>
+    public async Task<int> ConnectionsAsync(CancellationToken ct = default) =>
+        (await ControlAsync(ct, "list_connections", "--quiet", "--no-table-headers", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Count(c => c.TrimEnd().EndsWith(" -> " + Address, StringComparison.Ordinal));
+
     private Dictionary<string, string?> Environment()
     {
-        var node = string.Create(CultureInfo.InvariantCulture, $"safecity{Port}@localhost");
+        var node = NodeName;
         return new()
         {
-            ["HOME"] = DataDirectory,
+            ["HOME"] = _home,
             ["PATH"] = RabbitMqBin + ":" + System.Environment.GetEnvironmentVariable("PATH"),
             ["RABBITMQ_CONF_ENV_FILE"] = "/dev/null",
             ["RABBITMQ_NODENAME"] = node,

@@ -17,6 +17,9 @@ public sealed class LocalPlatformOptions
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
     public string? RepositoryRoot { get; init; }
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>1: one RabbitMQ node; 3 (./safecity run --broker-cluster): a cluster, the services' queues quorum queues.</summary>
+    public int BrokerNodes { get; init; } = 1;
 }
 
 /// <summary>Where a running service answers: its pages and API (HTTP/1.1) and its gRPC (HTTP/2).</summary>
@@ -45,7 +48,16 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         _root = options.RepositoryRoot ?? FindRepositoryRoot();
         _configuration = typeof(LocalPlatformHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         DataDirectory = Path.GetFullPath(options.DataDirectory);
-        Broker = new LocalBroker(Path.Combine(DataDirectory, "broker"));
+        if (options.BrokerNodes > 1)
+        {
+            BrokerCluster = new LocalBrokerCluster(Path.Combine(DataDirectory, "broker-cluster"), options.BrokerNodes);
+            Broker = BrokerCluster.Nodes[0];
+        }
+        else
+        {
+            Broker = new LocalBroker(Path.Combine(DataDirectory, "broker"));
+        }
+
         GatewayHttpPort = options.HttpPort == 0 ? Hold(PlatformService.Gateway.Name) : options.HttpPort;
         GatewayGrpcPort = options.GrpcPort == 0 ? Hold(PlatformService.Gateway.Name) : options.GrpcPort;
         foreach (var service in Services.Append(PlatformService.Gateway))
@@ -82,7 +94,11 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+    /// <summary>The broker the services are given first: the only node, or the cluster's first.</summary>
     public LocalBroker Broker { get; }
+
+    /// <summary>The cluster, when the platform runs one.</summary>
+    public LocalBrokerCluster? BrokerCluster { get; }
 
     /// <summary>The identity keys of this run: new for every start.</summary>
     public PlatformKeys Keys { get; } = new();
@@ -127,8 +143,17 @@ public sealed class LocalPlatformHost : IAsyncDisposable
             OwnerOnly.CreateDirectory(Path.GetDirectoryName(PlatformKeys.OperatorKeyFile(host.DataDirectory))!);
             await OwnerOnly.WriteAllTextAsync(PlatformKeys.OperatorKeyFile(host.DataDirectory), host.Keys.OperatorKeys, ct);
             await OwnerOnly.WriteAllTextAsync(HostIdFile(host.DataDirectory), System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ct);
-            progress?.Invoke($"Starting RabbitMQ on port {host.Broker.Port}…");
-            await host.Broker.StartAsync(ct);
+            if (host.BrokerCluster is { } cluster)
+            {
+                progress?.Invoke($"Starting RabbitMQ as a cluster of {cluster.Nodes.Count} nodes on ports {string.Join(", ", cluster.Nodes.Select(n => n.Port))}…");
+                await cluster.StartAsync(ct);
+            }
+            else
+            {
+                progress?.Invoke($"Starting RabbitMQ on port {host.Broker.Port}…");
+                await host.Broker.StartAsync(ct);
+            }
+
             await host.StartServiceAsync(PlatformService.Governance.Name, progress, ct);
             await Task.WhenAll(PlatformService.Themes.Select(t => host.StartServiceAsync(t.Name, progress, ct)));
             await host.StartServiceAsync(PlatformService.Gateway.Name, progress, ct);
@@ -194,7 +219,7 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     public int ProcessId(string name) => _processes[name].Id;
 
     /// <summary>Every process of the platform: the broker's and each service's.</summary>
-    public IEnumerable<int> ProcessIds => Broker.ProcessIds.Concat(_processes.Values.Where(p => !p.HasExited).Select(p => p.Id));
+    public IEnumerable<int> ProcessIds => (BrokerCluster?.ProcessIds ?? Broker.ProcessIds).Concat(_processes.Values.Where(p => !p.HasExited).Select(p => p.Id));
 
     /// <summary>The log file of a service's current or last start.</summary>
     public string LogFile(string name) => Path.Combine(DataDirectory, "logs", name + ".log");
@@ -220,6 +245,17 @@ public sealed class LocalPlatformHost : IAsyncDisposable
         foreach (var (key, value) in service == PlatformService.Gateway ? Keys.ForGateway() : Keys.ForService())
         {
             env[key] = value;
+        }
+
+        if (BrokerCluster is { } cluster)
+        {
+            // Every node's address, so a service whose node stops goes on through another; queues on a majority of nodes.
+            for (var i = 0; i < cluster.Nodes.Count; i++)
+            {
+                env[string.Create(CultureInfo.InvariantCulture, $"Broker__Nodes__{i}")] = cluster.Nodes[i].Address;
+            }
+
+            env["Broker__QuorumQueues"] = "true";
         }
 
         if (service == PlatformService.Gateway)
@@ -343,7 +379,15 @@ public sealed class LocalPlatformHost : IAsyncDisposable
             Release(name);
         }
 
-        await Broker.DisposeAsync();
+        if (BrokerCluster is not null)
+        {
+            await BrokerCluster.DisposeAsync();
+        }
+        else
+        {
+            await Broker.DisposeAsync();
+        }
+
         _http.Dispose();
         File.Delete(HostIdFile(DataDirectory));
     }

@@ -63,9 +63,23 @@ public static class BusRegistration
                 });
             }
 
+            // Broker:Nodes: every node of a cluster ("host:port"); the connection string's user and virtual host apply to all.
+            var nodes = builder.Configuration.GetSection("Broker:Nodes").Get<string[]>() ?? [];
             bus.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(new Uri(connection));
+                cfg.Host(new Uri(connection), host =>
+                {
+                    if (nodes.Length > 0)
+                    {
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in nodes)
+                            {
+                                cluster.Node(node);
+                            }
+                        });
+                    }
+                });
                 cfg.UseMessageRetry(Retries);
                 cfg.ConfigureEndpoints(context);
             });

@@ -12,8 +12,11 @@ public static class Measures
     public static double Percentile(IReadOnlyList<double> samples, double percentile) =>
         Kernel.Percentiles.NearestRank(samples.Order().ToList(), percentile);
 
-    /// <summary>Resident memory of processes, in megabytes, from /proc.</summary>
-    public static double ResidentMegabytes(IEnumerable<int> processIds) => processIds.Sum(id =>
+    /// <summary>
+    /// Resident memory of processes and everything they started, in megabytes, from /proc: RabbitMQ's
+    /// node is an Erlang VM its start script runs as a child.
+    /// </summary>
+    public static double ResidentMegabytes(IEnumerable<int> processIds) => WithDescendants(processIds).Sum(id =>
     {
         try
         {
@@ -25,6 +28,39 @@ public static class Measures
             return 0;
         }
     });
+
+    /// <summary>The processes and all their descendants, each once.</summary>
+    public static IReadOnlySet<int> WithDescendants(IEnumerable<int> processIds)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid))
+            {
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // Gone while being read.
+                }
+            }
+        }
+
+        var all = new HashSet<int>(processIds);
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var (pid, parent) in parents)
+            {
+                added |= all.Contains(parent) && all.Add(pid);
+            }
+        }
+
+        return all;
+    }
 
     /// <summary>CPU seconds (user and system) a process has used so far, from /proc; 0 once it has gone.</summary>
     public static double CpuSeconds(int processId)
