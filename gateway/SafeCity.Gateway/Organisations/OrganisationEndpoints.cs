@@ -28,6 +28,13 @@ public static class OrganisationEndpoints
 
             var form = await http.Request.ReadFormAsync(ct);
             var known = await categories.AllAsync(ct);
+            if (categories.Unknown() is { Count: > 0 } unknown)
+            {
+                // Its categories are not on the page, so saving would take them away from the organisation.
+                return await ShowAsync(s, register, categories, FieldError.One("categories",
+                    $"The {string.Join(" and ", unknown)} service is not answering, so its categories cannot be listed: nothing was changed. Try again once it is back."), ct, StatusCodes.Status503ServiceUnavailable);
+            }
+
             var chosen = form["categories"].OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             if (chosen.Any(c => known.All(k => k.Name != c)))
             {
@@ -108,5 +115,5 @@ public static class OrganisationEndpoints
     }
 
     private static async Task<IResult> ShowAsync(Signatory signatory, PartnerRegister register, ThemeCategories categories, IReadOnlyList<FieldError>? errors, CancellationToken ct, int status = StatusCodes.Status200OK) =>
-        GatewayPages.Page<OrganisationPage>(new { Signatory = signatory, Known = await categories.AllAsync(ct), Clients = register.Clients(signatory.Id), Errors = errors }, status);
+        GatewayPages.Page<OrganisationPage>(new { Signatory = signatory, Known = await categories.AllAsync(ct), Unavailable = categories.Unknown(), Clients = register.Clients(signatory.Id), Errors = errors }, status);
 }

@@ -14,9 +14,7 @@ public sealed partial class GatewaySecurityTests
     {
         using var admin = await fixture.AdministratorAsync("127.0.0.40");
         const string organisation = "/account/organisations/hampshire-fire-and-rescue";
-        using var issued = await admin.PostAsync(organisation + "/clients", [new("label", "IRS while drugs is down")], organisation);
-        var html = await issued.Content.ReadAsStringAsync();
-        var credentials = new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", ClientId().Match(html).Groups[1].Value), new("client_secret", ClientSecret().Match(html).Groups[1].Value)]);
+        var (clientId, secret) = await IssueClientAsync(admin, organisation, "IRS while drugs is down");
         using var http = new HttpClient { BaseAddress = Gateway };
 
         // Governance has heard from drugs since it started (it asks every 10 s): its figures are current.
@@ -27,10 +25,19 @@ public sealed partial class GatewaySecurityTests
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/alive")).StatusCode);
 
-            using var token = await http.PostAsync("/connect/token", credentials);
+            using var token = await http.PostAsync("/connect/token", ClientCredentials(clientId, secret));
             Assert.Equal(HttpStatusCode.OK, token.StatusCode);
             var routes = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("routes");
             Assert.Equal("asb-arson", routes.GetProperty("Fire incident")[0].GetString());
+
+            // A gateway that starts while drugs is down is ready at once, and has never heard drugs' categories:
+            // what an organisation may share cannot be changed then, since saving would drop them.
+            await fixture.Platform.StopServiceAsync("gateway");
+            await fixture.Platform.StartServiceAsync("gateway");
+            Assert.Contains("The drugs service is not answering", await admin.PageAsync(organisation), StringComparison.Ordinal);
+            using var narrowed = await admin.PostAsync(organisation + "/categories", [new("categories", "Fire incident")], organisation);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, narrowed.StatusCode);
+            Assert.Contains("nothing was changed", await narrowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
             using var page = await admin.GetAsync("/drugs/");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);

@@ -306,11 +306,9 @@ public sealed partial class GatewaySecurityTests(SecurityPlatformFixture fixture
     {
         using var admin = await fixture.AdministratorAsync("127.0.0.30");
         const string organisation = "/account/organisations/hampshire-fire-and-rescue";
-        using var issued = await admin.PostAsync(organisation + "/clients", [new("label", "IRS")], organisation);
-        var html = await issued.Content.ReadAsStringAsync();
-        var (clientId, secret) = (ClientId().Match(html).Groups[1].Value, ClientSecret().Match(html).Groups[1].Value);
+        var (clientId, secret) = await IssueClientAsync(admin, organisation, "IRS");
         using var http = new HttpClient { BaseAddress = Gateway };
-        using var tokenResponse = await http.PostAsync("/connect/token", new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret)]));
+        using var tokenResponse = await http.PostAsync("/connect/token", ClientCredentials(clientId, secret));
         var partnerToken = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
 
         // Sent as the internal header, the partner's own token opens nothing, over HTTP or gRPC.
@@ -402,11 +400,9 @@ public sealed partial class GatewaySecurityTests(SecurityPlatformFixture fixture
         await person.SignInAsync("audited.officer", "not it");
         await admin.PostAsync("/account/users/audited.officer/roles", [new("roles", PlatformRoles.Analyst), new("roles", PlatformRoles.DeliveryBoard)], "/account/users/audited.officer");
         const string organisation = "/account/organisations/southampton-city-pct";
-        using var issued = await admin.PostAsync(organisation + "/clients", [new("label", "Audit probe")], organisation);
-        var html = await issued.Content.ReadAsStringAsync();
-        var (clientId, secret) = (ClientId().Match(html).Groups[1].Value, ClientSecret().Match(html).Groups[1].Value);
+        var (clientId, secret) = await IssueClientAsync(admin, organisation, "Audit probe");
         using var http = new HttpClient { BaseAddress = Gateway };
-        await http.PostAsync("/connect/token", new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret)]));
+        await http.PostAsync("/connect/token", ClientCredentials(clientId, secret));
         await admin.PostAsync($"{organisation}/clients/{clientId}/revoke", [], organisation);
 
         var personRows = Rows(await admin.PageAsync("/account/audit?who=audited.officer"));
@@ -449,6 +445,17 @@ public sealed partial class GatewaySecurityTests(SecurityPlatformFixture fixture
     };
 
     private static List<string> Rows(string html) => html.Split("</tr>").Select(r => Regex.Replace(r, "<[^>]+>", " ")).ToList();
+
+    // As the administrator: client credentials for an organisation's system, which its page shows once.
+    private static async Task<(string ClientId, string Secret)> IssueClientAsync(WebSession admin, string organisation, string label)
+    {
+        using var issued = await admin.PostAsync(organisation + "/clients", [new("label", label)], organisation);
+        var html = await issued.Content.ReadAsStringAsync();
+        return (ClientId().Match(html).Groups[1].Value, ClientSecret().Match(html).Groups[1].Value);
+    }
+
+    private static FormUrlEncodedContent ClientCredentials(string clientId, string secret) =>
+        new([new("grant_type", "client_credentials"), new("client_id", clientId), new("client_secret", secret)]);
 
     [GeneratedRegex("id=\"client-id\">([^<]+)<")]
     private static partial Regex ClientId();
