@@ -125,7 +125,7 @@ builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDi
 builder.Services.AddPartnerRateLimits(gateway.PartnerCallsPerSecond);
 // The gateway is ready when it can serve; the services behind it have their own status (GET /status).
 builder.Services.Configure<PlatformStatusOptions>(builder.Configuration.GetSection(PlatformStatusOptions.Section));
-builder.Services.AddHttpClient(PlatformStatus.ClientName);
+builder.Services.AddHttpClient(HealthWatch.ClientName);
 builder.Services.AddSingleton<PlatformStatus>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PlatformStatus>());
 

@@ -70,7 +70,7 @@ public static class GovernanceServiceHost
 
         builder.Services.AddHostedService<ReadModelInitializer>();
         builder.Services.AddHostedService<StartupRebuild>();
-        builder.Services.AddHttpClient(ThemeSources.ThemeReachability.ClientName);
+        builder.Services.AddHttpClient(ServiceDefaults.HealthWatch.ClientName);
         builder.Services.AddSingleton<ThemeSources.ThemeReachability>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ThemeSources.ThemeReachability>());
         builder.AddSafeCityBus(ServiceName, bus =>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SafeCity.Gateway.Web;
 
 namespace SafeCity.Gateway.Status;
@@ -10,7 +9,7 @@ namespace SafeCity.Gateway.Status;
 /// </summary>
 public static class StatusEndpoints
 {
-    public static void MapPlatformStatus(this WebApplication app) => app.MapGet("/status", (HttpContext http, PlatformStatus status, IOptions<GatewayOptions> gateway) =>
+    public static void MapPlatformStatus(this WebApplication app) => app.MapGet("/status", (HttpContext http, PlatformStatus status) =>
     {
         var parts = status.Parts();
         if (http.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))

@@ -111,7 +111,7 @@ public static class GovernanceApi
                 }).ToArray())
             {
                 Source = reachability.Of(p.Theme) is { } source
-                    ? new ThemeSourceDto(source.Reachable ? "available" : "unavailable", source.Reachable ? null : source.LastHeard, source.Note)
+                    ? new ThemeSourceDto(source.Up ? "available" : "unavailable", source.Up ? null : source.LastHeard, ThemeSources.ThemeReachability.Note(source))
                     : null,
             }).ToArray()));
     }
