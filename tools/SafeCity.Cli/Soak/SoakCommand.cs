@@ -187,7 +187,8 @@ public sealed class SoakCommand(LocalPlatformHost platform, HttpClient gateway, 
 
     private void Sample(TimeSpan at)
     {
-        var megabytes = platform.Endpoints.Keys.Where(n => platform.ExitedServices().All(e => e.Name != n))
+        var exited = platform.ExitedServices().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        var megabytes = platform.Endpoints.Keys.Where(n => !exited.Contains(n))
             .ToDictionary(n => n, n => Measures.ResidentMegabytes([platform.ProcessId(n)]), StringComparer.Ordinal);
         megabytes["rabbitmq"] = Measures.ResidentMegabytes(platform.BrokerCluster?.ProcessIds ?? platform.Broker.ProcessIds);
         _memory.Add((at, megabytes));
