@@ -60,6 +60,8 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<ToleranceStore>();
         builder.Services.Configure<PmgCalendarOptions>(builder.Configuration.GetSection(PmgCalendarOptions.Section));
         builder.Services.AddSingleton<PmgService>();
+        builder.Services.AddSingleton<Attention.WhatNeedsAttention>();
+        builder.Services.AddSingleton<MyWork.MyWorkList>();
         builder.Services.AddSingleton<MsgComparisons>();
         builder.Services.AddSingleton(DeliveryBoard.ExpectedOutcomes.ExpectedOutcomeList.Load(typeof(GovernanceServiceHost).Assembly));
         builder.Services.AddSingleton<DeliveryBoardService>();

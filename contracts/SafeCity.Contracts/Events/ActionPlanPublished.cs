@@ -81,4 +81,6 @@ public sealed record ActionOutline
     public DateOnly? DueDate { get; init; }
     /// <summary>The financial year of the plan the action is in (additive).</summary>
     public string? Year { get; init; }
+    /// <summary>The account name of the person who owns the action (additive).</summary>
+    public string? Owner { get; init; }
 }

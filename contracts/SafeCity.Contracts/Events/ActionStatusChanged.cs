@@ -19,4 +19,6 @@ public sealed record ActionStatusChanged
     public DateOnly? DueDate { get; init; }
     /// <summary>The financial year of the plan the action is in (additive).</summary>
     public string? Year { get; init; }
+    /// <summary>The account name of the person who owns the action (additive).</summary>
+    public string? Owner { get; init; }
 }

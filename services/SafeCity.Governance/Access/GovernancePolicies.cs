@@ -11,12 +11,16 @@ public static class GovernancePolicies
     /// <summary>Run the PMG cycle: the PMG and administrators.</summary>
     public const string RunPmg = "governance:run-pmg";
 
+    /// <summary>Anyone signed in: their own work.</summary>
+    public const string SignedIn = "governance:signed-in";
+
     public static IServiceCollection AddGovernancePolicies(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, GovernancePermissionHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(WritePlans, p => p.AddRequirements(new GovernancePermission(WritePlans)))
-            .AddPolicy(RunPmg, p => p.AddRequirements(new GovernancePermission(RunPmg)));
+            .AddPolicy(RunPmg, p => p.AddRequirements(new GovernancePermission(RunPmg)))
+            .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         return services;
     }
 

@@ -20,6 +20,8 @@ public static class GovernanceApi
         var api = app.MapGroup("/api/governance").WithTags("governance");
         api.MapGet("/performance", GetPerformance)
             .WithSummary("Priorities → plans → indicators: latest value, year to date against trajectory, RAG, direction of travel. asAt=yyyy-MM-dd judges all as at that date.");
+        api.MapGet("/attention", GetAttention)
+            .WithSummary("What needs attention as at a day (asAt=yyyy-MM-dd, default today): each priority's RAG counts, what changed since the last PMG, exceptions, indicators without a target, overdue actions and open remedial actions.");
         api.MapGet("/delivery-board.csv", DeliveryBoardCsv).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as CSV.");
         api.MapGet("/delivery-board.xlsx", DeliveryBoardXlsx).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as an Excel workbook.");
         api.MapGet("/disclosures.csv", DisclosuresCsv)
@@ -31,6 +33,7 @@ public static class GovernanceApi
         api.MapGet("/events/lag", (Consumers.EventTally tally, DateTimeOffset? since) => TypedResults.Ok(tally.LagSince(since ?? DateTimeOffset.MinValue)))
             .WithSummary("How long measurements took from being recorded in their theme to being applied here (ms): p50, p95, p99, max; since=an ISO time.");
         api.MapPlanNumbersApi();
+        MyWork.MyWorkEndpoints.MapMyWork(api);
         api.MapSubgroupsApi();
         api.MapExpectedOutcomesApi();
         api.MapTolerancesApi();
@@ -75,7 +78,23 @@ public static class GovernanceApi
         }
     }
 
-    public static async Task<Results<Ok<PerformanceDto>, ValidationProblem>> GetPerformance(PartnershipPerformance performance, ThemeSources.ThemeReachability reachability, string? asAt, CancellationToken ct)
+    public static async Task<Results<Ok<Attention.AttentionSummary>, ValidationProblem>> GetAttention(Attention.WhatNeedsAttention attention, string? asAt, CancellationToken ct)
+    {
+        DateOnly? day = null;
+        if (!string.IsNullOrEmpty(asAt))
+        {
+            if (!PmgService.TryParseDay(asAt, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["Give the date as yyyy-MM-dd, for example 2008-09-30."] });
+            }
+
+            day = parsed;
+        }
+
+        return TypedResults.Ok(await attention.GetAsync(day, ct));
+    }
+
+    public static async Task<Results<Ok<PerformanceDto>, ValidationProblem>> GetPerformance(PartnershipPerformance performance, ThemeSources.ThemeReachability reachability, Attention.WhatNeedsAttention attention, string? asAt, CancellationToken ct)
     {
         DateOnly? day = null;
         if (!string.IsNullOrEmpty(asAt))
@@ -113,7 +132,10 @@ public static class GovernanceApi
                 Source = reachability.Of(p.Theme) is { } source
                     ? new ThemeSourceDto(source.Up ? "available" : "unavailable", source.Up ? null : source.LastHeard, ThemeSources.ThemeReachability.Note(source))
                     : null,
-            }).ToArray()));
+            }).ToArray())
+        {
+            Attention = await attention.GetAsync(day, ct),
+        });
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> DeliveryBoardCsv(DeliveryBoardService board, string? asAt, CancellationToken ct) =>
@@ -135,7 +157,11 @@ public static class GovernanceApi
     }
 }
 
-public sealed record PerformanceDto(string Partnership, double RagTolerancePercent, string RagRule, string Rag, PriorityDto[] Priorities);
+public sealed record PerformanceDto(string Partnership, double RagTolerancePercent, string RagRule, string Rag, PriorityDto[] Priorities)
+{
+    /// <summary>What the home page leads with: the priorities at a glance and what needs attention.</summary>
+    public Attention.AttentionSummary? Attention { get; init; }
+}
 
 public sealed record PriorityDto(int Number, string Title, IReadOnlyList<string> LeadPartnerships, string? Theme, string Rag, PlanDto[] Plans)
 {

@@ -38,7 +38,8 @@ public sealed record IndicatorPerformance(
 }
 
 /// <param name="Overdue">Past its due date and not completed, cancelled or retired, on the day judged.</param>
-public sealed record ActionPerformance(string Id, string Description, string Status, Rag Rag, string? Commentary, DateOnly? DueDate = null, bool Overdue = false, string? Year = null);
+/// <param name="Owner">The account name of the person who owns the action.</param>
+public sealed record ActionPerformance(string Id, string Description, string Status, Rag Rag, string? Commentary, DateOnly? DueDate = null, bool Overdue = false, string? Year = null, string? Owner = null);
 
 public sealed record PlanPerformance(string Theme, int Number, string Title, Rag Rag, IReadOnlyList<IndicatorPerformance> Indicators, IReadOnlyList<ActionPerformance> Actions)
 {
@@ -209,7 +210,7 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
             var status = held?.Status ?? a.Status;
             var due = held is null ? a.DueDate : held.DueDate;
             var closed = status is nameof(ActionStatus.Completed) or nameof(ActionStatus.Cancelled) or nameof(ActionStatus.Retired);
-            return new ActionPerformance(a.Id, a.Description, status, rag, held?.Commentary ?? a.Commentary, due, !closed && due < on, held?.Year ?? a.Year);
+            return new ActionPerformance(a.Id, a.Description, status, rag, held?.Commentary ?? a.Commentary, due, !closed && due < on, held?.Year ?? a.Year, held is null ? a.Owner : held.Owner);
         }).ToList();
         var planRag = RagRules.RollUp(indicators.Where(i => !i.IsHeldElsewhere).Select(i => i.Rag).Concat(planActions.Select(a => a.Rag)));
         return new PlanPerformance(record.Theme, record.Plan.Number, record.Plan.Title, planRag, indicators, planActions) { Year = record.Plan.Year ?? ActionPlan.FirstYear };

@@ -11,17 +11,17 @@ public sealed record PlanRecord(string Theme, long Revision, ActionPlanOutline P
 {
     /// <summary>The plan's structure without its actions' state, as every read model stores it.</summary>
     public static ActionPlanOutline StructureOf(ActionPlanOutline plan) =>
-        plan with { Actions = plan.Actions.Select(a => a with { Status = "", Rag = "", Commentary = null, Revision = 0, DueDate = null, Year = null }).ToList() };
+        plan with { Actions = plan.Actions.Select(a => a with { Status = "", Rag = "", Commentary = null, Revision = 0, DueDate = null, Year = null, Owner = null }).ToList() };
 }
 
 /// <summary>How an action stands (or stood, in its history): its status, RAG, commentary, due date and plan year, at a revision.</summary>
 /// <param name="ChangedAt">When the theme made this revision; null for the state it was imported with.</param>
 public sealed record ActionRecord(string Id, string Theme, int PlanNumber, string Status, string Rag, string? Commentary, long Revision,
-    DateOnly? DueDate = null, string? Year = null, DateTimeOffset? ChangedAt = null)
+    DateOnly? DueDate = null, string? Year = null, DateTimeOffset? ChangedAt = null, string? Owner = null)
 {
-    public static ActionRecord From(ActionStatusChanged e) => new(e.ActionId, e.Theme, e.PlanNumber, e.Status, e.Rag, e.Commentary, e.Revision, e.DueDate, e.Year, e.ChangedAt);
+    public static ActionRecord From(ActionStatusChanged e) => new(e.ActionId, e.Theme, e.PlanNumber, e.Status, e.Rag, e.Commentary, e.Revision, e.DueDate, e.Year, e.ChangedAt, e.Owner);
 
-    public static ActionRecord From(string theme, int planNumber, ActionOutline a) => new(a.Id, theme, planNumber, a.Status, a.Rag, a.Commentary, a.Revision, a.DueDate, a.Year);
+    public static ActionRecord From(string theme, int planNumber, ActionOutline a) => new(a.Id, theme, planNumber, a.Status, a.Rag, a.Commentary, a.Revision, a.DueDate, a.Year, Owner: a.Owner);
 
     /// <summary>
     /// How the action stood at the end of a day: its latest revision made by then (the state it was

@@ -82,7 +82,7 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
         await database.ExecuteScriptAsync(Schema, ct);
         // Columns added since the table was first made: a store made before them gains them, empty.
         var columns = await database.QueryAsync("SELECT name FROM pragma_table_info('theme_actions')", r => r.GetString(0), ct);
-        foreach (var column in new[] { "due_date", "year", "changed_at" }.Except(columns))
+        foreach (var column in new[] { "due_date", "year", "changed_at", "owner" }.Except(columns))
         {
             await database.ExecuteScriptAsync($"ALTER TABLE theme_actions ADD COLUMN {column} TEXT", ct);
         }
@@ -139,7 +139,7 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
     public async Task<IReadOnlyList<ActionRecord>> GetActionsAsync(CancellationToken ct) =>
         await database.QueryAsync($"SELECT {ActionColumns} FROM theme_actions", ReadAction, ct);
 
-    private const string ActionColumns = "id, theme, plan_number, status, rag, commentary, revision, due_date, year, changed_at";
+    private const string ActionColumns = "id, theme, plan_number, status, rag, commentary, revision, due_date, year, changed_at, owner";
 
     public async Task<IReadOnlyList<MeasurementRecord>> GetMeasurementsAsync(CancellationToken ct) =>
         await database.QueryAsync("SELECT indicator_id, theme, period, value, source, recorded_at, revision FROM theme_measurements", ReadMeasurement, ct);
@@ -197,17 +197,18 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
         new(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6),
             r.IsDBNull(7) ? null : DateOnly.ParseExact(r.GetString(7), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             r.IsDBNull(8) ? null : r.GetString(8),
-            r.IsDBNull(9) ? null : DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture));
+            r.IsDBNull(9) ? null : DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture),
+            r.IsDBNull(10) ? null : r.GetString(10));
 
     private static MeasurementRecord ReadMeasurement(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture), r.GetInt64(6));
 
     private static Task<int> UpsertActionAsync(SqliteConnection connection, SqliteTransaction tx, ActionRecord action, CancellationToken ct) =>
         connection.ExecuteAsync(tx, """
-            INSERT INTO theme_actions (id, theme, plan_number, status, rag, commentary, revision, due_date, year, changed_at) VALUES ($id, $t, $n, $s, $rag, $c, $r, $due, $y, $at)
+            INSERT INTO theme_actions (id, theme, plan_number, status, rag, commentary, revision, due_date, year, changed_at, owner) VALUES ($id, $t, $n, $s, $rag, $c, $r, $due, $y, $at, $o)
             ON CONFLICT (theme, id) DO UPDATE SET status = excluded.status, rag = excluded.rag, commentary = excluded.commentary, revision = excluded.revision,
-                due_date = excluded.due_date, year = excluded.year, changed_at = excluded.changed_at
+                due_date = excluded.due_date, year = excluded.year, changed_at = excluded.changed_at, owner = excluded.owner
             WHERE excluded.revision > theme_actions.revision
             """, ct, ("$id", action.Id), ("$t", action.Theme), ("$n", action.PlanNumber), ("$s", action.Status), ("$rag", action.Rag), ("$c", action.Commentary), ("$r", action.Revision),
-            ("$due", action.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$y", action.Year), ("$at", action.ChangedAt?.ToString("O", CultureInfo.InvariantCulture)));
+            ("$due", action.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$y", action.Year), ("$at", action.ChangedAt?.ToString("O", CultureInfo.InvariantCulture)), ("$o", action.Owner));
 }

@@ -69,7 +69,7 @@ public static class ActionPlansApi
         }
 
         var result = await handler.HandleAsync(
-            new UpdateActionCommand(actionId, ParseEnum<ActionStatus>(body.Status), ParseEnum<Rag>(body.Rag), body.Commentary, body.ExpectedRevision) { DueDate = body.DueDate },
+            new UpdateActionCommand(actionId, ParseEnum<ActionStatus>(body.Status), ParseEnum<Rag>(body.Rag), body.Commentary, body.ExpectedRevision) { DueDate = body.DueDate, Owner = body.Owner },
             ThemeAccess.ActorOf(http.User), ct);
         return result.Outcome switch
         {
@@ -118,7 +118,8 @@ public static class ActionPlansApi
 }
 
 /// <param name="DueDate">yyyy-MM-dd; absent or null keeps the due date held, "" clears it.</param>
-public sealed record UpdateActionBody(string? Status, string? Rag, string? Commentary, long? ExpectedRevision, string? DueDate = null);
+/// <param name="Owner">The account name of the person who owns the action; absent keeps it, "" clears it.</param>
+public sealed record UpdateActionBody(string? Status, string? Rag, string? Commentary, long? ExpectedRevision, string? DueDate = null, string? Owner = null);
 
 /// <param name="Basis">For an indicator that counts additions to a stock (P19.I7's licences): "added" (the default) or "held" at the period's end.</param>
 public sealed record RecordMeasurementBody(string? Period, double? Value, string? Note, string? Basis = null);
@@ -160,8 +161,12 @@ public sealed record ActionDto(
     string Id, int PlanNumber, string? Theme, string Description, string? Responsible, string? Resources, string Status, string Rag, string? Commentary, long Revision,
     DateTimeOffset? UpdatedAt, string? UpdatedBy, DateOnly? DueDate, string? DueAsWritten, string? DueSource, bool Overdue, string Year)
 {
+    /// <summary>The account name of the person who owns the action.</summary>
+    public string? Owner { get; init; }
+
     public static ActionDto From(PlanAction a, DateOnly on) => new(a.Id, a.PlanNumber, a.Theme, a.Description, a.Responsible, a.Resources, a.Status.ToString(), a.Rag.ToString(),
-        a.Commentary, a.Revision, a.UpdatedAt, a.UpdatedBy, a.Due?.Date, a.Due?.AsWritten, a.Due?.Source, a.IsOverdue(on), a.Year);
+        a.Commentary, a.Revision, a.UpdatedAt, a.UpdatedBy, a.Due?.Date, a.Due?.AsWritten, a.Due?.Source, a.IsOverdue(on), a.Year)
+    { Owner = a.Owner };
 }
 
 public sealed record MeasurementDto(string IndicatorId, string Period, double Value, string Source, string? Note, DateTimeOffset RecordedAt, string? RecordedBy, long Revision)

@@ -82,6 +82,8 @@ public sealed record PlanAction
     public ActionStatus Status { get; init; } = ActionStatus.NotStarted;
     public Rag Rag { get; init; } = Rag.NotRated;
     public string? Commentary { get; init; }
+    /// <summary>The account of the person who owns the action: it is on their "My work" page.</summary>
+    public string? Owner { get; init; }
     public ActionDue? Due { get; init; }
     /// <summary>The financial year of the plan the action is in now (carried over: the later year).</summary>
     public string Year { get; init; } = ActionPlan.FirstYear;

@@ -1,6 +1,7 @@
 namespace SafeCity.Kernel.Domain;
 
-/// <summary>Red, amber, green: the partnership's traffic light. NotRated where there is nothing to judge.</summary>
+/// <summary>Red, amber, green: the partnership's traffic light. NotRated where there is nothing to judge. Always sent by name.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Rag>))]
 public enum Rag
 {
     NotRated,

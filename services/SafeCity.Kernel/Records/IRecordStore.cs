@@ -29,9 +29,15 @@ public interface IRecordStore
     /// <summary>The places with the most records in the span: streets ("On or near …") or LSOAs.</summary>
     Task<IReadOnlyList<LocationCount>> TopLocationsAsync(string fromMonth, string toMonth, LocationLevel level, int top, CancellationToken ct);
 
+    /// <summary>Where and when each record of the span happened, as far as its source says: for the map and the day-and-hour chart.</summary>
+    Task<IReadOnlyList<RecordPlace>> PlacesAsync(string fromMonth, string toMonth, CancellationToken ct);
+
     /// <summary>The months that hold any record.</summary>
     Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct);
 }
+
+/// <summary>A record's coordinates and time, where its source gives them (police.uk gives no time).</summary>
+public sealed record RecordPlace(double? Latitude, double? Longitude, DateTimeOffset? OccurredAt);
 
 public enum LocationLevel
 {

@@ -162,6 +162,11 @@ public sealed class MongoRecordStore(IMongoDatabase database, RecordTallies tall
             : new LocationCount(r["name"].IsBsonNull ? r["_id"].AsString : r["name"].AsString, r["_id"].AsString, r["count"].ToInt32())).ToList();
     }
 
+    public async Task<IReadOnlyList<RecordPlace>> PlacesAsync(string fromMonth, string toMonth, CancellationToken ct) =>
+        (await _records.Find(Builders<BsonDocument>.Filter.Gte("month", fromMonth) & Builders<BsonDocument>.Filter.Lte("month", toMonth))
+            .Project(Builders<BsonDocument>.Projection.Include("document")).ToListAsync(ct))
+        .Select(Read).Select(r => new RecordPlace(r.Latitude, r.Longitude, r.OccurredAt)).ToList();
+
     public async Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct) =>
         (await _records.Distinct<string>("month", FilterDefinition<BsonDocument>.Empty, cancellationToken: ct).ToListAsync(ct)).Order(StringComparer.Ordinal).ToList();
 

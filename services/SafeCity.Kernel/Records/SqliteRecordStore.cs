@@ -193,6 +193,13 @@ public sealed class SqliteRecordStore(SqliteDatabase database, RecordTallies tal
             r => new LocationCount(r.IsDBNull(0) ? r.GetString(1) : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt32(2)),
             ct, ("$from", fromMonth), ("$to", toMonth), ("$top", top));
 
+    public async Task<IReadOnlyList<RecordPlace>> PlacesAsync(string fromMonth, string toMonth, CancellationToken ct) =>
+        await database.QueryAsync(
+            "SELECT json_extract(document, '$.latitude'), json_extract(document, '$.longitude'), json_extract(document, '$.occurredAt') FROM records WHERE month BETWEEN $from AND $to",
+            r => new RecordPlace(r.IsDBNull(0) ? null : r.GetDouble(0), r.IsDBNull(1) ? null : r.GetDouble(1),
+                r.IsDBNull(2) ? null : DateTimeOffset.Parse(r.GetString(2), System.Globalization.CultureInfo.InvariantCulture)),
+            ct, ("$from", fromMonth), ("$to", toMonth));
+
     public async Task<IReadOnlyList<string>> MonthsAsync(CancellationToken ct) =>
         await database.QueryAsync("SELECT DISTINCT month FROM records ORDER BY month", r => r.GetString(0), ct);
 

@@ -15,12 +15,14 @@ public sealed record DashboardView(
     IReadOnlyList<MeasureSeries> Measures,
     IReadOnlyList<LocationCount> Streets,
     IReadOnlyList<LocationCount> Lsoas,
-    int RecordsInSpan);
+    int RecordsInSpan,
+    RecordMap Map,
+    DayAndHour Times);
 
 /// <summary>
 /// A theme's dashboard for a span of months: every indicator against target, the figures computed
-/// from records month by month (with the quarter and the financial year to date), and the places
-/// with most records.
+/// from records month by month (with the quarter and the financial year to date), where the records
+/// are (a map and the places with most) and when (day of the week by hour).
 /// </summary>
 public sealed class ThemeDashboard(ThemePerformance performance, IndicatorCalculator calculator, IRecordStore records, TimeProvider clock)
 {
@@ -64,10 +66,13 @@ public sealed class ThemeDashboard(ThemePerformance performance, IndicatorCalcul
         }
 
         var counts = await records.CountAsync(from, to, ct);
+        var places = await records.PlacesAsync(from, to, ct);
         return new DashboardView(from, to, plans, series,
             await records.TopLocationsAsync(from, to, LocationLevel.Street, TopPlaces, ct),
             await records.TopLocationsAsync(from, to, LocationLevel.Lsoa, TopPlaces, ct),
-            counts.Sum(c => c.Count));
+            counts.Sum(c => c.Count),
+            RecordMap.Draw(places),
+            DayAndHour.Count(places));
     }
 
     private static string Month(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -69,6 +69,7 @@ public static class ThemeEvents
                     Revision = a.Revision,
                     DueDate = a.Due?.Date,
                     Year = a.Year,
+                    Owner = a.Owner,
                 }).ToList(),
             },
         };
@@ -93,6 +94,7 @@ public static class ThemeEvents
             ChangedAt = at,
             DueDate = action.Due?.Date,
             Year = action.Year,
+            Owner = action.Owner,
         };
 
     public static OutboxMessage MeasurementRecorded(string theme, Measurement measurement)

@@ -15,11 +15,15 @@ public sealed record UpdateActionCommand(string ActionId, ActionStatus? Status, 
 {
     /// <summary>yyyy-MM-dd, or a quarter of the financial year (2008/09 Q3: due by its last day); null keeps the due date held, "" clears it.</summary>
     public string? DueDate { get; init; }
+
+    /// <summary>The owner's account name; null keeps the owner held, "" leaves the action without one.</summary>
+    public string? Owner { get; init; }
 }
 
 public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
 {
     public const int MaxCommentaryLength = 4000;
+    public const int MaxOwnerLength = 100;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -46,7 +50,8 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
             .Require(command.Rag is { } r && Enum.IsDefined(r), nameof(command.Rag), $"Choose a RAG rating: {string.Join(", ", Enum.GetNames<Rag>())}.")
             .Require((command.Commentary?.Length ?? 0) <= MaxCommentaryLength, nameof(command.Commentary), $"The commentary must be {MaxCommentaryLength:N0} characters or fewer; it has {command.Commentary?.Length:N0}.")
             .Require(command.DueDate is null || command.DueDate.Length == 0 || (command.DueDate.Length <= 20 && ReadDue(command.DueDate) is { Year: >= 2000 and <= 2100 }), nameof(command.DueDate),
-                "Enter the due date as a date like 2008-06-30, or a quarter like 2008/09 Q3, between 2000 and 2100.");
+                "Enter the due date as a date like 2008-06-30, or a quarter like 2008/09 Q3, between 2000 and 2100.")
+            .Require((command.Owner?.Length ?? 0) <= MaxOwnerLength, nameof(command.Owner), $"The owner's account name must be {MaxOwnerLength} characters or fewer; it has {command.Owner?.Length:N0}.");
         if (!validation.IsValid)
         {
             return CommandResult<PlanAction>.Invalid(validation.Errors);
@@ -77,6 +82,7 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
                 var text when ReadDue(text) is { } due && due == action.Due?.Date => action.Due,
                 var text => new ActionDue(ReadDue(text)!.Value, text.Trim().Contains('Q', StringComparison.OrdinalIgnoreCase) ? text.Trim() : null, $"Set by {actor}."),
             },
+            Owner = command.Owner is null ? action.Owner : command.Owner.NullIfBlank()?.Trim(),
             UpdatedAt = now,
             UpdatedBy = actor,
         };

@@ -1,0 +1,14 @@
+using SafeCity.Governance.Access;
+
+namespace SafeCity.Governance.MyWork;
+
+public static class MyWorkEndpoints
+{
+    public static RouteGroupBuilder MapMyWork(this RouteGroupBuilder api)
+    {
+        api.MapGet("/my-work", async (HttpContext http, MyWorkList work, CancellationToken ct) => TypedResults.Ok(await work.ForAsync(http.User, ct)))
+            .RequireAuthorization(GovernancePolicies.SignedIn)
+            .WithSummary("The actions and remedial actions the signed-in person owns: overdue, due soon, later and done.");
+        return api;
+    }
+}
