@@ -4,7 +4,7 @@ using SafeCity.LocalPlatform;
 namespace SafeCity.Browser.Tests;
 
 /// <summary>The platform and one headless Debian chromium, shared by the browser tests.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -25,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions
         {
             DataDirectory = _data,
-            Settings = new Dictionary<string, string> { ["Gateway__PartnerCallsPerSecond"] = PartnerCallsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Settings = Settings,
         });
         _playwright = await Playwright.CreateAsync();
         // Debian's chromium, never a downloaded one; the flags keep it off the (closed) network.
@@ -43,7 +43,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         await SignInAsync(page, "admin", Platform.OneTimeAdministratorPassword() ?? throw new InvalidOperationException("The gateway printed no one-time password."));
         await ChangePasswordAsync(page, Platform.OneTimeAdministratorPassword()!, AdministratorPassword);
         await page.CloseAsync();
+        await PrepareAsync();
     }
+
+    /// <summary>Settings every service of this fixture's platform is started with.</summary>
+    protected virtual Dictionary<string, string> Settings =>
+        new() { ["Gateway__PartnerCallsPerSecond"] = PartnerCallsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>The platform's JSON API as its operator, for what a test checks a page against.</summary>
+    public HttpClient Api()
+    {
+        var client = SignedCalls.ToGateway(Platform.Keys.OperatorKeys);
+        client.BaseAddress = Platform.GatewayHttp;
+        return client;
+    }
+
+    /// <summary>What a fixture puts on its platform before the first test.</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
 
     /// <summary>Lower than the default, so that a test can exceed it with a modest burst.</summary>
     public const int PartnerCallsPerSecond = 20;

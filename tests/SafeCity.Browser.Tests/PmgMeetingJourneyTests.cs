@@ -50,7 +50,9 @@ public sealed class PmgMeetingJourneyTests(BrowserFixture fixture)
         // The Delivery Board's report in November: the action is past its date, so it is escalated.
         await page.GotoAsync("/delivery-board?asAt=2008-11-15");
         await Assertions.Expect(page.Locator("#escalated")).ToContainTextAsync("Home fire safety checks");
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^5\\. ") }).ClickAsync();
+        // Priority 5's card at the top of the report leads to its page, as at the same date.
+        await page.Locator("#glance-5 a").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/delivery-board/priorities/5\\?asAt=2008-11-15$"));
         await Assertions.Expect(page.Locator("#report-indicator-P14\\.I6")).ToContainTextAsync("Forecast for March");
         await Assertions.Expect(page.Locator("#report-indicator-P14\\.I6 canvas[data-chart]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("section#priority-5")).ToContainTextAsync("Overdue");

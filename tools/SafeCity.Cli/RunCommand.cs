@@ -10,7 +10,25 @@ public static class RunCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var root = LocalPlatformHost.FindRepositoryRoot();
-        var data = CommandLine.DataDirectory(args);
+        var demo = args.Contains("--demo");
+        // A demonstration runs in its own folder unless told otherwise, so that a real platform's data is never mixed with made-up figures.
+        var data = demo && CommandLine.Option(args, "--data") is null && Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") is not { Length: > 0 }
+            ? Path.Combine(root, ".safecity-demo")
+            : CommandLine.DataDirectory(args);
+        var marker = Path.Combine(data, Kernel.Storage.Sqlite.SqliteBackup.DemonstrationMarker);
+        if (demo && !File.Exists(marker))
+        {
+            if (Directory.Exists(data) && Directory.EnumerateFiles(data, "*.db").Any())
+            {
+                Console.Error.WriteLine($"{data} holds a real platform's data: --demo fills only a new folder (the default is .safecity-demo).");
+                return 1;
+            }
+
+            SafeCity.ServiceDefaults.OwnerOnly.CreateDirectory(data);
+            await SafeCity.ServiceDefaults.OwnerOnly.WriteAllTextAsync(marker, "generating\n", CancellationToken.None);
+        }
+
+        var demonstration = File.Exists(marker);
         var httpPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_HTTP_PORT"), out var h) ? h : 8080;
         var grpcPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT"), out var g) ? g : 8081;
 
@@ -23,7 +41,16 @@ public static class RunCommand
         try
         {
             platform = await LocalPlatformHost.StartAsync(
-                new LocalPlatformOptions { DataDirectory = data, HttpPort = httpPort, GrpcPort = grpcPort, RepositoryRoot = root, BrokerNodes = args.Contains("--broker-cluster") ? 3 : 1 },
+                new LocalPlatformOptions
+                {
+                    DataDirectory = data,
+                    HttpPort = httpPort,
+                    GrpcPort = grpcPort,
+                    RepositoryRoot = root,
+                    BrokerNodes = args.Contains("--broker-cluster") ? 3 : 1,
+                    // Every service and the gateway label each page "demonstration data".
+                    Settings = demonstration ? new Dictionary<string, string> { ["Platform__Demonstration"] = "true" } : new Dictionary<string, string>(),
+                },
                 Console.WriteLine, stop.Token);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or FileNotFoundException)
@@ -34,6 +61,19 @@ public static class RunCommand
 
         await using (platform)
         {
+            if (demonstration && (await File.ReadAllTextAsync(marker)).Trim() != "filled")
+            {
+                try
+                {
+                    await Demonstration.DemonstrationYear.FillAsync(platform, Console.Out, stop.Token);
+                    await SafeCity.ServiceDefaults.OwnerOnly.WriteAllTextAsync(marker, "filled\n", CancellationToken.None);
+                }
+                catch (Exception e) when (e is HttpRequestException or Grpc.Core.RpcException or InvalidOperationException)
+                {
+                    Console.Error.WriteLine($"The demonstration year was not filled in whole: {e.Message}. Stop, delete {data} and start again with --demo.");
+                }
+            }
+
             Console.WriteLine($"""
 
                 SafeCity is ready after {clock.Elapsed.TotalSeconds:0.0} s.

@@ -34,6 +34,7 @@ public static class GovernanceApi
             .WithSummary("How long measurements took from being recorded in their theme to being applied here (ms): p50, p95, p99, max; since=an ISO time.");
         api.MapPlanNumbersApi();
         MyWork.MyWorkEndpoints.MapMyWork(api);
+        api.MapPmgApi();
         api.MapSubgroupsApi();
         api.MapExpectedOutcomesApi();
         api.MapTolerancesApi();

@@ -45,6 +45,7 @@ public sealed record PmgCalendar(DateOnly FirstMeeting, int IntervalWeeks)
     public bool IsMeetingDay(DateOnly day) => NextOnOrAfter(day) == day;
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ExceptionKind>))]
 public enum ExceptionKind
 {
     Indicator,
@@ -170,6 +171,7 @@ public static class ExceptionList
     };
 }
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RemedialStatus>))]
 public enum RemedialStatus
 {
     Open,

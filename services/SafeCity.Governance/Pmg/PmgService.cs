@@ -70,8 +70,8 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
     {
         var meeting = await MeetingAsync(meetingId, ct) ?? throw new PmgException("meeting", "There is no such PMG meeting.");
         var item = meeting.Exceptions.FirstOrDefault(e => e.Key == itemKey) ?? throw new PmgException("item", "Choose an item on this meeting's exception list.");
-        var what = Required(description, "description", "Enter what is to be done");
-        var who = Required(owner, "owner", "Enter who owns the remedial action");
+        var what = Required(description, "description", "Enter what is to be done", MaxDescriptionLength);
+        var who = Required(owner, "owner", "Enter who owns the remedial action (their account name or name)", MaxOwnerLength);
         var when = ParseDue(due);
         var existing = await RemedialActionsAsync(ct);
         var id = "R" + (existing.Count + 1).ToString(CultureInfo.InvariantCulture);
@@ -92,6 +92,11 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
             throw new PmgException("status", "Choose Open, InProgress or Done.");
         }
 
+        if ((note?.Length ?? 0) > MaxNoteLength)
+        {
+            throw new PmgException("note", $"A note must be {MaxNoteLength:N0} characters or fewer; it has {note!.Length:N0}.");
+        }
+
         var notes = string.IsNullOrWhiteSpace(note) ? action.Notes : [.. action.Notes, new RemedialNote(clock.GetUtcNow(), by, note.Trim())];
         var changed = action with { Status = newStatus, Notes = notes, Due = string.IsNullOrWhiteSpace(due) ? action.Due : ParseDue(due) };
         await documents.PutAsync(Remedials, id, changed, ct);
@@ -108,6 +113,12 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
     private static DateOnly ParseDue(string? due) =>
         TryParseDay(due, out var day) ? day : throw new PmgException("due", "Enter the due date as a date, for example 2008-09-30.");
 
-    private static string Required(string? text, string field, string message) =>
-        string.IsNullOrWhiteSpace(text) ? throw new PmgException(field, message) : text.Trim();
+    public const int MaxDescriptionLength = 2000;
+    public const int MaxOwnerLength = 100;
+    public const int MaxNoteLength = 4000;
+
+    private static string Required(string? text, string field, string message, int limit) =>
+        string.IsNullOrWhiteSpace(text) ? throw new PmgException(field, message + ".")
+        : text.Length > limit ? throw new PmgException(field, $"The {field} must be {limit:N0} characters or fewer; it has {text.Length:N0}.")
+        : text.Trim();
 }

@@ -20,7 +20,7 @@ public static class RecordsApi
         api.MapGet("/", Find).WithSummary("Records of a span of months, newest first; filter by category and LSOA.");
         api.MapPost("/", Add).WithSummary("Add one record entered by a person.");
         api.MapGet("/categories", (ThemeDefinition t, RecordIntake intake) => TypedResults.Ok(intake.Categories.Order(StringComparer.Ordinal).Select(c =>
-                new RecordCategoryDto(c, t.RecordCategories.FirstOrDefault(k => k.Name == c)?.Description ?? "Police-recorded crime (data.police.uk category)")).ToArray()))
+                RecordCategoryDto.Of(c, t.RecordCategories.FirstOrDefault(k => k.Name == c))).ToArray()))
             .WithSummary("The categories of records this theme keeps: what partner systems may be allowed to share with it.");
         return api;
     }
@@ -126,4 +126,9 @@ public sealed record NewRecord(string? Reference, string? Category, string? Mont
     };
 }
 
-public sealed record RecordCategoryDto(string Name, string Description);
+/// <param name="Details">The details a record of the category carries (name, label, and the choices where there are some).</param>
+public sealed record RecordCategoryDto(string Name, string Description, IReadOnlyList<RecordDetail> Details)
+{
+    public static RecordCategoryDto Of(string name, RecordCategory? kept) =>
+        new(name, kept?.Description ?? "Police-recorded crime (data.police.uk category)", kept?.Details ?? []);
+}

@@ -158,7 +158,8 @@ public sealed class AccessMatrixTests
             return role == PlatformRoles.Administrator || role.StartsWith("officer:", StringComparison.Ordinal);
         }
 
-        if (pattern.StartsWith("/api/governance/tolerances", StringComparison.Ordinal) && method != "GET")
+        // The PMG cycle and the tolerances it sets: the PMG and administrators.
+        if ((pattern.StartsWith("/api/governance/tolerances", StringComparison.Ordinal) || pattern.StartsWith("/api/governance/pmg/", StringComparison.Ordinal)) && method != "GET")
         {
             return role is PlatformRoles.Administrator or PlatformRoles.PerformanceManagementGroup;
         }

@@ -50,6 +50,32 @@ public sealed class AlcoholServiceTests : IDisposable
             (action.GetProperty("id").GetString(), action.GetProperty("status").GetString(), action.GetProperty("rag").GetString(), action.GetProperty("commentary").GetString(), action.GetProperty("revision").GetInt32()));
     }
 
+    [Fact]
+    public async Task An_action_keeps_its_owner_until_changed_and_a_too_long_owner_is_refused_without_echo()
+    {
+        var client = _factory.CreateClient();
+
+        var owned = await client.PutAsJsonAsync("/api/alcohol/actions/P1.A4", new { status = "InProgress", rag = "Green", owner = "sam.licensing" });
+        Assert.Equal(HttpStatusCode.OK, owned.StatusCode);
+        // An update that does not name an owner keeps the one held.
+        await client.PutAsJsonAsync("/api/alcohol/actions/P1.A4", new { status = "Completed", rag = "Green" });
+        var action = (await client.GetFromJsonAsync<JsonElement>("/api/alcohol/plans/1")).GetProperty("actions")[3];
+        Assert.Equal(("P1.A4", "sam.licensing", "Completed"), (action.GetProperty("id").GetString(), action.GetProperty("owner").GetString(), action.GetProperty("status").GetString()));
+
+        var tooLong = new string('x', 101);
+        var refused = await client.PutAsJsonAsync("/api/alcohol/actions/P1.A4", new { status = "Completed", rag = "Green", owner = tooLong });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("100 characters", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(tooLong, text, StringComparison.Ordinal);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Owner", out _));
+
+        // "" leaves it without an owner.
+        await client.PutAsJsonAsync("/api/alcohol/actions/P1.A4", new { status = "Completed", rag = "Green", owner = "" });
+        action = (await client.GetFromJsonAsync<JsonElement>("/api/alcohol/plans/1")).GetProperty("actions")[3];
+        Assert.False(action.TryGetProperty("owner", out var owner) && owner.ValueKind == JsonValueKind.String);
+    }
+
     [Theory]
     [InlineData("{\"period\":\"April 2008\",\"value\":5}", "Period")]
     [InlineData("{\"period\":\"2008-04\",\"value\":-5}", "Value")]

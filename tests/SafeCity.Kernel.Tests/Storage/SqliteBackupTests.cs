@@ -112,4 +112,38 @@ public sealed class SqliteBackupTests : IDisposable
         SqliteConnection.ClearAllPools();
         _dir.Dispose();
     }
+
+    [Fact]
+    public async Task A_demonstration_backup_is_refused_by_a_folder_holding_real_data_and_restores_into_an_empty_one_still_marked()
+    {
+        await StoreAsync("alcohol", 10);
+        await File.WriteAllTextAsync(Path.Combine(DataFolder, SqliteBackup.DemonstrationMarker), "filled");
+        var backup = Path.Combine(_dir.Path, "demo-backup");
+        await SqliteBackup.BackUpFolderAsync(DataFolder, backup, CancellationToken.None);
+        Assert.True(SqliteBackup.IsDemonstration(backup));
+
+        // A real platform's folder: refused, and not a byte of it changed.
+        var real = Path.Combine(_dir.Path, "real");
+        var database = new SqliteDatabase(Path.Combine(real, "alcohol.db"), null);
+        await database.ExecuteScriptAsync("CREATE TABLE IF NOT EXISTS t (n INTEGER PRIMARY KEY, text TEXT)", CancellationToken.None);
+        await AddAsync(database, Enumerable.Range(1, 3));
+        SqliteConnection.ClearAllPools();
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => SqliteBackup.RestoreFolderAsync(backup, real, CancellationToken.None));
+        Assert.Contains("demonstration", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(3, await CountAsync(Path.Combine(real, "alcohol.db")));
+        Assert.False(SqliteBackup.IsDemonstration(real));
+
+        // An empty folder takes it, and stays labelled made up.
+        var empty = Path.Combine(_dir.Path, "empty");
+        await SqliteBackup.RestoreFolderAsync(backup, empty, CancellationToken.None);
+        Assert.True(SqliteBackup.IsDemonstration(empty));
+        Assert.Equal(10, await CountAsync(Path.Combine(empty, "alcohol.db")));
+
+        // Real data restored over a demonstration folder is real: the mark goes.
+        var realBackup = Path.Combine(_dir.Path, "real-backup");
+        await SqliteBackup.BackUpFolderAsync(real, realBackup, CancellationToken.None);
+        await SqliteBackup.RestoreFolderAsync(realBackup, empty, CancellationToken.None);
+        Assert.False(SqliteBackup.IsDemonstration(empty));
+        Assert.Equal(3, await CountAsync(Path.Combine(empty, "alcohol.db")));
+    }
 }

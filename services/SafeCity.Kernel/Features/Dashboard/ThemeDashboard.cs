@@ -27,7 +27,8 @@ public sealed record DashboardView(
 public sealed class ThemeDashboard(ThemePerformance performance, IndicatorCalculator calculator, IRecordStore records, TimeProvider clock)
 {
     public const int MaxMonths = 36;
-    public const int TopPlaces = 10;
+    /// <summary>Places beside the map: enough to name the hot spots, few enough to keep the page short.</summary>
+    public const int TopPlaces = 5;
 
     /// <summary>The span asked for, or the twelve months up to the latest month with records.</summary>
     public async Task<(string From, string To)> SpanAsync(string? from, string? to, CancellationToken ct)

@@ -12,6 +12,14 @@ public static class SqliteBackup
     /// <summary>Files beside the stores that a restore needs: the key that seals the PPO cohort's personal data.</summary>
     public static readonly string[] KeyFiles = ["personal-data.key"];
 
+    /// <summary>
+    /// The file that marks a data folder as holding generated demonstration data (./safecity run --demo).
+    /// It travels with a backup, and a backup carrying it is refused by a folder holding real data.
+    /// </summary>
+    public const string DemonstrationMarker = "demonstration";
+
+    public static bool IsDemonstration(string folder) => File.Exists(Path.Combine(folder, DemonstrationMarker));
+
     /// <summary>Copies every store of <paramref name="dataDirectory"/> (and its key files) into <paramref name="destination"/>; returns the stores copied.</summary>
     public static async Task<IReadOnlyList<string>> BackUpFolderAsync(string dataDirectory, string destination, CancellationToken ct)
     {
@@ -23,7 +31,7 @@ public static class SqliteBackup
             copied.Add(Path.GetFileName(store));
         }
 
-        foreach (var key in KeyFiles.Select(k => Path.Combine(dataDirectory, k)).Where(File.Exists))
+        foreach (var key in KeyFiles.Append(DemonstrationMarker).Select(k => Path.Combine(dataDirectory, k)).Where(File.Exists))
         {
             OwnerOnly.Copy(key, Path.Combine(destination, Path.GetFileName(key)));
         }
@@ -66,6 +74,12 @@ public static class SqliteBackup
             throw new InvalidDataException($"{backup} holds no stores (*.db): is it a backup folder?");
         }
 
+        // Made-up figures never replace a partnership's real ones.
+        if (IsDemonstration(backup) && !IsDemonstration(dataDirectory) && Directory.Exists(dataDirectory) && Directory.EnumerateFiles(dataDirectory, "*.db").Any())
+        {
+            throw new InvalidDataException($"{backup} holds demonstration data and {dataDirectory} holds a real platform's: a demonstration backup is restored only into an empty folder or a demonstration one.");
+        }
+
         // Every file is checked before any is replaced: a restore is all or nothing.
         foreach (var store in stores)
         {
@@ -78,9 +92,15 @@ public static class SqliteBackup
             Restore(store, Path.Combine(dataDirectory, Path.GetFileName(store)));
         }
 
-        foreach (var key in KeyFiles.Select(k => Path.Combine(backup, k)).Where(File.Exists))
+        foreach (var key in KeyFiles.Append(DemonstrationMarker).Select(k => Path.Combine(backup, k)).Where(File.Exists))
         {
             OwnerOnly.Copy(key, Path.Combine(dataDirectory, Path.GetFileName(key)));
+        }
+
+        // The data is the backup's: real data restored over a demonstration folder is no longer labelled made up.
+        if (!IsDemonstration(backup))
+        {
+            File.Delete(Path.Combine(dataDirectory, DemonstrationMarker));
         }
 
         return stores.Select(Path.GetFileName).ToList()!;

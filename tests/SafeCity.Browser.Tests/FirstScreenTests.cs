@@ -1,0 +1,163 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SafeCity.Browser.Tests;
+
+/// <summary>
+/// What officers, the PMG and the Board see first, on a platform filled with the demonstration year:
+/// the priorities and what needs attention above the fold, dashboards that show where and when, and
+/// each person's own work.
+/// </summary>
+[Collection(DemonstrationCollection.Name)]
+public sealed class FirstScreenTests(DemonstrationFixture fixture)
+{
+    private const int ScreenWidth = 1280;
+    private const int ScreenHeight = 900;
+
+    private async Task<IPage> ScreenAsync(int width = ScreenWidth)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(width, ScreenHeight);
+        return page;
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_the_seven_priorities_RAG_and_what_needs_attention_on_the_first_screen()
+    {
+        var page = await ScreenAsync();
+        await page.GotoAsync("/");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtefactsDirectory, "home-first-screen.png") });
+
+        var cards = page.Locator("#priorities-at-a-glance > li");
+        await Assertions.Expect(cards).ToHaveCountAsync(7);
+        foreach (var card in await cards.AllAsync())
+        {
+            // Each priority's RAG is seen without scrolling.
+            await Assertions.Expect(card.Locator(".safecity-rag")).ToHaveCountAsync(1);
+            var box = await card.Locator(".safecity-rag").BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.Y + box.Height <= ScreenHeight, $"A priority's RAG ends at {box.Y + box.Height:0} px, below the first screen ({ScreenHeight} px).");
+        }
+
+        // The same figures as the JSON gives, card by card.
+        using var api = fixture.Api();
+        var attention = await api.GetFromJsonAsync<JsonElement>("/api/governance/attention");
+        foreach (var priority in attention.GetProperty("priorities").EnumerateArray())
+        {
+            var number = priority.GetProperty("number").GetInt32();
+            var indicators = priority.GetProperty("indicators");
+            var card = page.Locator($"#glance-{number}");
+            await Assertions.Expect(card).ToHaveAttributeAsync("data-rag", priority.GetProperty("rag").GetString()!);
+            if (indicators.GetProperty("red").GetInt32() is > 0 and var red)
+            {
+                await Assertions.Expect(card).ToContainTextAsync($"{red} red");
+            }
+        }
+
+        var exceptions = attention.GetProperty("exceptions").GetArrayLength();
+        Assert.True(exceptions > 0, "The demonstration year has no exceptions: nothing shows the attention lists working.");
+        await Assertions.Expect(page.Locator("#exceptions h3")).ToContainTextAsync($"({exceptions})");
+        await Assertions.Expect(page.Locator("#remedial-actions h3")).ToContainTextAsync($"({attention.GetProperty("remedialActions").GetArrayLength()}");
+        await Assertions.Expect(page.Locator("#new-since-pmg h3")).ToContainTextAsync("2 April 2009");
+        // The rules are one click away, not in the way.
+        await Assertions.Expect(page.Locator("#how-rag-is-judged")).Not.ToHaveAttributeAsync("open", "");
+        await Assertions.Expect(page.Locator("#demonstration-banner")).ToContainTextAsync("Demonstration data");
+    }
+
+    [Fact]
+    public async Task A_themes_dashboard_fits_in_about_two_screens_and_shows_where_and_when()
+    {
+        var page = await ScreenAsync();
+        await page.GotoAsync("/alcohol/dashboard?from=2008-04&to=2009-03");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtefactsDirectory, "dashboard.png"), FullPage = true });
+
+        await Assertions.Expect(page.Locator("#indicator-cards > li")).Not.ToHaveCountAsync(0);
+        Assert.True(await page.Locator("#record-map polygon").CountAsync() > 20, "The map has too few hexagons to show where records are.");
+        await Assertions.Expect(page.Locator("#record-map-caption")).ToContainTextAsync("records in");
+        await Assertions.Expect(page.Locator("#record-map svg")).ToHaveAttributeAsync("role", "img");
+        await Assertions.Expect(page.Locator("#top-streets tbody tr").First).ToContainTextAsync("On or near Above Bar Street");
+
+        // The generated records gather on Friday and Saturday nights: the busiest hour must be one of them.
+        var cells = await page.Locator("#day-and-hour tbody tr").EvaluateAllAsync<int[][]>(
+            "rows => rows.map(r => Array.from(r.querySelectorAll('td')).map(td => parseInt(td.textContent.replace(/[^0-9]/g, '') || '0', 10)))");
+        Assert.Equal(7, cells.Length);
+        var (day, hour) = Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Select(h => (d, h))).MaxBy(c => cells[c.d][c.h]);
+        Assert.True(day is 4 or 5 or 6 && (hour >= 21 || hour <= 2), $"The busiest hour is day {day} at {hour}:00, not a Friday or Saturday night.");
+
+        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+        Assert.True(height <= 2.5 * ScreenHeight, $"The dashboard is {height} px tall: more than about two screens.");
+    }
+
+    [Fact]
+    public async Task The_owner_of_a_remedial_action_sees_it_under_My_work_from_the_header()
+    {
+        var page = await ScreenAsync();
+        await page.GotoAsync("/");
+        await page.Locator("#my-work-link").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My work");
+
+        using var api = fixture.Api();
+        var remedials = (await api.GetFromJsonAsync<JsonElement>("/api/governance/pmg/remedial-actions")).EnumerateArray()
+            .Where(r => r.GetProperty("owner").GetString() == "admin").ToList();
+        var open = remedials.Where(r => r.GetProperty("status").GetString() != "Done").ToList();
+        Assert.NotEmpty(open);
+        foreach (var r in open)
+        {
+            // Due in 2009 and not done: overdue.
+            await Assertions.Expect(page.Locator("#overdue")).ToContainTextAsync(r.GetProperty("description").GetString()!);
+        }
+
+        // Actions reach governance through the bus, owner and all: every action a theme says "admin" owns is listed once.
+        var owned = 0;
+        foreach (var theme in new[] { "alcohol", "violence", "acquisitive-crime", "youth", "asb-arson", "drugs", "communities" })
+        {
+            owned += (await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans")).EnumerateArray()
+                .SelectMany(p => p.GetProperty("actions").EnumerateArray()).Count(a => a.TryGetProperty("owner", out var o) && o.GetString() == "admin");
+        }
+
+        Assert.True(owned > 0);
+        await Assertions.Expect(page.Locator("main tbody tr").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Action ") })).ToHaveCountAsync(owned);
+
+        var done = remedials.Count - open.Count;
+        Assert.True(done > 0);
+        await Assertions.Expect(page.Locator("#done tbody tr").Filter(new() { HasText = "Remedial action" })).ToHaveCountAsync(done);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtefactsDirectory, "my-work.png"), FullPage = true });
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/alcohol/dashboard?from=2008-04&to=2009-03")]
+    [InlineData("/my-work")]
+    [InlineData("/pmg")]
+    [InlineData("/delivery-board?asAt=2009-03-31")]
+    public async Task The_page_has_no_WCAG_2_2_AA_violations_and_works_at_320_px_and_printed(string path)
+    {
+        var page = await ScreenAsync();
+        await page.GotoAsync(path);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        Assert.True(result.Violations.Length == 0,
+            string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+
+        // WCAG 1.4.10 reflow: at 320 px nothing makes the whole page scroll sideways (a wide table scrolls in its own box).
+        await page.SetViewportSizeAsync(320, 640);
+        await page.GotoAsync(path);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtefactsDirectory, "narrow" + string.Concat(path.Split('?')[0].Select(c => char.IsLetterOrDigit(c) ? c : '-')) + ".png") });
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var widest = await page.EvaluateAsync<string>("""
+            Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 321 && !(e.parentElement && e.parentElement.closest('.safecity-scroll')))
+              .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+            """);
+        Assert.True(width <= 320, $"{path} is {width} px wide at a 320 px screen: {widest}");
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".govuk-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtefactsDirectory, "print" + string.Concat(path.Split('?')[0].Select(c => char.IsLetterOrDigit(c) ? c : '-')) + ".png"), FullPage = true });
+    }
+}

@@ -1,0 +1,364 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SafeCity.Contracts.Records;
+using SafeCity.Kernel.Records.PoliceData;
+
+namespace SafeCity.Cli.Demonstration;
+
+/// <summary>
+/// Fills a new platform with a generated 2008/09 so that a newcomer sees a working partnership:
+/// records with places and times in every theme, monthly figures for the indicators people enter,
+/// actions under way (some owned by the first administrator, "admin"), and four PMG meetings with
+/// remedial actions. Everything goes in through the platform's own gRPC and JSON APIs, as a partner
+/// or an officer would send it, so every rule and event applies. The figures are random around each
+/// indicator's own target and mean nothing; the platform labels every page "demonstration data".
+/// </summary>
+public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWriter output)
+{
+    public const string Owner = "admin";
+    public const string Source = "demonstration";
+
+    /// <summary>Police-recorded rows a month across the city: about Southampton's rate in 2008.</summary>
+    public const int PoliceRowsPerMonth = 1500;
+
+    /// <summary>Records from partners (fire, health, council) a month, for each theme that keeps partner categories.</summary>
+    public const int PartnerRowsPerMonth = 60;
+
+    private static readonly string[] Months = Enumerable.Range(0, 12).Select(i => new DateOnly(2008, 4, 1).AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToArray();
+
+    // Places in Southampton the records gather around: a centre, a spread in degrees, and a street there.
+    private static readonly (double Lat, double Lon, double Spread, string Street, string Lsoa, int Weight)[] Places =
+    [
+        (50.9045, -1.4040, 0.0025, "Above Bar Street", "Southampton 030", 9),
+        (50.9085, -1.4010, 0.0020, "London Road", "Southampton 031", 6),
+        (50.9075, -1.4075, 0.0015, "Bedford Place", "Southampton 029", 6),
+        (50.8990, -1.4000, 0.0020, "Oxford Street", "Southampton 032", 4),
+        (50.9070, -1.3930, 0.0030, "St Mary Street", "Southampton 033", 4),
+        (50.9245, -1.3930, 0.0035, "Portswood Road", "Southampton 014", 4),
+        (50.9220, -1.4290, 0.0035, "Shirley High Street", "Southampton 019", 4),
+        (50.9170, -1.3650, 0.0040, "Bitterne Road West", "Southampton 022", 3),
+        (50.8950, -1.3750, 0.0040, "Portsmouth Road", "Southampton 035", 2),
+        (50.9170, -1.4550, 0.0045, "Millbrook Road West", "Southampton 024", 3),
+        (50.9410, -1.4500, 0.0045, "Lordshill Way", "Southampton 002", 2),
+        (50.9180, -1.3420, 0.0040, "Thornhill Park Road", "Southampton 018", 2),
+        (50.9340, -1.4010, 0.0040, "Burgess Road", "Southampton 008", 2),
+        (50.9130, -1.3880, 0.0030, "Northam Road", "Southampton 027", 2),
+    ];
+
+    private static readonly string[] PoliceTypes =
+    [
+        "Anti-social behaviour", "Anti-social behaviour", "Anti-social behaviour", "Violence and sexual offences", "Violence and sexual offences",
+        "Criminal damage and arson", "Criminal damage and arson", "Burglary", "Vehicle crime", "Vehicle crime", "Shoplifting", "Other theft", "Other theft",
+        "Public order", "Drugs", "Robbery", "Bicycle theft", "Theft from the person", "Possession of weapons", "Other crime",
+    ];
+
+    private readonly Random random = new(2008);
+
+    /// <summary>Fills a running platform of this machine, as its operator.</summary>
+    public static async Task FillAsync(SafeCity.LocalPlatform.LocalPlatformHost platform, TextWriter output, CancellationToken ct)
+    {
+        using var http = SafeCity.LocalPlatform.SignedCalls.ToGateway(platform.Keys.OperatorKeys);
+        http.BaseAddress = platform.GatewayHttp;
+        http.Timeout = TimeSpan.FromMinutes(2);
+        using var grpcHttp = SafeCity.LocalPlatform.SignedCalls.ToGateway(platform.Keys.OperatorKeys);
+        using var channel = GrpcChannel.ForAddress(platform.GatewayGrpc, new GrpcChannelOptions { HttpClient = grpcHttp, MaxReceiveMessageSize = 64 * 1024 * 1024 });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await new DemonstrationYear(http, channel, output).FillAsync(ct);
+        output.WriteLine($"Demonstration data for 2008/09 in {clock.Elapsed.TotalSeconds:0} s. Every page says so. Sign in as \"{Owner}\" and open My work to see the work it owns.");
+    }
+
+    public async Task FillAsync(CancellationToken ct)
+    {
+        var themes = await api.GetFromJsonAsync<JsonElement>("/api/governance/performance", ct);
+        var slugs = themes.GetProperty("priorities").EnumerateArray().Select(p => p.GetProperty("theme").GetString()).OfType<string>().ToList();
+
+        output.WriteLine("Demonstration data: records with places and times…");
+        var records = await RecordsAsync(slugs, ct);
+        output.WriteLine($"  {records:N0} records kept.");
+
+        output.WriteLine("Demonstration data: indicators' monthly figures and actions…");
+        var (figures, actions) = (0, 0);
+        foreach (var theme in slugs)
+        {
+            var plans = await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans", ct);
+            foreach (var plan in plans.EnumerateArray())
+            {
+                foreach (var indicator in plan.GetProperty("indicators").EnumerateArray())
+                {
+                    figures += await FiguresAsync(theme, indicator, ct);
+                }
+
+                foreach (var action in plan.GetProperty("actions").EnumerateArray())
+                {
+                    actions += await ActionAsync(theme, action, ct) ? 1 : 0;
+                }
+            }
+        }
+
+        output.WriteLine($"  {figures:N0} figures recorded; {actions:N0} actions brought up to date.");
+
+        // Governance hears of every figure and action through the bus: wait until it holds them before the PMG meets.
+        await SettleAsync(figures, ct);
+
+        output.WriteLine("Demonstration data: PMG meetings and remedial actions…");
+        var remedials = 0;
+        string[] meetings = ["2008-07-03", "2008-10-02", "2009-01-08", "2009-04-02"];
+        for (var m = 0; m < meetings.Length; m++)
+        {
+            var drawn = await api.PostAsJsonAsync("/api/governance/pmg/meetings", new { meetingDate = meetings[m] }, ct);
+            if (!drawn.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"The PMG meeting of {meetings[m]} was not drawn up: {(int)drawn.StatusCode} {await drawn.Content.ReadAsStringAsync(ct)}");
+            }
+
+            var meeting = await drawn.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var items = meeting.GetProperty("exceptions").EnumerateArray()
+                .Where(e => e.GetProperty("kind").GetString() != "MissingTarget" && e.GetProperty("stillFailing").GetBoolean()).Take(3).ToList();
+            foreach (var item in items)
+            {
+                var due = DateOnly.ParseExact(meetings[m], "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(42);
+                var added = await api.PostAsJsonAsync("/api/governance/pmg/remedial-actions", new
+                {
+                    meetingId = meeting.GetProperty("id").GetString(),
+                    itemKey = item.GetProperty("key").GetString(),
+                    description = $"Review {item.GetProperty("name").GetString()} with the lead partnership and report back to the next PMG.",
+                    owner = Owner,
+                    due = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                }, ct);
+                if (!added.IsSuccessStatusCode)
+                {
+                    continue;
+                }
+
+                remedials++;
+                var remedial = await added.Content.ReadFromJsonAsync<JsonElement>(ct);
+                // The earlier meetings' remedial actions are done; the last meeting's are still open.
+                if (m < meetings.Length - 1)
+                {
+                    await api.PutAsJsonAsync($"/api/governance/pmg/remedial-actions/{remedial.GetProperty("id").GetString()}",
+                        new { status = "Done", note = "Reviewed with the lead partnership; the recovery plan is in the action's commentary." }, ct);
+                }
+            }
+        }
+
+        output.WriteLine($"  {meetings.Length} meetings drawn up; {remedials} remedial actions recorded, owned by \"{Owner}\".");
+    }
+
+    private async Task<int> RecordsAsync(IReadOnlyList<string> themes, CancellationToken ct)
+    {
+        var client = new PartnerRecords.PartnerRecordsClient(grpc);
+        var byTheme = themes.ToDictionary(t => t, _ => new List<RecordSubmission>());
+        var line = 0L;
+        foreach (var month in Months)
+        {
+            for (var i = 0; i < PoliceRowsPerMonth; i++)
+            {
+                var type = PoliceTypes[random.Next(PoliceTypes.Length)];
+                var submission = Located(++line, type, month, $"police-{month}-{i}");
+                submission.Outcome = "Under investigation";
+                foreach (var theme in PoliceCrimeTypes.ThemesFor(type).Where(byTheme.ContainsKey))
+                {
+                    byTheme[theme].Add(submission);
+                }
+            }
+        }
+
+        foreach (var theme in themes)
+        {
+            var categories = await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/records/categories", ct);
+            var partner = categories.EnumerateArray().Where(c => c.GetProperty("details").GetArrayLength() > 0 || PoliceCrimeTypes.Find(c.GetProperty("name").GetString()!) is null).ToList();
+            foreach (var month in partner.Count == 0 ? [] : Months)
+            {
+                for (var i = 0; i < PartnerRowsPerMonth; i++)
+                {
+                    var category = partner[random.Next(partner.Count)];
+                    var submission = Located(++line, category.GetProperty("name").GetString()!, "", $"{theme}-{month}-{i}");
+                    submission.OccurredAt = Timestamp.FromDateTimeOffset(When(month));
+                    foreach (var detail in category.GetProperty("details").EnumerateArray())
+                    {
+                        submission.Attributes[detail.GetProperty("name").GetString()!] = detail.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array
+                            ? choices[random.Next(choices.GetArrayLength())].GetString()!
+                            : random.Next(2, 9).ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    byTheme[theme].Add(submission);
+                }
+            }
+        }
+
+        var kept = 0;
+        foreach (var (theme, submissions) in byTheme.Where(t => t.Value.Count > 0))
+        {
+            foreach (var chunk in submissions.Chunk(5000))
+            {
+                using var call = client.SubmitRecordGroups(new Metadata { { "safecity-theme", theme } }, cancellationToken: ct);
+                foreach (var group in chunk.Chunk(500))
+                {
+                    var records = new RecordGroup();
+                    records.Records.AddRange(group);
+                    await call.RequestStream.WriteAsync(records, ct);
+                }
+
+                await call.RequestStream.CompleteAsync();
+                var reply = await call.ResponseAsync;
+                kept += reply.Results.Count(r => r.Outcome is RecordOutcome.Accepted or RecordOutcome.Duplicate);
+                if (reply.Results.FirstOrDefault(r => r.Outcome == RecordOutcome.Rejected) is { } refused)
+                {
+                    output.WriteLine($"  {theme} refused some records, e.g. line {refused.Line}: {refused.Reason}");
+                }
+            }
+        }
+
+        return kept;
+    }
+
+    private RecordSubmission Located(long line, string category, string month, string reference)
+    {
+        var (place, index) = Pick();
+        var letter = random.Next(4);
+        return new RecordSubmission
+        {
+            Line = line,
+            Source = Source,
+            Reference = reference,
+            Category = category,
+            Month = month,
+            Location = "On or near " + place.Street,
+            // Made-up neighbourhoods in the shape of the census's: E01 codes and "Southampton 030A" names.
+            LsoaCode = "E01" + (17139 + index * 4 + letter).ToString("000000", CultureInfo.InvariantCulture),
+            LsoaName = $"{place.Lsoa}{(char)('A' + letter)}",
+            Latitude = place.Lat + Normal() * place.Spread,
+            Longitude = place.Lon + Normal() * place.Spread * 1.6,
+        };
+    }
+
+    private ((double Lat, double Lon, double Spread, string Street, string Lsoa, int Weight) Place, int Index) Pick()
+    {
+        var ticket = random.Next(Places.Sum(p => p.Weight));
+        for (var i = 0; i < Places.Length; i++)
+        {
+            if ((ticket -= Places[i].Weight) < 0)
+            {
+                return (Places[i], i);
+            }
+        }
+
+        return (Places[0], 0);
+    }
+
+    /// <summary>A time in the month, most often on Friday and Saturday nights: the night-time economy the alcohol plan is about.</summary>
+    private DateTimeOffset When(string month)
+    {
+        var start = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var days = start.AddMonths(1).DayNumber - start.DayNumber;
+        while (true)
+        {
+            var day = start.AddDays(random.Next(days));
+            var hour = random.Next(24);
+            var weekend = day.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday ? 2.5 : 1;
+            var night = hour is >= 21 or <= 2 ? 3 : hour is >= 9 and <= 18 ? 1.2 : 0.5;
+            if (random.NextDouble() * 7.5 < weekend * night)
+            {
+                var local = day.ToDateTime(new TimeOnly(hour, random.Next(60)));
+                return new DateTimeOffset(local, TimeZoneInfo.FindSystemTimeZoneById("Europe/London").GetUtcOffset(local));
+            }
+        }
+    }
+
+    private double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>Twelve monthly figures (or four quarters, or the year) around the indicator's 2008/09 target: some on track, some just off, some well off.</summary>
+    private async Task<int> FiguresAsync(string theme, JsonElement indicator, CancellationToken ct)
+    {
+        if (indicator.TryGetProperty("heldBy", out var held) && held.ValueKind == JsonValueKind.Object)
+        {
+            return 0;
+        }
+
+        var annual = indicator.GetProperty("targets").EnumerateArray()
+            .Where(t => t.GetProperty("year").GetString() == "2008/09" && t.TryGetProperty("annualFigure", out var f) && f.ValueKind == JsonValueKind.Number)
+            .Select(t => (double?)t.GetProperty("annualFigure").GetDouble()).FirstOrDefault();
+        var baseline = indicator.GetProperty("baseline").TryGetProperty("value", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetDouble() : (double?)null;
+        if ((annual ?? baseline) is not { } level || level <= 0)
+        {
+            return 0;
+        }
+
+        var count = indicator.GetProperty("unit").GetString() == "Count";
+        var lowerIsBetter = indicator.GetProperty("polarity").GetString() == "LowerIsBetter";
+        var frequency = indicator.GetProperty("frequency").GetString();
+        // Over half on track, a quarter just off, the rest well off.
+        var roll = random.NextDouble();
+        var off = roll < 0.65 ? -0.06 : roll < 0.87 ? 0.03 : 0.15;
+        var factor = lowerIsBetter ? 1 + off : 1 - off;
+        string[] periods = frequency switch
+        {
+            "Annual" => ["2008/09"],
+            "Quarterly" => ["2008/09 Q1", "2008/09 Q2", "2008/09 Q3", "2008/09 Q4"],
+            _ => Months,
+        };
+        var recorded = 0;
+        foreach (var period in periods)
+        {
+            var share = count ? level / periods.Length : level;
+            var value = Math.Max(0, share * factor * (1 + 0.05 * Normal()));
+            value = count ? Math.Round(value) : Math.Round(value, 1);
+            if (!count && indicator.GetProperty("unit").GetString() == "Percentage")
+            {
+                value = Math.Min(100, value);
+            }
+
+            var response = await api.PostAsJsonAsync($"/api/{theme}/indicators/{Uri.EscapeDataString(indicator.GetProperty("id").GetString()!)}/measurements",
+                new { period, value, note = "Demonstration figure" }, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                // Indicators computed from records refuse figures typed in: theirs come from the records above.
+                return recorded;
+            }
+
+            recorded++;
+        }
+
+        return recorded;
+    }
+
+    /// <summary>Most actions completed, some in progress, one in twenty delayed; a third owned by "admin".</summary>
+    private async Task<bool> ActionAsync(string theme, JsonElement action, CancellationToken ct)
+    {
+        var roll = random.NextDouble();
+        var (status, rag, commentary) = roll < 0.65 ? ("Completed", "Green", "Done as the plan set out.")
+            : roll < 0.95 ? ("InProgress", random.NextDouble() < 0.7 ? "Green" : "Amber", "Under way; the lead partnership reports progress at each PMG.")
+            : ("Delayed", "Red", "Delayed: the partners involved are agreeing a new date.");
+        var response = await api.PutAsJsonAsync($"/api/{theme}/actions/{Uri.EscapeDataString(action.GetProperty("id").GetString()!)}", new
+        {
+            status,
+            rag,
+            commentary,
+            expectedRevision = action.GetProperty("revision").GetInt64(),
+            owner = random.NextDouble() < 0.33 ? Owner : null,
+        }, ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    private async Task SettleAsync(int figures, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        var held = 0;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            held = (await api.GetFromJsonAsync<JsonElement>("/api/governance/measurements", ct)).GetArrayLength();
+            if (held >= figures)
+            {
+                return;
+            }
+
+            await Task.Delay(500, ct);
+        }
+
+        output.WriteLine($"  Governance holds {held:N0} of {figures:N0} figures after a minute; the PMG meetings are drawn up from what it holds.");
+    }
+}
