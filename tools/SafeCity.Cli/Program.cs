@@ -17,7 +17,7 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("""
-        Usage: safecity run [--data DIR]
+        Usage: safecity run [--data DIR] [--broker-cluster] [--demo]
                safecity import police-street FILE [--area NAME] [--gateway URL]
                safecity partner send FILE --client-id ID [--client-secret SECRET] [--gateway-http URL] [--gateway URL]
                safecity backup [--data DIR] [--to DIR]
@@ -26,6 +26,7 @@ static int Usage()
                safecity soak [--minutes N] [--broker-cluster] [--out FILE]
 
           run     start RabbitMQ, every service and the gateway; stop them all with Ctrl+C
+                  --demo: in .safecity-demo, a generated 2008/09 labelled "demonstration data" on every page
           import  send a data.police.uk street-level crime file to the themes (the platform must be running)
           partner send a partner's CSV of records over gRPC, signed in with its organisation's client credentials
           backup  copy every service's store while the platform runs (default: DATA/backups/<time>)

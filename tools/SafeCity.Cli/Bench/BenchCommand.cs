@@ -99,6 +99,16 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
             await ImportAsync(scale);
         }
 
+        if (only is null or "import")
+        {
+            // As a person types it: a county's month for one city, and a national month for the same city.
+            await ImportAsTypedAsync("A city's month from its county's file, as typed", 15_000, 3_000, "2024-01", 2);
+            if (!quick)
+            {
+                await ImportAsTypedAsync("A city's month from the national file, as typed", 500_000, 3_000, "2024-02", 10);
+            }
+        }
+
         foreach (var scale in only is null or "streaming" ? Scales : [])
         {
             await StreamAsync(scale);
@@ -169,6 +179,40 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         // Where the two cores went: with both busy, the rows a second are bounded by the CPU each row costs.
         Add(new("Police import: CPU seconds used, by part", Scale(scale, $"{rows:N0} rows"), $"{cpu.Sum(p => p.Seconds):0.0} s",
             Note: $"{string.Join(", ", cpu.Select(p => $"{p.Part} {p.Seconds:0.0} s"))}; {cpu.Sum(p => p.Seconds) / import.TotalSeconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores over the import"));
+    }
+
+    /// <summary>
+    /// ./safecity import police-street FILE --area Southampton, run as a person runs it (the script,
+    /// its check that nothing needs building, the command's start, the read, the send and the summary),
+    /// timed from outside.
+    /// </summary>
+    private async Task ImportAsTypedAsync(string measure, int rows, int kept, string month, double targetSeconds)
+    {
+        var file = Path.Combine(work, $"county-{rows}.csv");
+        SyntheticPoliceMonth.Write(file, rows, month, city: kept);
+        log.WriteLine($"Importing {rows:N0} rows ({new FileInfo(file).Length / 1024 / 1024:N0} MB) with --area Southampton, as typed…");
+        var root = LocalPlatformHost.FindRepositoryRoot();
+        var start = new ProcessStartInfo(Path.Combine(root, "safecity"))
+        {
+            ArgumentList = { "import", "police-street", file, "--area", "Southampton", "--gateway", platform.GatewayGrpc.ToString().TrimEnd('/'), "--key-file", PlatformKeys.OperatorKeyFile(platform.DataDirectory) },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = work,
+        };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("./safecity did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var took = clock.Elapsed;
+        var text = await output;
+        if (process.ExitCode != 0 || !text.Contains($"Outside Southampton: {rows - kept:N0}", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The import as typed did not keep {kept:N0} of {rows:N0} rows (exit {process.ExitCode}): {text}{await errors}");
+        }
+
+        Add(new(measure, $"{rows:N0} rows, {kept:N0} kept", $"{took.TotalSeconds:0.0} s", $"< {targetSeconds:0} s", took.TotalSeconds < targetSeconds,
+            $"{rows / took.TotalSeconds:N0} rows a second read; the command's own report: {text.Split('\n').FirstOrDefault(l => l.StartsWith("Read ", StringComparison.Ordinal))?.Trim()}"));
     }
 
     private List<(string Part, double Seconds)> CpuByPart()

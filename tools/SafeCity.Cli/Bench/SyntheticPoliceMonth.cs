@@ -24,8 +24,11 @@ public static class SyntheticPoliceMonth
     private static readonly string[] Forces = ["Hampshire Constabulary", "Metropolitan Police Service", "West Midlands Police", "Greater Manchester Police", "West Yorkshire Police", "Thames Valley Police"];
     private static readonly string[] Outcomes = ["Investigation complete; no suspect identified", "Unable to prosecute suspect", "Under investigation", "Offender given a caution", "Local resolution"];
 
+    private static readonly string[] OtherAuthorities = ["Portsmouth", "Eastleigh", "Test Valley", "Winchester", "New Forest", "Fareham", "Havant", "Basingstoke and Deane"];
+
     /// <summary>Writes <paramref name="rows"/> rows of <paramref name="month"/> to a file; the same arguments give the same file.</summary>
-    public static void Write(string file, int rows, string month)
+    /// <param name="city">How many of the rows are Southampton's (LSOA names "Southampton 001A"…), spread through the file; the rest are of other areas.</param>
+    public static void Write(string file, int rows, string month, int city = 0)
     {
         var random = new Random(rows ^ month.GetHashCode(StringComparison.Ordinal));
         var total = Mix.Sum(m => m.Weight);
@@ -46,7 +49,8 @@ public static class SyntheticPoliceMonth
                 .Append((50.5 + (random.NextDouble() * 4)).ToString("0.000000", CultureInfo.InvariantCulture)).Append(',')
                 .Append("On or near Street ").Append(random.Next(1, 90_000).ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append("E0").Append((1_000_000 + lsoa).ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append("Area ").Append((lsoa / 10).ToString("000", CultureInfo.InvariantCulture)).Append((char)('A' + (lsoa % 10))).Append(',')
+                .Append(city > 0 && (long)i * city / rows != (long)(i + 1) * city / rows ? "Southampton" : city > 0 ? OtherAuthorities[lsoa % OtherAuthorities.Length] : "Area")
+                .Append(' ').Append((lsoa / 10 % 1000).ToString("000", CultureInfo.InvariantCulture)).Append((char)('A' + (lsoa % 10))).Append(',')
                 .Append(type).Append(',')
                 .Append(asb ? "" : Outcomes[random.Next(Outcomes.Length)]).Append(",\n");
             writer.Write(line);

@@ -38,10 +38,12 @@ public static class ImportCommand
         using var http = SignedCalls.ToGateway((await File.ReadAllTextAsync(keyFile)).Trim());
         using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024, HttpClient = http });
         using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var size = Math.Max(1, reader.BaseStream.Length);
         Console.WriteLine($"Importing {Path.GetFileName(file)}{(area is null ? "" : $" (rows of {area} only)")} through {gateway}…");
         try
         {
-            var summary = await new PoliceStreetImport(channel, Console.Out).RunAsync(reader, area, CancellationToken.None);
+            var progress = new ImportProgress(Console.Out, terminal: !Console.IsOutputRedirected);
+            var summary = await new PoliceStreetImport(channel, Console.Out, progress).RunAsync(reader, area, CancellationToken.None, () => (double)reader.BaseStream.Position / size);
             PoliceStreetImport.Report(summary, area, Console.Out);
             return summary.RowsRead == 0 && summary.Rejected.Count > 0 ? 1 : 0;
         }

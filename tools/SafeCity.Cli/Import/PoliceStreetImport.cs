@@ -26,7 +26,7 @@ public sealed class ImportSummary
 /// file, sends each row to the theme(s) that keep its crime type, over gRPC through the gateway,
 /// and reports progress, every bad row and a summary. Importing a file again changes nothing.
 /// </summary>
-public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
+public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output, ImportProgress? progress = null)
 {
     /// <summary>Records per gRPC call: keeps each call's reply (a result per record) small.</summary>
     public const int RecordsPerCall = 5000;
@@ -37,7 +37,8 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
     /// <summary>Calls in flight at once, to different themes while more than one has rows left (four kept two cores busier than three).</summary>
     public const int ThemesAtOnce = 4;
 
-    public async Task<ImportSummary> RunAsync(TextReader file, string? area, CancellationToken ct)
+    /// <param name="share">How much of the file has been read, 0 to 1, for the time left; null when unknown.</param>
+    public async Task<ImportSummary> RunAsync(TextReader file, string? area, CancellationToken ct, Func<double?>? share = null)
     {
         var summary = new ImportSummary();
         var byTheme = new Dictionary<string, List<PoliceStreetRow>>();
@@ -57,9 +58,9 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
             }
 
             summary.RowsRead++;
-            if (summary.RowsRead % 50_000 == 0)
+            if (progress is not null && summary.RowsRead % 1000 == 0)
             {
-                output.WriteLine($"  read {summary.RowsRead:N0} rows…");
+                progress.Report("reading", summary.RowsRead, share?.Invoke());
             }
 
             if (area is not null && !string.Equals(row!.LocalAuthority, area, StringComparison.OrdinalIgnoreCase))
@@ -74,7 +75,8 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
             }
         }
 
-        output.WriteLine($"Read {summary.RowsRead:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s; sending to {byTheme.Count} themes.");
+        progress?.Done();
+        output.WriteLine($"Read {summary.RowsRead:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s; sending {byTheme.Values.Sum(r => r.Count):N0} to {byTheme.Count} themes.");
         var client = new PartnerRecords.PartnerRecordsClient(gateway);
         var gate = new Lock();
         // Calls are taken from whichever theme has the most rows left, a few at once: while one service
@@ -133,11 +135,21 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output)
                     }
 
                     sent[theme] += chunk.Count;
-                    output.WriteLine($"  {theme}: {sent[theme]:N0} of {byTheme[theme].Count:N0} sent");
+                    if (progress is null)
+                    {
+                        output.WriteLine($"  {theme}: {sent[theme]:N0} of {byTheme[theme].Count:N0} sent");
+                    }
+                    else
+                    {
+                        var all = byTheme.Values.Sum(r => r.Count);
+                        progress.Report("sending", sent.Values.Sum(), (double)sent.Values.Sum() / all);
+                    }
                 }
             }
         });
 
+        progress?.Done();
+        output.WriteLine($"Done in {clock.Elapsed.TotalSeconds:0.0} s.");
         return summary;
     }
 
