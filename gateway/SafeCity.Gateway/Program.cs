@@ -71,6 +71,13 @@ builder.Services.AddSingleton<ThemeCategories>();
 builder.Services.AddHttpClient(ThemeCategories.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 builder.Services.AddHostedService<AdministratorBootstrap>();
 builder.Services.AddHostedService<Housekeeping>();
+// Reminders of work due: off unless Reminders:SmtpHost names a mail server.
+builder.Services.AddOptions<SafeCity.Gateway.Reminders.ReminderOptions>().Bind(builder.Configuration.GetSection(SafeCity.Gateway.Reminders.ReminderOptions.Section))
+    .ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<SafeCity.Gateway.Reminders.ReminderAddresses>();
+builder.Services.AddHttpClient(SafeCity.Gateway.Reminders.WorkReminders.ClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<SafeCity.Gateway.Reminders.WorkReminders>(sp,
+    SafeCity.Gateway.Reminders.WorkReminders.FromGovernance(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ServiceCalls>())));
 builder.Services.AddSingleton<SessionCookieEvents>();
 var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
 {

@@ -121,6 +121,12 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         Assert.True(owned > 0);
         await Assertions.Expect(page.Locator("main tbody tr").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Action ") })).ToHaveCountAsync(owned);
 
+        // What the gateway's reminders are sent from: the same open remedial actions, overdue, owned by admin.
+        var due = (await api.GetFromJsonAsync<JsonElement>("/api/governance/work-due")).EnumerateArray()
+            .Where(w => w.GetProperty("owner").GetString() == "admin" && w.GetProperty("item").GetProperty("kind").GetString() == "remedial action").ToList();
+        Assert.Equal(open.Count, due.Count);
+        Assert.All(due, w => Assert.Equal("Overdue", w.GetProperty("item").GetProperty("state").GetString()));
+
         var done = remedials.Count - open.Count;
         Assert.True(done > 0);
         await Assertions.Expect(page.Locator("#done tbody tr").Filter(new() { HasText = "Remedial action" })).ToHaveCountAsync(done);

@@ -17,6 +17,7 @@ public static class AuditActions
     public const string AccountDisabled = "account disabled";
     public const string AccountEnabled = "account enabled";
     public const string PasswordReset = "password reset";
+    public const string ReminderAddressChanged = "reminder address changed";
     public const string SessionsEnded = "sessions ended";
     public const string PartnerTokenIssued = "partner token issued";
     public const string PartnerTokenRefused = "partner token refused";

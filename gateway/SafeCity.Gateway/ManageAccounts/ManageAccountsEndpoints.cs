@@ -55,6 +55,21 @@ public static class ManageAccountsEndpoints
                 audit.Record(http, AuditActions.SessionsEnded, found.Username, $"{ended} session(s) ended");
                 return null;
             }));
+        users.MapPost("/{username}/email", async (string username, HttpContext http, LocalAccounts accounts, GatewaySessions sessions, GatewayAudit audit, Reminders.ReminderAddresses addresses, IOptions<GatewayOptions> gateway) =>
+        {
+            var email = (await http.Request.ReadFormAsync()).Field("email")?.Trim();
+            return Change(username, http, accounts, sessions, audit, gateway.Value, found =>
+            {
+                if (Reminders.ReminderAddresses.Problem(email) is { } problem)
+                {
+                    return new FieldError("email", problem);
+                }
+
+                addresses.Set(found.Username, email);
+                audit.Record(http, AuditActions.ReminderAddressChanged, found.Username, string.IsNullOrEmpty(email) ? "removed" : "set");
+                return null;
+            });
+        });
         users.MapPost("/{username}/password", (string username, HttpContext http, LocalAccounts accounts, GatewaySessions sessions, GatewayAudit audit, IOptions<AccountOptions> options) =>
         {
             if (accounts.Find(username) is not { } found)

@@ -5,7 +5,8 @@ using SafeCity.Governance.Pmg;
 
 namespace SafeCity.Governance.MyWork;
 
-/// <summary>How a piece of someone's work stands on a day.</summary>
+/// <summary>How a piece of someone's work stands on a day (sent by name: the gateway's reminders read it).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WorkState>))]
 public enum WorkState
 {
     Overdue,
@@ -16,6 +17,9 @@ public enum WorkState
 
 /// <param name="Kind">"action" (in a theme's plan) or "remedial action" (agreed by the PMG).</param>
 public sealed record WorkItem(string Kind, string Id, string Description, string Where, DateOnly? Due, WorkState State, string Status, string Link);
+
+/// <param name="Owner">As the action or remedial action names its owner: an account name, or for a remedial action the name the PMG wrote.</param>
+public sealed record OwnedWork(string Owner, WorkItem Item);
 
 public sealed record MyWorkView(string Account, string DisplayName, DateOnly On, IReadOnlyList<WorkItem> Items)
 {
@@ -36,28 +40,40 @@ public sealed class MyWorkList(PartnershipPerformance performance, PmgService pm
     {
         var account = user.Identity?.Name ?? "";
         var display = user.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? account;
-        var on = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        bool Mine(string? owner) => owner is { Length: > 0 } o && (o.Trim().Equals(account, StringComparison.OrdinalIgnoreCase) || o.Trim().Equals(display, StringComparison.OrdinalIgnoreCase));
+        var on = Today;
+        bool Mine(string owner) => account.Length > 0 && (owner.Trim().Equals(account, StringComparison.OrdinalIgnoreCase) || owner.Trim().Equals(display, StringComparison.OrdinalIgnoreCase));
+        var items = (await OwnedAsync(on, ct)).Where(o => Mine(o.Owner)).Select(o => o.Item);
+        return new MyWorkView(account, display, on, items.OrderBy(i => i.State).ThenBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList());
+    }
 
+    /// <summary>Everyone's work that is overdue or due within <see cref="DueSoonDays"/> days and not done: what reminders are sent about.</summary>
+    public async Task<IReadOnlyList<OwnedWork>> DueAsync(CancellationToken ct) =>
+        (await OwnedAsync(Today, ct)).Where(o => o.Item.State is WorkState.Overdue or WorkState.DueSoon).ToList();
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Every action and remedial action that has an owner, with how it stands on the day.</summary>
+    private async Task<IReadOnlyList<OwnedWork>> OwnedAsync(DateOnly on, CancellationToken ct)
+    {
         var tree = await performance.GetAsync(ct);
-        var items = new List<WorkItem>();
+        var owned = new List<OwnedWork>();
         foreach (var plan in tree.Plans)
         {
-            foreach (var a in plan.Actions.Where(a => account.Length > 0 && Mine(a.Owner)))
+            foreach (var a in plan.Actions.Where(a => a.Owner is { Length: > 0 }))
             {
                 var done = a.Status is "Completed" or "Cancelled" or "Retired";
-                items.Add(new WorkItem("action", a.Id, a.Description, $"{plan.Theme}, plan {plan.Number}", a.DueDate, StateOf(done, a.DueDate, on), Words(a.Status),
-                    $"/{plan.Theme}/actions/{Uri.EscapeDataString(a.Id)}"));
+                owned.Add(new OwnedWork(a.Owner!, new WorkItem("action", a.Id, a.Description, $"{plan.Theme}, plan {plan.Number}", a.DueDate, StateOf(done, a.DueDate, on), Words(a.Status),
+                    $"/{plan.Theme}/actions/{Uri.EscapeDataString(a.Id)}")));
             }
         }
 
-        foreach (var r in (await pmg.RemedialActionsAsync(ct)).Where(r => account.Length > 0 && Mine(r.Owner)))
+        foreach (var r in (await pmg.RemedialActionsAsync(ct)).Where(r => r.Owner is { Length: > 0 }))
         {
-            items.Add(new WorkItem("remedial action", r.Id, r.Description, $"PMG, priority {r.Priority}: {r.ItemName}", r.Due, StateOf(r.Status == RemedialStatus.Done, r.Due, on),
-                Words(r.Status.ToString()), $"/pmg/remedial-actions/{r.Id}"));
+            owned.Add(new OwnedWork(r.Owner, new WorkItem("remedial action", r.Id, r.Description, $"PMG, priority {r.Priority}: {r.ItemName}", r.Due,
+                StateOf(r.Status == RemedialStatus.Done, r.Due, on), Words(r.Status.ToString()), $"/pmg/remedial-actions/{r.Id}")));
         }
 
-        return new MyWorkView(account, display, on, items.OrderBy(i => i.State).ThenBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList());
+        return owned;
     }
 
     public static WorkState StateOf(bool done, DateOnly? due, DateOnly on) =>
