@@ -10,6 +10,7 @@ using SafeCity.Gateway;
 using SafeCity.Gateway.Accounts;
 using SafeCity.Gateway.Audit;
 using SafeCity.Gateway.ChangePassword;
+using SafeCity.Gateway.Demonstration;
 using SafeCity.Gateway.Forwarding;
 using SafeCity.Gateway.ManageAccounts;
 using SafeCity.Gateway.Organisations;
@@ -71,6 +72,8 @@ builder.Services.AddSingleton<ThemeCategories>();
 builder.Services.AddHttpClient(ThemeCategories.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 builder.Services.AddHostedService<AdministratorBootstrap>();
 builder.Services.AddHostedService<Housekeeping>();
+builder.Services.AddSingleton<SafeCity.Gateway.Demonstration.DemonstrationJob>();
+builder.Services.AddHttpClient(SafeCity.Gateway.Demonstration.DemonstrationJob.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 // Reminders of work due: off unless Reminders:SmtpHost names a mail server.
 builder.Services.AddOptions<SafeCity.Gateway.Reminders.ReminderOptions>().Bind(builder.Configuration.GetSection(SafeCity.Gateway.Reminders.ReminderOptions.Section))
     .ValidateDataAnnotations().ValidateOnStart();
@@ -183,6 +186,7 @@ app.MapGroup("/account").RequireAntiforgeryToken()
     .MapSignIn()
     .MapChangePassword()
     .MapManageAccounts()
+    .MapDemonstration()
     .MapAuditTrail()
     .MapOrganisations();
 app.UseRateLimiter();

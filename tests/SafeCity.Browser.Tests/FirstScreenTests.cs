@@ -166,4 +166,18 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtefactsDirectory, "print" + string.Concat(path.Split('?')[0].Select(c => char.IsLetterOrDigit(c) ? c : '-')) + ".png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task A_platform_holding_data_offers_no_demonstration_year_and_refuses_one()
+    {
+        var page = await ScreenAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#empty-platform")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/account/demonstration");
+        // Filled once already: the page says so and offers no second run.
+        await Assertions.Expect(page.Locator("#demonstration-state")).ToContainTextAsync("Done.");
+        await Assertions.Expect(page.Locator("#fill-demonstration")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#demonstration-banner")).ToContainTextAsync("Demonstration data");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace SafeCity.Browser.Tests;
@@ -64,5 +65,27 @@ public sealed class GovernanceAdministrationTests(BrowserFixture fixture)
         await Assertions.Expect(history.First).ToContainTextAsync("Night-Time Economy Group owns plans 3, 4");
         await Assertions.Expect(history.Nth(1)).ToContainTextAsync("Added Night-Time Economy Group under Priority 2");
         await Assertions.Expect(history.Last).ToContainTextAsync("Appendix C of the Safe City Partnership Plan");
+    }
+
+    [Fact]
+    public async Task A_platform_holding_real_work_refuses_the_demonstration_year_and_is_not_labelled()
+    {
+        using var api = fixture.Api();
+        var recorded = await api.PostAsync("/api/drugs/indicators/P16.I1/measurements",
+            new StringContent("{\"period\":\"2008-04\",\"value\":900}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+        // Governance hears of the figure over the bus.
+        for (var i = 0; i < 100 && (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/governance/measurements?theme=drugs&indicator=P16.I1")).GetArrayLength() == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#empty-platform")).ToHaveCountAsync(0);
+        await page.GotoAsync("/account/demonstration");
+        await Assertions.Expect(page.Locator("#demonstration-state")).ToContainTextAsync("holds real work");
+        await Assertions.Expect(page.Locator("#fill-demonstration")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#demonstration-banner")).ToHaveCountAsync(0);
     }
 }

@@ -15,7 +15,7 @@ public static class RunCommand
         var data = demo && CommandLine.Option(args, "--data") is null && Environment.GetEnvironmentVariable("SAFECITY_DATA_DIR") is not { Length: > 0 }
             ? Path.Combine(root, ".safecity-demo")
             : CommandLine.DataDirectory(args);
-        var marker = Path.Combine(data, Kernel.Storage.Sqlite.SqliteBackup.DemonstrationMarker);
+        var marker = Path.Combine(data, SafeCity.ServiceDefaults.DemonstrationData.Marker);
         if (demo && !File.Exists(marker))
         {
             if (Directory.Exists(data) && Directory.EnumerateFiles(data, "*.db").Any())
@@ -65,7 +65,7 @@ public static class RunCommand
             {
                 try
                 {
-                    await Demonstration.DemonstrationYear.FillAsync(platform, Console.Out, stop.Token);
+                    await SafeCity.Demonstration.DemonstrationYear.FillAsync(platform.GatewayHttp, platform.GatewayGrpc, platform.Keys.OperatorKeys, Console.Out, stop.Token);
                     await SafeCity.ServiceDefaults.OwnerOnly.WriteAllTextAsync(marker, "filled\n", CancellationToken.None);
                 }
                 catch (Exception e) when (e is HttpRequestException or Grpc.Core.RpcException or InvalidOperationException)

@@ -18,6 +18,7 @@ public static class AuditActions
     public const string AccountEnabled = "account enabled";
     public const string PasswordReset = "password reset";
     public const string ReminderAddressChanged = "reminder address changed";
+    public const string DemonstrationFilled = "demonstration data started";
     public const string SessionsEnded = "sessions ended";
     public const string PartnerTokenIssued = "partner token issued";
     public const string PartnerTokenRefused = "partner token refused";

@@ -12,11 +12,8 @@ public static class SqliteBackup
     /// <summary>Files beside the stores that a restore needs: the key that seals the PPO cohort's personal data.</summary>
     public static readonly string[] KeyFiles = ["personal-data.key"];
 
-    /// <summary>
-    /// The file that marks a data folder as holding generated demonstration data (./safecity run --demo).
-    /// It travels with a backup, and a backup carrying it is refused by a folder holding real data.
-    /// </summary>
-    public const string DemonstrationMarker = "demonstration";
+    /// <summary>The file that marks a data folder as holding demonstration data: it travels with a backup, which a folder holding real data refuses.</summary>
+    public const string DemonstrationMarker = DemonstrationData.Marker;
 
     public static bool IsDemonstration(string folder) => File.Exists(Path.Combine(folder, DemonstrationMarker));
 

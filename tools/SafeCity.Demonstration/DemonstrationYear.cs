@@ -5,9 +5,8 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using SafeCity.Contracts.Records;
-using SafeCity.Kernel.Records.PoliceData;
 
-namespace SafeCity.Cli.Demonstration;
+namespace SafeCity.Demonstration;
 
 /// <summary>
 /// Fills a new platform with a generated 2008/09 so that a newcomer sees a working partnership:
@@ -58,17 +57,37 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
 
     private readonly Random random = new(2008);
 
-    /// <summary>Fills a running platform of this machine, as its operator.</summary>
-    public static async Task FillAsync(SafeCity.LocalPlatform.LocalPlatformHost platform, TextWriter output, CancellationToken ct)
+    /// <summary>
+    /// Fills the platform behind a gateway as its operator: <paramref name="operatorKeys"/> signs a
+    /// bearer token of minutes for every call, over HTTP to <paramref name="http"/> and gRPC to <paramref name="grpc"/>.
+    /// </summary>
+    public static async Task FillAsync(Uri http, Uri grpc, string operatorKeys, TextWriter output, CancellationToken ct)
     {
-        using var http = SafeCity.LocalPlatform.SignedCalls.ToGateway(platform.Keys.OperatorKeys);
-        http.BaseAddress = platform.GatewayHttp;
-        http.Timeout = TimeSpan.FromMinutes(2);
-        using var grpcHttp = SafeCity.LocalPlatform.SignedCalls.ToGateway(platform.Keys.OperatorKeys);
-        using var channel = GrpcChannel.ForAddress(platform.GatewayGrpc, new GrpcChannelOptions { HttpClient = grpcHttp, MaxReceiveMessageSize = 64 * 1024 * 1024 });
+        using var api = new HttpClient(new OperatorCalls(operatorKeys)) { BaseAddress = http, Timeout = TimeSpan.FromMinutes(2) };
+        using var grpcHttp = new HttpClient(new OperatorCalls(operatorKeys));
+        using var channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions { HttpClient = grpcHttp, MaxReceiveMessageSize = 64 * 1024 * 1024 });
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await new DemonstrationYear(http, channel, output).FillAsync(ct);
+        await new DemonstrationYear(api, channel, output).FillAsync(ct);
         output.WriteLine($"Demonstration data for 2008/09 in {clock.Elapsed.TotalSeconds:0} s. Every page says so. Sign in as \"{Owner}\" and open My work to see the work it owns.");
+    }
+
+    /// <summary>A bearer token as the platform's operator on every call, made afresh before it ends.</summary>
+    private sealed class OperatorCalls(string operatorKeys) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private string? _token;
+        private DateTimeOffset _renewAt = DateTimeOffset.MinValue;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (_token is null || DateTimeOffset.UtcNow >= _renewAt)
+            {
+                _token = SafeCity.Contracts.Identity.PlatformTokens.OperatorToken(operatorKeys, DateTimeOffset.UtcNow);
+                _renewAt = DateTimeOffset.UtcNow.Add(SafeCity.Contracts.Identity.PlatformTokens.OperatorLifetime / 2);
+            }
+
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public async Task FillAsync(CancellationToken ct)
@@ -152,6 +171,14 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
     {
         var client = new PartnerRecords.PartnerRecordsClient(grpc);
         var byTheme = themes.ToDictionary(t => t, _ => new List<RecordSubmission>());
+        // Each theme says which categories it keeps, police crime types among them: a police row goes to every theme that keeps its type.
+        var kept = new Dictionary<string, List<JsonElement>>();
+        foreach (var theme in themes)
+        {
+            kept[theme] = (await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/records/categories", ct)).EnumerateArray().ToList();
+        }
+
+        static bool Police(JsonElement category) => category.GetProperty("policeRecorded").GetBoolean();
         var line = 0L;
         foreach (var month in Months)
         {
@@ -160,7 +187,7 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
                 var type = PoliceTypes[random.Next(PoliceTypes.Length)];
                 var submission = Located(++line, type, month, $"police-{month}-{i}");
                 submission.Outcome = "Under investigation";
-                foreach (var theme in PoliceCrimeTypes.ThemesFor(type).Where(byTheme.ContainsKey))
+                foreach (var theme in themes.Where(t => kept[t].Any(c => Police(c) && c.GetProperty("name").GetString() == type)))
                 {
                     byTheme[theme].Add(submission);
                 }
@@ -169,8 +196,7 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
 
         foreach (var theme in themes)
         {
-            var categories = await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/records/categories", ct);
-            var partner = categories.EnumerateArray().Where(c => c.GetProperty("details").GetArrayLength() > 0 || PoliceCrimeTypes.Find(c.GetProperty("name").GetString()!) is null).ToList();
+            var partner = kept[theme].Where(c => !Police(c)).ToList();
             foreach (var month in partner.Count == 0 ? [] : Months)
             {
                 for (var i = 0; i < PartnerRowsPerMonth; i++)
@@ -190,7 +216,7 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
             }
         }
 
-        var kept = 0;
+        var taken = 0;
         foreach (var (theme, submissions) in byTheme.Where(t => t.Value.Count > 0))
         {
             foreach (var chunk in submissions.Chunk(5000))
@@ -205,7 +231,7 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
 
                 await call.RequestStream.CompleteAsync();
                 var reply = await call.ResponseAsync;
-                kept += reply.Results.Count(r => r.Outcome is RecordOutcome.Accepted or RecordOutcome.Duplicate);
+                taken += reply.Results.Count(r => r.Outcome is RecordOutcome.Accepted or RecordOutcome.Duplicate);
                 if (reply.Results.FirstOrDefault(r => r.Outcome == RecordOutcome.Rejected) is { } refused)
                 {
                     output.WriteLine($"  {theme} refused some records, e.g. line {refused.Line}: {refused.Reason}");
@@ -213,7 +239,7 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
             }
         }
 
-        return kept;
+        return taken;
     }
 
     private RecordSubmission Located(long line, string category, string month, string reference)
