@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SafeCity.Contracts.Identity;
 
 namespace SafeCity.Integration.Tests;
 
@@ -58,6 +59,20 @@ public sealed class ReadModelRebuildTests(PlatformFixture fixture)
         using var anonymous = new HttpClient { BaseAddress = fixture.Platform.GatewayHttp };
         var refused = await anonymous.PostAsync("/api/governance/rebuild", null);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        // Signed in, but not an administrator: the PMG, a theme's officer, an analyst, the Delivery Board.
+        foreach (var role in new[] { PlatformRoles.PerformanceManagementGroup, "officer:alcohol", PlatformRoles.Analyst, PlatformRoles.DeliveryBoard })
+        {
+            using var person = SafeCity.LocalPlatform.SignedCalls.ToService(fixture.Platform.Keys, "governance", "someone", [role]);
+            person.BaseAddress = fixture.Platform.Endpoints["governance"].Http;
+            var forbidden = await person.PostAsync("/api/governance/rebuild?apply=false", null);
+            Assert.True(forbidden.StatusCode == HttpStatusCode.Forbidden, $"{role}: {(int)forbidden.StatusCode} {await forbidden.Content.ReadAsStringAsync()}");
+        }
+
+        // The same call as an administrator is served: the refusals above are the role's, not the call's.
+        using var administrator = SafeCity.LocalPlatform.SignedCalls.ToService(fixture.Platform.Keys, "governance", "someone", [PlatformRoles.Administrator]);
+        administrator.BaseAddress = fixture.Platform.Endpoints["governance"].Http;
+        Assert.Equal(HttpStatusCode.OK, (await administrator.PostAsync("/api/governance/rebuild?apply=false", null)).StatusCode);
     }
 
     private async Task<JsonElement> RebuildAsync(bool apply)

@@ -35,12 +35,12 @@ public sealed class SignedCalls : DelegatingHandler
         }));
     }
 
-    /// <summary>Calls straight to one service, as an administrator, with every key of the run.</summary>
-    public static HttpClient ToService(PlatformKeys keys, string service, string user = "operator") =>
+    /// <summary>Calls straight to one service, as an administrator (or as a person holding <paramref name="roles"/>), with every key of the run.</summary>
+    public static HttpClient ToService(PlatformKeys keys, string service, string user = "operator", IReadOnlyList<string>? roles = null) =>
         new(new SignedCalls(_ =>
         {
             var now = DateTimeOffset.UtcNow;
-            var token = keys.All().Issue(TokenKind.Person, new PlatformUser(user, "The platform's operator", [PlatformRoles.Administrator], now.Add(PlatformTokens.InternalLifetime)), service, now);
+            var token = keys.All().Issue(TokenKind.Person, new PlatformUser(user, roles is null ? "The platform's operator" : user, roles ?? [PlatformRoles.Administrator], now.Add(PlatformTokens.InternalLifetime)), service, now);
             return (PlatformTokens.Header, token);
         }));
 

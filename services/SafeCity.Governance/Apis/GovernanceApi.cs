@@ -79,21 +79,8 @@ public static class GovernanceApi
         }
     }
 
-    public static async Task<Results<Ok<Attention.AttentionSummary>, ValidationProblem>> GetAttention(Attention.WhatNeedsAttention attention, string? asAt, CancellationToken ct)
-    {
-        DateOnly? day = null;
-        if (!string.IsNullOrEmpty(asAt))
-        {
-            if (!PmgService.TryParseDay(asAt, out var parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["Give the date as yyyy-MM-dd, for example 2008-09-30."] });
-            }
-
-            day = parsed;
-        }
-
-        return TypedResults.Ok(await attention.GetAsync(day, ct));
-    }
+    public static async Task<Results<Ok<Attention.AttentionSummary>, ValidationProblem>> GetAttention(Attention.WhatNeedsAttention attention, string? asAt, CancellationToken ct) =>
+        Kernel.Apis.AsAt.TryRead(asAt, out var day, out var problem) ? TypedResults.Ok(await attention.GetAsync(day, ct)) : problem;
 
     public static async Task<Results<Ok<PerformanceDto>, ValidationProblem>> GetPerformance(PartnershipPerformance performance, ThemeSources.ThemeReachability reachability, Attention.WhatNeedsAttention attention, string? asAt, CancellationToken ct)
     {

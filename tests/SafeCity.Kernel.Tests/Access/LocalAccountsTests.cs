@@ -140,8 +140,21 @@ public sealed class LocalAccountsTests : IDisposable
     {
         var password = _accounts.Create("jo", "Jo", ["analyst"]);
 
-        var file = File.ReadAllText(Path.Combine(_dir.Path, "gateway.db"));
-        Assert.DoesNotContain(password, file);
+        // New rows sit in the write-ahead log until a checkpoint: the database and its log are read together.
+        var stored = string.Concat(new[] { "gateway.db", "gateway.db-wal" }.Select(f => Path.Combine(_dir.Path, f)).Where(File.Exists)
+            .Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_dir.Path, "gateway.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var read = connection.CreateCommand();
+            read.CommandText = "SELECT password_hash FROM accounts WHERE username = 'jo'";
+            var hash = (string)read.ExecuteScalar()!;
+            // The hash is what was written, in the files read: so the password's absence from them means something.
+            Assert.Contains(hash, stored, StringComparison.Ordinal);
+            Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<LocalAccount>().VerifyHashedPassword(_accounts.Find("jo")!, hash, password));
+        }
+
+        Assert.DoesNotContain(password, stored, StringComparison.Ordinal);
         Assert.Equal("replacement", _accounts.ChangePassword("jo", password, "short", "short", Here)!.Value.Field);
         Assert.Contains("12 to 1,024 characters", _accounts.ChangePassword("jo", password, "short", "short", Here)!.Value.Message);
         Assert.Equal("confirmation", _accounts.ChangePassword("jo", password, "a much longer secret", "another long secret", Here)!.Value.Field);

@@ -309,7 +309,10 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         {
             foreach (var plan in (await http.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans")).EnumerateArray())
             {
-                indicators.AddRange(plan.GetProperty("indicators").EnumerateArray().Select(i => (theme, i.GetProperty("id").GetString()!)));
+                // An indicator printed in one plan and held by another takes its figures in the holder's theme only.
+                indicators.AddRange(plan.GetProperty("indicators").EnumerateArray()
+                    .Where(i => !(i.TryGetProperty("heldBy", out var holder) && holder.ValueKind == JsonValueKind.Object))
+                    .Select(i => (theme, i.GetProperty("id").GetString()!)));
             }
         }
 
@@ -325,7 +328,10 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         await Parallel.ForEachAsync(values, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (v, ct) =>
         {
             using var response = await http.PostAsJsonAsync($"/api/{v.Theme}/indicators/{v.Id}/measurements", new { period = v.Period, value = v.Period.Length % 7 + 1 }, ct);
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{v.Theme}/{v.Id} {v.Period} was refused ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(ct)}");
+            }
         });
         var held = indicators.Count * months.Count;
         await WaitForGovernanceAsync(http, consumedBefore + values.Count);
