@@ -27,8 +27,11 @@ public abstract class HealthWatch(IHttpClientFactory clients, TimeProvider clock
     /// <summary>The services watched, by the name service discovery knows them by.</summary>
     public abstract IReadOnlyList<string> Watched { get; }
 
-    /// <summary>How often each is asked; zero or less: never.</summary>
+    /// <summary>How often each is asked while all answer (one seen down is asked again within <see cref="DownRecheck"/>); zero or less: never.</summary>
     protected abstract TimeSpan Interval { get; }
+
+    /// <summary>How soon a service seen down is asked again.</summary>
+    public static readonly TimeSpan DownRecheck = TimeSpan.FromSeconds(1);
 
     /// <summary>How long an answer may take before the service counts as down.</summary>
     protected abstract TimeSpan Patience { get; }
@@ -80,12 +83,14 @@ public abstract class HealthWatch(IHttpClientFactory clients, TimeProvider clock
             return;
         }
 
-        using var timer = new PeriodicTimer(Interval, Clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             await CheckAsync(stoppingToken);
+            // While anything is down (a platform still starting, a service restarting), ask again within a
+            // second, so that pages stop saying it is unavailable as soon as it answers.
+            var wait = Seen().Any(s => !s.Up) && Interval > DownRecheck ? DownRecheck : Interval;
+            await Task.Delay(wait, Clock, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private void Record(string name, string? detail)

@@ -62,7 +62,7 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<PmgService>();
         builder.Services.AddSingleton<Attention.WhatNeedsAttention>();
         builder.Services.AddSingleton<MyWork.MyWorkList>();
-        builder.Services.AddSingleton<MsgComparisons>();
+        builder.Services.AddSingleton<MostSimilarGroupComparisons>();
         builder.Services.AddSingleton(DeliveryBoard.ExpectedOutcomes.ExpectedOutcomeList.Load(typeof(GovernanceServiceHost).Assembly));
         builder.Services.AddSingleton<DeliveryBoardService>();
         builder.Services.AddSingleton<IndicatorUpdates>();

@@ -6,61 +6,6 @@ using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Performance;
 
-public sealed record IndicatorPerformance(
-    string Theme,
-    string Id,
-    string? Code,
-    string Name,
-    string Category,
-    PerformanceIndicator Definition,
-    IReadOnlyList<(ReportingPeriod Period, double Value)> Values,
-    double? LatestValue,
-    string? LatestPeriod,
-    TrajectoryAssessment Assessment)
-{
-    public Rag Rag => Assessment.Rag;
-
-    /// <summary>Where the indicator should be for the span judged (the trajectory to date).</summary>
-    public double? Target => Assessment.ExpectedToDate;
-
-    public string Reason => Assessment.Reason;
-
-    /// <summary>The categories of partner records its theme computes it from; empty when it is entered by hand.</summary>
-    public IReadOnlyList<string> ComputedFrom { get; init; } = [];
-
-    /// <summary>A Local Area Agreement indicator, with or without a stretch target.</summary>
-    public bool IsLaa => Category.Contains("LAA", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Set where this plan prints the indicator but another holds it: the figures and judgement shown are the holder's, and only the holder's plan counts it.</summary>
-    public IndicatorHolderOutline? HeldBy { get; init; }
-
-    public bool IsHeldElsewhere => HeldBy is not null;
-}
-
-/// <param name="Overdue">Past its due date and not completed, cancelled or retired, on the day judged.</param>
-/// <param name="Owner">The account name of the person who owns the action.</param>
-public sealed record ActionPerformance(string Id, string Description, string Status, Rag Rag, string? Commentary, DateOnly? DueDate = null, bool Overdue = false, string? Year = null, string? Owner = null);
-
-public sealed record PlanPerformance(string Theme, int Number, string Title, Rag Rag, IReadOnlyList<IndicatorPerformance> Indicators, IReadOnlyList<ActionPerformance> Actions)
-{
-    /// <summary>The financial year the plan is being delivered in.</summary>
-    public string Year { get; init; } = "2008/09";
-
-    public int ActionsTotal => Actions.Count;
-
-    public int ActionsRed => Actions.Count(a => a.Rag == Rag.Red);
-}
-
-public sealed record PriorityPerformance(PartnershipPriority Priority, GovernanceBody? Box, string? Theme, Rag Rag, IReadOnlyList<PlanPerformance> Plans);
-
-/// <param name="AsAt">The date everything was judged as at; null when each indicator is judged as at its own latest figure.</param>
-public sealed record PerformanceTree(PartnershipStructure Structure, RagRules Rules, Tolerances Tolerances, DateOnly? AsAt, Rag Rag, IReadOnlyList<PriorityPerformance> Priorities)
-{
-    public IEnumerable<PlanPerformance> Plans => Priorities.SelectMany(p => p.Plans);
-
-    public IEnumerable<IndicatorPerformance> Indicators => Plans.SelectMany(p => p.Indicators);
-}
-
 /// <summary>
 /// The whole partnership's performance for the PMG and the Delivery Board: every priority of
 /// Appendix C with the plans its theme has published, each indicator judged against its trajectory

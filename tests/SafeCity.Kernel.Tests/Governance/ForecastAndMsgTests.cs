@@ -60,13 +60,13 @@ public sealed class ForecastTests
 public sealed class MostSimilarGroupTests
 {
     private static string File(Func<string, double> rate) =>
-        "area,rate\n" + string.Join("\n", MsgComparisons.Members.Select(m => $"{m},{rate(m).ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        "area,rate\n" + string.Join("\n", MostSimilarGroupComparisons.Members.Select(m => $"{m},{rate(m).ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
 
-    private static MsgComparison Compare(Func<string, double> rate)
+    private static MostSimilarGroupComparison Compare(Func<string, double> rate)
     {
-        var (rates, problems) = MsgFile.Read(File(rate), MsgComparisons.Members);
+        var (rates, problems) = MostSimilarGroupFile.Read(File(rate), MostSimilarGroupComparisons.Members);
         Assert.Empty(problems);
-        return new MsgComparison("x", "NI 16", "2008/09", rates, DateTimeOffset.UnixEpoch, "test");
+        return new MostSimilarGroupComparison("x", "NI 16", "2008/09", rates, DateTimeOffset.UnixEpoch, "test");
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class MostSimilarGroupTests
     {
         var rates = new Dictionary<string, double>();
         var i = 0;
-        foreach (var m in MsgComparisons.Members)
+        foreach (var m in MostSimilarGroupComparisons.Members)
         {
             rates[m] = 20 + (i++ % 5);
         }
@@ -104,15 +104,15 @@ public sealed class MostSimilarGroupTests
     public void A_file_with_unknown_cities_duplicates_bad_rates_or_missing_members_is_refused_line_by_line()
     {
         var text = "area,rate\nBristol,10\nAtlantis,5\nBristol,11\nCardiff,-1\nExeter,ten\nLeicester\n";
-        var (_, problems) = MsgFile.Read(text, MsgComparisons.Members);
+        var (_, problems) = MostSimilarGroupFile.Read(text, MostSimilarGroupComparisons.Members);
 
         Assert.Equal([3, 4, 5, 6, 7], problems.Select(p => p.Line));
         Assert.Contains("is not a member of the Most Similar Group", problems[0].Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Atlantis", problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("twice", problems[1].Message, StringComparison.Ordinal);
 
-        var (_, missing) = MsgFile.Read("area,rate\nBristol,10\n", MsgComparisons.Members);
+        var (_, missing) = MostSimilarGroupFile.Read("area,rate\nBristol,10\n", MostSimilarGroupComparisons.Members);
         Assert.Contains("Southampton", Assert.Single(missing).Message, StringComparison.Ordinal);
-        Assert.Equal(1, Assert.Single(MsgFile.Read("city;rate", MsgComparisons.Members).Problems).Line);
+        Assert.Equal(1, Assert.Single(MostSimilarGroupFile.Read("city;rate", MostSimilarGroupComparisons.Members).Problems).Line);
     }
 }

@@ -17,8 +17,8 @@ using SafeCity.LocalPlatform;
 namespace SafeCity.Cli.Bench;
 
 /// <summary>
-/// ./safecity bench: starts a platform of its own on this machine and measures what issue 8 asks —
-/// the police import against a plain bulk insert, gRPC streaming through the gateway against
+/// ./safecity bench: starts a platform of its own on this machine and measures the police import
+/// against a plain bulk insert (and a city's month as typed), gRPC streaming through the gateway against
 /// straight to the service, event latency at 200 measurements a second, governance's pages and API,
 /// the platform's start and memory — each at 1×, 10× and 100× the data, then writes the figures with
 /// the machine to docs/performance.md. --quick measures at 1× and 10× only, with shorter runs;

@@ -8,7 +8,7 @@ namespace SafeCity.Cli.Bench;
 /// A made-up month of street-level crime for England and Wales in data.police.uk's format: every
 /// column, every crime type, crime IDs of 64 hexadecimal characters, some 33,000 LSOAs. The mix of
 /// crime types is an illustrative weighting, not a statistic; only the size (about 500,000 rows a
-/// month, the figure issue 8 gives) is meant to be national.
+/// month in England and Wales) is meant to be national.
 /// </summary>
 public static class SyntheticPoliceMonth
 {

@@ -4,85 +4,6 @@ using SafeCity.Kernel.Domain;
 namespace SafeCity.Governance.Pmg;
 
 /// <summary>
-/// When the Performance Management Group meets: every <see cref="IntervalWeeks"/> weeks from
-/// <see cref="FirstMeeting"/> (paragraph 80: six-weekly). Configured under Pmg.
-/// </summary>
-public sealed class PmgCalendarOptions
-{
-    public const string Section = "Pmg";
-
-    public DateOnly FirstMeeting { get; set; } = new(2008, 4, 17);
-
-    public int IntervalWeeks { get; set; } = 6;
-}
-
-public sealed record PmgCalendar(DateOnly FirstMeeting, int IntervalWeeks)
-{
-    public static PmgCalendar From(PmgCalendarOptions options) =>
-        options.IntervalWeeks < 1 ? throw new InvalidOperationException("Pmg:IntervalWeeks must be at least 1.") : new(options.FirstMeeting, options.IntervalWeeks);
-
-    /// <summary>The meeting on or after the day.</summary>
-    public DateOnly NextOnOrAfter(DateOnly day)
-    {
-        if (day <= FirstMeeting)
-        {
-            return FirstMeeting;
-        }
-
-        var days = day.DayNumber - FirstMeeting.DayNumber;
-        var step = IntervalWeeks * 7;
-        return FirstMeeting.AddDays((days + step - 1) / step * step);
-    }
-
-    public IEnumerable<DateOnly> Between(DateOnly from, DateOnly to)
-    {
-        for (var d = NextOnOrAfter(from); d <= to; d = d.AddDays(IntervalWeeks * 7))
-        {
-            yield return d;
-        }
-    }
-
-    public bool IsMeetingDay(DateOnly day) => NextOnOrAfter(day) == day;
-}
-
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ExceptionKind>))]
-public enum ExceptionKind
-{
-    Indicator,
-    Action,
-    /// <summary>An indicator with no target for the year: not rated, and so not hidden.</summary>
-    MissingTarget,
-}
-
-/// <summary>An indicator or action on a meeting's exception list.</summary>
-/// <param name="Key">"indicator:alcohol/P1.I3" or "action:alcohol/P1.A2": the same item at every meeting (ids are unique within a theme).</param>
-/// <param name="StillFailing">False when it is listed only because it has not recovered (no newer figure).</param>
-public sealed record ExceptionItem(
-    string Key,
-    ExceptionKind Kind,
-    string Id,
-    string Theme,
-    int Priority,
-    int PlanNumber,
-    string Name,
-    Rag Rag,
-    string Detail,
-    DateOnly FirstListed,
-    bool StillFailing);
-
-public sealed record RecoveredItem(string Key, string Name, Rag Rag, string Detail);
-
-/// <summary>A PMG meeting's record: its exception list as drawn up as at a date, frozen once made.</summary>
-public sealed record PmgMeeting(
-    string Id,
-    DateOnly MeetingDate,
-    DateOnly AsAt,
-    DateTimeOffset DrawnUpAt,
-    string DrawnUpBy,
-    IReadOnlyList<ExceptionItem> Exceptions,
-    IReadOnlyList<RecoveredItem> Recovered);
-
-/// <summary>
 /// The exception rules (paragraph 80: anything showing any degree of failure is held to account
 /// through remedial interventions). Every indicator or action that is red or amber (an action also
 /// when delayed or overdue) enters the list. Once listed, an item stays on every later list until it
@@ -169,33 +90,4 @@ public static class ExceptionList
         nameof(ActionStatus.InProgress) => "In progress",
         _ => status,
     };
-}
-
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RemedialStatus>))]
-public enum RemedialStatus
-{
-    Open,
-    InProgress,
-    Done,
-}
-
-public sealed record RemedialNote(DateTimeOffset At, string By, string Text);
-
-/// <summary>What the PMG asked to be done about an item on its exception list.</summary>
-public sealed record RemedialAction(
-    string Id,
-    string MeetingId,
-    string ItemKey,
-    string ItemName,
-    int Priority,
-    string Description,
-    string Owner,
-    DateOnly Due,
-    RemedialStatus Status,
-    IReadOnlyList<RemedialNote> Notes,
-    DateTimeOffset CreatedAt,
-    string CreatedBy)
-{
-    /// <summary>Past its due date and not done: escalated to the next Delivery Board report.</summary>
-    public bool IsOverdue(DateOnly on) => Status != RemedialStatus.Done && Due < on;
 }

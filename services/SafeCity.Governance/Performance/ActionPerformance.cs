@@ -1,0 +1,11 @@
+using System.Collections.Concurrent;
+using SafeCity.Contracts.Events;
+using SafeCity.Governance.ReadModel;
+using SafeCity.Governance.Structure;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Governance.Performance;
+
+/// <param name="Overdue">Past its due date and not completed, cancelled or retired, on the day judged.</param>
+/// <param name="Owner">The account name of the person who owns the action.</param>
+public sealed record ActionPerformance(string Id, string Description, string Status, Rag Rag, string? Commentary, DateOnly? DueDate = null, bool Overdue = false, string? Year = null, string? Owner = null);

@@ -1,0 +1,10 @@
+using System.Globalization;
+
+namespace SafeCity.Governance.Performance;
+
+public enum GroupPosition
+{
+    Below,
+    InLine,
+    Above,
+}

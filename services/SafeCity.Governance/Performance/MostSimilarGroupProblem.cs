@@ -1,0 +1,6 @@
+using System.Globalization;
+
+namespace SafeCity.Governance.Performance;
+
+/// <summary>A line of an MSG file that could not be read, and why.</summary>
+public sealed record MostSimilarGroupProblem(int Line, string Message);

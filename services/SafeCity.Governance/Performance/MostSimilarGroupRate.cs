@@ -1,0 +1,5 @@
+using System.Globalization;
+
+namespace SafeCity.Governance.Performance;
+
+public sealed record MostSimilarGroupRate(string Area, double Rate);

@@ -1,0 +1,9 @@
+using System.Collections.Concurrent;
+using SafeCity.Contracts.Events;
+using SafeCity.Governance.ReadModel;
+using SafeCity.Governance.Structure;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Governance.Performance;
+
+public sealed record PriorityPerformance(PartnershipPriority Priority, GovernanceBody? Box, string? Theme, Rag Rag, IReadOnlyList<PlanPerformance> Plans);

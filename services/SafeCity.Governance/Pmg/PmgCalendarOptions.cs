@@ -1,0 +1,17 @@
+using SafeCity.Governance.Performance;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Governance.Pmg;
+
+/// <summary>
+/// When the Performance Management Group meets: every <see cref="IntervalWeeks"/> weeks from
+/// <see cref="FirstMeeting"/> (paragraph 80: six-weekly). Configured under Pmg.
+/// </summary>
+public sealed class PmgCalendarOptions
+{
+    public const string Section = "Pmg";
+
+    public DateOnly FirstMeeting { get; set; } = new(2008, 4, 17);
+
+    public int IntervalWeeks { get; set; } = 6;
+}

@@ -1,0 +1,6 @@
+using SafeCity.Governance.Performance;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Governance.Pmg;
+
+public sealed record RecoveredItem(string Key, string Name, Rag Rag, string Detail);

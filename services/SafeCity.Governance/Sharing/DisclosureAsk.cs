@@ -1,0 +1,11 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SafeCity.Kernel.Storage.Documents;
+using SafeCity.ServiceDefaults;
+
+namespace SafeCity.Governance.Sharing;
+
+/// <summary>What a designated officer asking to see a member's details writes down.</summary>
+public sealed record DisclosureAsk(string? Subject, string? Summary, string? Grounds, string? Consent, string? OfficerDetails);
