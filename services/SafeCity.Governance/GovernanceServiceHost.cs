@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MongoDB.Driver;
 using SafeCity.Governance.Access;
@@ -77,9 +78,9 @@ public static class GovernanceServiceHost
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ThemeSources.ThemeReachability>());
         builder.AddSafeCityBus(ServiceName, bus =>
         {
-            bus.AddConsumer<ActionPlanPublishedConsumer>();
-            bus.AddConsumer<ActionStatusChangedConsumer>();
-            bus.AddConsumer<MeasurementRecordedConsumer>();
+            bus.AddConsumer<ActionPlanPublishedConsumer, ActionPlanPublishedConsumerDefinition>();
+            bus.AddConsumer<ActionStatusChangedConsumer, ActionStatusChangedConsumerDefinition>();
+            bus.AddConsumer<MeasurementRecordedConsumer, MeasurementRecordedConsumerDefinition>();
         });
         builder.Services.AddSingleton<EventTally>();
         builder.Services.AddSingleton<PartnershipPerformance>();

@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,7 +75,7 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton<RecordIntake>();
         builder.Services.AddSingleton<Features.Dashboard.ThemeDashboard>();
 
-        builder.AddSafeCityBus(theme.Slug, bus => bus.AddConsumer<Features.RagTolerances.RagTolerancesSetConsumer>());
+        builder.AddSafeCityBus(theme.Slug, bus => bus.AddConsumer<Features.RagTolerances.RagTolerancesSetConsumer, Features.RagTolerances.RagTolerancesSetConsumerDefinition>());
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();

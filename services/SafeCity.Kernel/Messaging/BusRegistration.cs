@@ -14,15 +14,9 @@ public static class BusRegistration
     public const string InMemory = "in-memory";
 
     /// <summary>
-    /// A consumer that fails (its store busy, full, restarting) is retried in the process before the
-    /// message is set aside in the queue's "_error" queue; a read model rebuild recovers anything set aside.
-    /// </summary>
-    private static void Retries(IRetryConfigurator retry) => retry.Intervals(
-        TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
-
-    /// <summary>
     /// MassTransit over RabbitMQ. Queues are named "{service}-{message}", so that each service's
-    /// consumers share one queue per message across its instances.
+    /// consumers share one queue per message across its instances. Each consumer's retries and
+    /// concurrency are in its definition (<see cref="RetriedConsumerDefinition{TConsumer}"/>).
     /// </summary>
     public static IHostApplicationBuilder AddSafeCityBus(this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? consumers = null)
     {
@@ -42,11 +36,7 @@ public static class BusRegistration
             consumers?.Invoke(bus);
             if (connection == InMemory)
             {
-                bus.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseMessageRetry(Retries);
-                    cfg.ConfigureEndpoints(context);
-                });
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
                 return;
             }
 
@@ -80,7 +70,6 @@ public static class BusRegistration
                         });
                     }
                 });
-                cfg.UseMessageRetry(Retries);
                 cfg.ConfigureEndpoints(context);
             });
         });

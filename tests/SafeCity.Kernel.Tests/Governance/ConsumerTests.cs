@@ -25,9 +25,9 @@ public sealed class ConsumerTests : IAsyncLifetime
             .AddSingleton<IPerformanceReadModel>(new SqlitePerformanceReadModel(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db"))))
             .AddMassTransitTestHarness(x =>
             {
-                x.AddConsumer<MeasurementRecordedConsumer>();
-                x.AddConsumer<ActionStatusChangedConsumer>();
-                x.AddConsumer<ActionPlanPublishedConsumer>();
+                x.AddConsumer<MeasurementRecordedConsumer, MeasurementRecordedConsumerDefinition>();
+                x.AddConsumer<ActionStatusChangedConsumer, ActionStatusChangedConsumerDefinition>();
+                x.AddConsumer<ActionPlanPublishedConsumer, ActionPlanPublishedConsumerDefinition>();
             })
             .AddLogging()
             .BuildServiceProvider(true);
@@ -65,6 +65,55 @@ public sealed class ConsumerTests : IAsyncLifetime
         var consumer = _harness.GetConsumerHarness<ActionStatusChangedConsumer>();
         Assert.True(await Eventually(() => consumer.Consumed.Select<Contracts.Events.ActionStatusChanged>().Count() == 2));
         Assert.Equal("Green", Assert.Single(await _model.GetActionsAsync(CancellationToken.None)).Rag);
+    }
+
+    [Fact]
+    public async Task A_consumer_whose_store_fails_twice_is_tried_again_and_the_measurement_is_kept()
+    {
+        // The read model refuses the first two writes, as a busy or restarting store would.
+        var failing = FailingTwice.Around(_model);
+        await using var provider = new ServiceCollection()
+            .AddSingleton<IndicatorUpdates>()
+            .AddSingleton<EventTally>()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(failing)
+            .AddMassTransitTestHarness(x => x.AddConsumer<MeasurementRecordedConsumer, MeasurementRecordedConsumerDefinition>())
+            .AddLogging()
+            .BuildServiceProvider(true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        await harness.Bus.Publish(ReadModelContract.Measured(77, 1));
+
+        Assert.True(await Eventually(() => ((FailingTwice)(object)failing).Calls >= 3), "The consumer was not tried again after its store failed.");
+        Assert.True(await Eventually(() => _model.GetMeasurementsAsync(CancellationToken.None).Result.Any(m => m.Value == 77)));
+        Assert.False(await harness.Published.Any<Fault<Contracts.Events.MeasurementRecorded>>(), "The message was faulted rather than retried.");
+    }
+
+    /// <summary>A read model whose first two writes of a measurement throw; everything else goes to the real one.</summary>
+    public class FailingTwice : System.Reflection.DispatchProxy
+    {
+        private IPerformanceReadModel _inner = default!;
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public static IPerformanceReadModel Around(IPerformanceReadModel inner)
+        {
+            var proxy = Create<IPerformanceReadModel, FailingTwice>();
+            ((FailingTwice)(object)proxy)._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod!.Name == nameof(IPerformanceReadModel.ApplyAsync) && args![0] is Contracts.Events.MeasurementRecorded && Interlocked.Increment(ref _calls) <= 2)
+            {
+                throw new IOException("The store is busy.");
+            }
+
+            return targetMethod.Invoke(_inner, args);
+        }
     }
 
     private static async Task<bool> Eventually(Func<bool> condition)

@@ -1,0 +1,6 @@
+using SafeCity.Kernel.Messaging;
+
+namespace SafeCity.Governance.Consumers;
+
+/// <summary>Retries and concurrency of <see cref="ActionPlanPublishedConsumer"/>: the platform's own (<see cref="RetriedConsumerDefinition{TConsumer}"/>).</summary>
+public sealed class ActionPlanPublishedConsumerDefinition : RetriedConsumerDefinition<ActionPlanPublishedConsumer>;

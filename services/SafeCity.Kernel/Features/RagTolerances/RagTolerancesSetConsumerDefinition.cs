@@ -1,0 +1,6 @@
+using SafeCity.Kernel.Messaging;
+
+namespace SafeCity.Kernel.Features.RagTolerances;
+
+/// <summary>Retries and concurrency of <see cref="RagTolerancesSetConsumer"/>: the platform's own (<see cref="RetriedConsumerDefinition{TConsumer}"/>).</summary>
+public sealed class RagTolerancesSetConsumerDefinition : RetriedConsumerDefinition<RagTolerancesSetConsumer>;
