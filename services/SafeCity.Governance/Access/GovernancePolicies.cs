@@ -11,15 +11,24 @@ public static class GovernancePolicies
     /// <summary>Run the PMG cycle: the PMG and administrators.</summary>
     public const string RunPmg = "governance:run-pmg";
 
+    /// <summary>Administer the platform (rebuild the read model): administrators.</summary>
+    public const string Administer = "governance:administer";
+
+    /// <summary>Read the disclosure log of personal data: the PPO scheme's designated officers and administrators.</summary>
+    public const string ReadDisclosureLog = "governance:read-disclosure-log";
+
     /// <summary>Anyone signed in: their own work.</summary>
     public const string SignedIn = "governance:signed-in";
 
     public static IServiceCollection AddGovernancePolicies(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, GovernancePermissionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Kernel.Access.RefusalWithReason>();
         services.AddAuthorizationBuilder()
             .AddPolicy(WritePlans, p => p.AddRequirements(new GovernancePermission(WritePlans)))
             .AddPolicy(RunPmg, p => p.AddRequirements(new GovernancePermission(RunPmg)))
+            .AddPolicy(Administer, p => p.AddRequirements(new GovernancePermission(Administer)))
+            .AddPolicy(ReadDisclosureLog, p => p.AddRequirements(new GovernancePermission(ReadDisclosureLog)))
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         return services;
     }
@@ -34,11 +43,23 @@ public static class GovernancePolicies
             {
                 WritePlans => access.CanWriteAnyPlans(context.User),
                 RunPmg => access.CanRunPmg(context.User),
+                Administer => access.CanAdminister(context.User),
+                ReadDisclosureLog => access.CanReadDisclosureLog(context.User),
                 _ => false,
             };
             if (allowed)
             {
                 context.Succeed(requirement);
+            }
+            else if (context.User.Identity?.IsAuthenticated == true)
+            {
+                context.Fail(new AuthorizationFailureReason(this, requirement.Policy switch
+                {
+                    RunPmg => GovernanceAccess.PmgRefusal,
+                    Administer => GovernanceAccess.AdministratorRefusal,
+                    ReadDisclosureLog => "Only the PPO scheme's designated officers and administrators read the disclosure log.",
+                    _ => "You may not do this.",
+                }));
             }
 
             return Task.CompletedTask;

@@ -24,7 +24,7 @@ public static class GovernanceApi
             .WithSummary("What needs attention as at a day (asAt=yyyy-MM-dd, default today): each priority's RAG counts, what changed since the last PMG, exceptions, indicators without a target, overdue actions and open remedial actions.");
         api.MapGet("/delivery-board.csv", DeliveryBoardCsv).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as CSV.");
         api.MapGet("/delivery-board.xlsx", DeliveryBoardXlsx).WithSummary("The Delivery Board report as at a date (asAt=yyyy-MM-dd), as an Excel workbook.");
-        api.MapGet("/disclosures.csv", DisclosuresCsv)
+        api.MapGet("/disclosures.csv", DisclosuresCsv).RequireAuthorization(GovernancePolicies.ReadDisclosureLog)
             .WithSummary("The disclosure log of personal data (Appendix B, paragraph 24) as CSV; subject, officer, from and to filter it. PPO designated officers and administrators.");
         api.MapGet("/measurements", Measurements)
             .WithSummary("Every figure governance holds, with the revision its theme gave it; theme and indicator filter it.");
@@ -38,7 +38,7 @@ public static class GovernanceApi
         api.MapSubgroupsApi();
         api.MapExpectedOutcomesApi();
         api.MapTolerancesApi();
-        api.MapPost("/rebuild", Rebuild)
+        api.MapPost("/rebuild", Rebuild).RequireAuthorization(GovernancePolicies.Administer)
             .WithRequestTimeout(Kernel.Web.PlatformLimitsRegistration.LongRunning)
             .WithSummary("Rebuild the read model from every theme's current state (administrators). apply=false only compares.");
         return api;
@@ -50,25 +50,14 @@ public static class GovernanceApi
             .OrderBy(m => m.Theme, StringComparer.Ordinal).ThenBy(m => m.IndicatorId, StringComparer.Ordinal).ThenBy(m => m.Period, StringComparer.Ordinal)
             .ToList());
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DisclosuresCsv(HttpContext http, GovernanceAccess access, Sharing.PpoCohort cohort,
-        string? subject, string? officer, string? from, string? to, CancellationToken ct)
+    public static async Task<FileContentHttpResult> DisclosuresCsv(Sharing.PpoCohort cohort, string? subject, string? officer, string? from, string? to, CancellationToken ct)
     {
-        if (!access.CanReadDisclosureLog(http.User))
-        {
-            return TypedResults.Problem("Only the PPO scheme's designated officers and administrators read the disclosure log.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
         var log = await cohort.LogAsync(subject, officer, PmgService.TryParseDay(from, out var f) ? f : null, PmgService.TryParseDay(to, out var t) ? t : null, ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Sharing.PpoCohort.Csv(log)), "text/csv; charset=utf-8", "disclosure-log.csv");
     }
 
-    public static async Task<Results<Ok<RebuildReport>, ProblemHttpResult>> Rebuild(HttpContext http, GovernanceAccess access, ReadModelRebuild rebuild, bool? apply, CancellationToken ct)
+    public static async Task<Results<Ok<RebuildReport>, ProblemHttpResult>> Rebuild(ReadModelRebuild rebuild, bool? apply, CancellationToken ct)
     {
-        if (!access.CanAdminister(http.User))
-        {
-            return TypedResults.Problem(GovernanceAccess.AdministratorRefusal, statusCode: StatusCodes.Status403Forbidden);
-        }
-
         try
         {
             return TypedResults.Ok(await rebuild.RunAsync(apply ?? true, ct));
@@ -101,10 +90,10 @@ public static class GovernanceApi
             tree.Tolerances.DefaultPercent,
             Trajectory.Rule + " " + PartnershipPerformance.RollUpRule,
             tree.Rag.ToString(),
-            tree.Priorities.Select(p => new PriorityDto(
+            tree.Priorities.Select(p => new PriorityPerformanceDto(
                 p.Priority.Number, p.Priority.Title, p.Priority.LeadPartnerships, p.Theme, p.Rag.ToString(),
-                p.Plans.Select(plan => new PlanDto(plan.Theme, plan.Number, plan.Title, plan.Rag.ToString(), plan.ActionsTotal, plan.ActionsRed,
-                    plan.Indicators.Select(i => new IndicatorDto(i.Id, i.Code, i.Name, i.LatestValue, i.LatestPeriod, i.Target, i.Rag.ToString(),
+                p.Plans.Select(plan => new PlanPerformanceDto(plan.Theme, plan.Number, plan.Title, plan.Rag.ToString(), plan.ActionsTotal, plan.ActionsRed,
+                    plan.Indicators.Select(i => new IndicatorPerformanceDto(i.Id, i.Code, i.Name, i.LatestValue, i.LatestPeriod, i.Target, i.Rag.ToString(),
                         i.Assessment.Year.ToString(), i.Assessment.Actual?.Value, i.Assessment.Actual?.Through, i.Assessment.AnnualTarget,
                         i.Assessment.Direction.ToString(), i.Assessment.TolerancePercent, i.Reason)
                     {
@@ -145,13 +134,13 @@ public static class GovernanceApi
     }
 }
 
-public sealed record PerformanceDto(string Partnership, double RagTolerancePercent, string RagRule, string Rag, PriorityDto[] Priorities)
+public sealed record PerformanceDto(string Partnership, double RagTolerancePercent, string RagRule, string Rag, PriorityPerformanceDto[] Priorities)
 {
     /// <summary>What the home page leads with: the priorities at a glance and what needs attention.</summary>
     public Attention.AttentionSummary? Attention { get; init; }
 }
 
-public sealed record PriorityDto(int Number, string Title, IReadOnlyList<string> LeadPartnerships, string? Theme, string Rag, PlanDto[] Plans)
+public sealed record PriorityPerformanceDto(int Number, string Title, IReadOnlyList<string> LeadPartnerships, string? Theme, string Rag, PlanPerformanceDto[] Plans)
 {
     /// <summary>Whether the theme's service answers now: "available", or "unavailable" with since when its figures are current.</summary>
     public ThemeSourceDto? Source { get; init; }
@@ -160,7 +149,7 @@ public sealed record PriorityDto(int Number, string Title, IReadOnlyList<string>
 /// <param name="AsOf">When governance last heard from the theme's service, while it cannot reach it.</param>
 public sealed record ThemeSourceDto(string State, DateTimeOffset? AsOf, string? Note);
 
-public sealed record PlanDto(string Theme, int Number, string Title, string Rag, int ActionsTotal, int ActionsRed, IndicatorDto[] Indicators)
+public sealed record PlanPerformanceDto(string Theme, int Number, string Title, string Rag, int ActionsTotal, int ActionsRed, IndicatorPerformanceDto[] Indicators)
 {
     public string Year { get; init; } = "2008/09";
 
@@ -168,7 +157,7 @@ public sealed record PlanDto(string Theme, int Number, string Title, string Rag,
 }
 
 /// <param name="Target">Where the indicator should be for the span judged (its trajectory to date).</param>
-public sealed record IndicatorDto(string Id, string? Code, string Name, double? LatestValue, string? LatestPeriod, double? Target, string Rag,
+public sealed record IndicatorPerformanceDto(string Id, string? Code, string Name, double? LatestValue, string? LatestPeriod, double? Target, string Rag,
     string Year, double? YearToDate, string? Through, double? AnnualTarget, string Direction, double TolerancePercent, string Reason)
 {
     /// <summary>The theme whose figures these are (the holder's, for an indicator printed here and held elsewhere).</summary>

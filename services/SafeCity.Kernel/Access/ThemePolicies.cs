@@ -15,12 +15,17 @@ public static class ThemePolicies
     /// <summary>Set the targets of its indicators: its officers, the PMG and administrators.</summary>
     public const string SetTargets = "theme:set-targets";
 
+    /// <summary>Read the theme's audit trail: administrators.</summary>
+    public const string Administer = "theme:administer";
+
     public static IServiceCollection AddThemePolicies(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, ThemePermissionHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalWithReason>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Edit, p => p.AddRequirements(new ThemePermission(Edit)))
-            .AddPolicy(SetTargets, p => p.AddRequirements(new ThemePermission(SetTargets)));
+            .AddPolicy(SetTargets, p => p.AddRequirements(new ThemePermission(SetTargets)))
+            .AddPolicy(Administer, p => p.AddRequirements(new ThemePermission(Administer)));
         return services;
     }
 
@@ -34,11 +39,21 @@ public static class ThemePolicies
             {
                 Edit => access.CanEdit(context.User),
                 SetTargets => access.CanSetTargets(context.User),
+                Administer => access.CanAdminister(context.User),
                 _ => false,
             };
             if (allowed)
             {
                 context.Succeed(requirement);
+            }
+            else if (context.User.Identity?.IsAuthenticated == true)
+            {
+                context.Fail(new AuthorizationFailureReason(this, requirement.Policy switch
+                {
+                    Administer => "Only administrators may do this.",
+                    SetTargets => "Only the theme's officers, the PMG and administrators may set targets.",
+                    _ => ThemeAccess.RefusalMessage,
+                }));
             }
 
             return Task.CompletedTask;

@@ -26,9 +26,9 @@ public static class ActionPlansApi
         var api = app.MapGroup($"/api/{theme.Slug}").WithTags(theme.Slug);
         api.MapGet("/plans", ListPlans).WithSummary("The theme's action plans with indicators against target and actions.");
         api.MapGet("/plans/{number:int}", GetPlan).WithSummary("One action plan.");
-        api.MapPut("/actions/{actionId}", UpdateAction).WithSummary("Update an action's status, RAG and commentary.");
+        api.MapPut("/actions/{actionId}", UpdateAction).RequireAuthorization(ThemePolicies.Edit).WithSummary("Update an action's status, RAG and commentary.");
         api.MapGet("/indicators/{indicatorId}/measurements", ListMeasurements).WithSummary("Every value recorded for an indicator.");
-        api.MapPost("/indicators/{indicatorId}/measurements", RecordMeasurement).WithSummary("Record an indicator's value for a period.");
+        api.MapPost("/indicators/{indicatorId}/measurements", RecordMeasurement).RequireAuthorization(ThemePolicies.Edit).WithSummary("Record an indicator's value for a period.");
         api.MapSetTargetsApi();
         api.MapRollForwardPlanApi();
         api.MapGet("/state", GetState)
@@ -61,13 +61,8 @@ public static class ActionPlansApi
     }
 
     public static async Task<Results<Ok<ActionDto>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> UpdateAction(
-        string actionId, UpdateActionBody body, HttpContext http, ThemeAccess access, UpdateActionHandler handler, CancellationToken ct)
+        string actionId, UpdateActionBody body, HttpContext http, UpdateActionHandler handler, CancellationToken ct)
     {
-        if (!access.CanEdit(http.User))
-        {
-            return TypedResults.Problem(ThemeAccess.RefusalMessage, statusCode: StatusCodes.Status403Forbidden);
-        }
-
         var result = await handler.HandleAsync(
             new UpdateActionCommand(actionId, ParseEnum<ActionStatus>(body.Status), ParseEnum<Rag>(body.Rag), body.Commentary, body.ExpectedRevision) { DueDate = body.DueDate, Owner = body.Owner },
             ThemeAccess.ActorOf(http.User), ct);
@@ -91,13 +86,8 @@ public static class ActionPlansApi
     }
 
     public static async Task<Results<Created<MeasurementDto>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> RecordMeasurement(
-        string indicatorId, RecordMeasurementBody body, HttpContext http, ThemeAccess access, RecordMeasurementHandler handler, ThemeDefinition theme, CancellationToken ct)
+        string indicatorId, RecordMeasurementBody body, HttpContext http, RecordMeasurementHandler handler, ThemeDefinition theme, CancellationToken ct)
     {
-        if (!access.CanEdit(http.User))
-        {
-            return TypedResults.Problem(ThemeAccess.RefusalMessage, statusCode: StatusCodes.Status403Forbidden);
-        }
-
         var result = await handler.HandleAsync(new RecordMeasurementCommand(indicatorId, body.Period, body.Value, body.Note) { Basis = ParseEnum<StockBasis>(body.Basis) }, ThemeAccess.ActorOf(http.User), ct);
         return result.Outcome switch
         {

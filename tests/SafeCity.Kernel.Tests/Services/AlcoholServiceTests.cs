@@ -76,6 +76,25 @@ public sealed class AlcoholServiceTests : IDisposable
         Assert.False(action.TryGetProperty("owner", out var owner) && owner.ValueKind == JsonValueKind.String);
     }
 
+    [Fact]
+    public async Task An_officer_of_another_theme_is_refused_by_the_endpoints_policy_with_who_may_and_nothing_is_changed()
+    {
+        var client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/alcohol/actions/P1.A6")
+        {
+            Content = JsonContent.Create(new { status = "Completed", rag = "Green" }),
+        };
+        request.Headers.Add(SafeCity.Contracts.Identity.PlatformTokens.Header, SafeCity.Kernel.Tests.Access.TestIdentity.Person("alcohol", "sam", ["officer:drugs"]));
+
+        var refused = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(SafeCity.Kernel.Access.ThemeAccess.RefusalMessage, problem.GetProperty("detail").GetString());
+        var action = (await client.GetFromJsonAsync<JsonElement>("/api/alcohol/plans/1")).GetProperty("actions")[5];
+        Assert.Equal(("P1.A6", "NotStarted"), (action.GetProperty("id").GetString(), action.GetProperty("status").GetString()));
+    }
+
     [Theory]
     [InlineData("{\"period\":\"April 2008\",\"value\":5}", "Period")]
     [InlineData("{\"period\":\"2008-04\",\"value\":-5}", "Value")]
