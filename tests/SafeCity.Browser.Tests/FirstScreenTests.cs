@@ -86,6 +86,9 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         Assert.Equal(7, cells.Length);
         var (day, hour) = Enumerable.Range(0, 7).SelectMany(d => Enumerable.Range(0, 24).Select(h => (d, h))).MaxBy(c => cells[c.d][c.h]);
         Assert.True(day is 4 or 5 or 6 && (hour >= 21 || hour <= 2), $"The busiest hour is day {day} at {hour}:00, not a Friday or Saturday night.");
+        // The shading reaches the browser (a class of the stylesheet: the content security policy allows no inline style).
+        var busiest = page.Locator($"#day-and-hour tbody tr:nth-child({day + 1}) td:nth-child({hour + 2})");
+        Assert.Equal("rgb(0, 48, 120)", await busiest.EvaluateAsync<string>("td => getComputedStyle(td).backgroundColor"));
 
         var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
         Assert.True(height <= 2.5 * ScreenHeight, $"The dashboard is {height} px tall: more than about two screens.");

@@ -95,6 +95,38 @@ public sealed class DashboardPicturesTests
         Assert.True(contrast >= 4.5, $"{count} of 100: {text} on {background} is {contrast:0.00}:1.");
     }
 
+    [Fact]
+    public void Every_shade_of_the_day_and_hour_table_keeps_its_figures_at_4_5_to_1_and_the_busiest_cell_is_the_darkest()
+    {
+        var scss = File.ReadAllText(Path.Combine(Repository(), "services", "SafeCity.Kernel", "Web", "Styles", "safecity.scss"));
+        var shades = System.Text.RegularExpressions.Regex.Matches(scss, @"\.safecity-heat-(\d) \{ background: #([0-9a-f]{6}); color: #([0-9a-f]{6}); \}")
+            .ToDictionary(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => (Back: m.Groups[2].Value, Text: m.Groups[3].Value));
+        Assert.Equal(Enumerable.Range(0, 10), shades.Keys.Order());
+        foreach (var (shade, (back, text)) in shades)
+        {
+            double Channel(string hex, int at) => Convert.ToInt32(hex.Substring(at, 2), 16);
+            var l1 = Luminance(Channel(back, 0), Channel(back, 2), Channel(back, 4));
+            var l2 = Luminance(Channel(text, 0), Channel(text, 2), Channel(text, 4));
+            var contrast = (Math.Max(l1, l2) + 0.05) / (Math.Min(l1, l2) + 0.05);
+            Assert.True(contrast >= 4.5, $"Shade {shade}: #{text} on #{back} is {contrast:0.00}:1.");
+        }
+
+        Assert.Equal(0, DayAndHour.Shading(0, 40));
+        Assert.Equal(1, DayAndHour.Shading(1, 40));
+        Assert.Equal(9, DayAndHour.Shading(40, 40));
+    }
+
+    private static string Repository()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SafeCityPlatform.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("The repository holding the tests was not found.");
+    }
+
     private static double Luminance(double r, double g, double b)
     {
         static double Linear(double c) => (c /= 255) <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);

@@ -31,8 +31,14 @@ public sealed record DayAndHour(int[,] Counts, int Timed, int Untimed)
     }
 
     /// <summary>
-    /// A cell's shade from white to dark blue by its share of the busiest cell, and the text colour
-    /// (black or white) that keeps its figure at 4.5:1 contrast or more.
+    /// A cell's shade, 0 (none) to 9 (the busiest), as a class of the stylesheet (.safecity-heat-N, which
+    /// also gives the text colour): the pages' content security policy allows no inline styles.
+    /// </summary>
+    public static int Shading(int count, int busiest) => count <= 0 || busiest <= 0 ? 0 : Math.Max(1, (int)Math.Round(9.0 * count / busiest));
+
+    /// <summary>
+    /// A hexagon's fill on the map (an SVG attribute, not a style) from white to dark blue by its share of
+    /// the busiest, and the text colour (black or white) that would keep a figure on it at 4.5:1 or more.
     /// </summary>
     public static (string Background, string Text) Shade(int count, int busiest)
     {
