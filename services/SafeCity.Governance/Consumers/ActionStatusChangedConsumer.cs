@@ -1,6 +1,5 @@
 using MassTransit;
 using SafeCity.Contracts.Events;
-using SafeCity.Governance.Performance;
 using SafeCity.Governance.ReadModel;
 
 namespace SafeCity.Governance.Consumers;

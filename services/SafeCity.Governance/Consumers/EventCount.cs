@@ -1,8 +1,3 @@
-using MassTransit;
-using SafeCity.Contracts.Events;
-using SafeCity.Governance.Performance;
-using SafeCity.Governance.ReadModel;
-
 namespace SafeCity.Governance.Consumers;
 
 /// <param name="AlreadyHeld">Redelivered, repeated or older than what the model holds: consumed and left alone.</param>

@@ -1,8 +1,3 @@
-using MassTransit;
-using SafeCity.Contracts.Events;
-using SafeCity.Governance.Performance;
-using SafeCity.Governance.ReadModel;
-
 namespace SafeCity.Governance.Consumers;
 
 /// <summary>How long measurements took from their theme to governance's model, in milliseconds.</summary>

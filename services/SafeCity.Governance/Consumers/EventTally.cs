@@ -1,8 +1,3 @@
-using MassTransit;
-using SafeCity.Contracts.Events;
-using SafeCity.Governance.Performance;
-using SafeCity.Governance.ReadModel;
-
 namespace SafeCity.Governance.Consumers;
 // Each consumer hands its event to the read model, which keeps it only if it is newer than what it
 // holds: redelivery and reordering change nothing. The tally counts both outcomes, for operators.

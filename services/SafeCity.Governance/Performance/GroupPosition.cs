@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafeCity.Governance.Performance;
 
 public enum GroupPosition

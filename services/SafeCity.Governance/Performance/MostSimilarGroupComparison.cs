@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafeCity.Governance.Performance;
 
 /// <summary>One imported comparison: every group member's rate per 1,000 for a measure and period.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafeCity.Governance.Performance;
 
 /// <summary>A line of an MSG file that could not be read, and why.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SafeCity.Governance.Performance;
 
 public sealed record MostSimilarGroupRate(string Area, double Rate);

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using SafeCity.Contracts.Events;
-using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Structure;
 using SafeCity.Kernel.Domain;
 

@@ -1,4 +1,3 @@
-using SafeCity.Governance.Performance;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Pmg;

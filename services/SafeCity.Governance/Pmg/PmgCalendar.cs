@@ -1,6 +1,3 @@
-using SafeCity.Governance.Performance;
-using SafeCity.Kernel.Domain;
-
 namespace SafeCity.Governance.Pmg;
 
 public sealed record PmgCalendar(DateOnly FirstMeeting, int IntervalWeeks)

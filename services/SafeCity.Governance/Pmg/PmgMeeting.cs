@@ -1,6 +1,3 @@
-using SafeCity.Governance.Performance;
-using SafeCity.Kernel.Domain;
-
 namespace SafeCity.Governance.Pmg;
 
 /// <summary>A PMG meeting's record: its exception list as drawn up as at a date, frozen once made.</summary>

@@ -1,6 +1,3 @@
-using SafeCity.Governance.Performance;
-using SafeCity.Kernel.Domain;
-
 namespace SafeCity.Governance.Pmg;
 
 /// <summary>What the PMG asked to be done about an item on its exception list.</summary>

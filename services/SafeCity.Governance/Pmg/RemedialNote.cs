@@ -1,6 +1,3 @@
-using SafeCity.Governance.Performance;
-using SafeCity.Kernel.Domain;
-
 namespace SafeCity.Governance.Pmg;
 
 public sealed record RemedialNote(DateTimeOffset At, string By, string Text);

@@ -1,6 +1,3 @@
-using SafeCity.Governance.Performance;
-using SafeCity.Kernel.Domain;
-
 namespace SafeCity.Governance.Pmg;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RemedialStatus>))]

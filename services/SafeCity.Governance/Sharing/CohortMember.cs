@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using SafeCity.Kernel.Storage.Documents;
-using SafeCity.ServiceDefaults;
-
 namespace SafeCity.Governance.Sharing;
 
 /// <summary>A member of the prolific and priority offender cohort as stored: a pseudonym, and their details encrypted.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using SafeCity.Kernel.Storage.Documents;
-using SafeCity.ServiceDefaults;
-
 namespace SafeCity.Governance.Sharing;
 
 /// <summary>What a designated officer asking to see a member's details writes down.</summary>

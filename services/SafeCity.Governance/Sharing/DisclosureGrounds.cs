@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using SafeCity.Kernel.Storage.Documents;
-using SafeCity.ServiceDefaults;
-
 namespace SafeCity.Governance.Sharing;
 
 /// <summary>The grounds paragraph 17b of Appendix B gives for disclosure in the public interest.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using SafeCity.Kernel.Storage.Documents;
-using SafeCity.ServiceDefaults;
-
 namespace SafeCity.Governance.Sharing;
 
 /// <summary>A designated officer's request to see a cohort member's details, awaiting another officer's authorisation.</summary>

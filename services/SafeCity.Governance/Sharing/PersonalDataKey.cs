@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using SafeCity.Kernel.Storage.Documents;
 using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Governance.Sharing;

@@ -1,5 +1,4 @@
 using SafeCity.Governance.Performance;
-using SafeCity.Governance.Structure;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Pmg.Subgroups;
