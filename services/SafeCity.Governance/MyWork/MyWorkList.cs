@@ -62,7 +62,7 @@ public sealed class MyWorkList(PartnershipPerformance performance, PmgService pm
             foreach (var a in plan.Actions.Where(a => a.Owner is { Length: > 0 }))
             {
                 var done = a.Status is "Completed" or "Cancelled" or "Retired";
-                owned.Add(new OwnedWork(a.Owner!, new WorkItem("action", a.Id, a.Description, $"{plan.Theme}, plan {plan.Number}", a.DueDate, StateOf(done, a.DueDate, on), Words(a.Status),
+                owned.Add(new OwnedWork(a.Owner!, new WorkItem("action", a.Id, a.Description, $"{plan.Theme}, plan {plan.Number}", a.DueDate, StateOf(done, a.DueDate, on), Kernel.Web.UkFormat.StatusWords(a.Status),
                     $"/{plan.Theme}/actions/{Uri.EscapeDataString(a.Id)}")));
             }
         }
@@ -70,7 +70,7 @@ public sealed class MyWorkList(PartnershipPerformance performance, PmgService pm
         foreach (var r in (await pmg.RemedialActionsAsync(ct)).Where(r => r.Owner is { Length: > 0 }))
         {
             owned.Add(new OwnedWork(r.Owner, new WorkItem("remedial action", r.Id, r.Description, $"PMG, priority {r.Priority}: {r.ItemName}", r.Due,
-                StateOf(r.Status == RemedialStatus.Done, r.Due, on), Words(r.Status.ToString()), $"/pmg/remedial-actions/{r.Id}")));
+                StateOf(r.Status == RemedialStatus.Done, r.Due, on), Kernel.Web.UkFormat.StatusWords(r.Status.ToString()), $"/pmg/remedial-actions/{r.Id}")));
         }
 
         return owned;
@@ -82,10 +82,4 @@ public sealed class MyWorkList(PartnershipPerformance performance, PmgService pm
         : due is { } soon && soon <= on.AddDays(DueSoonDays) ? WorkState.DueSoon
         : WorkState.Later;
 
-    private static string Words(string status) => status switch
-    {
-        "NotStarted" => "Not started",
-        "InProgress" => "In progress",
-        _ => status,
-    };
 }

@@ -50,7 +50,7 @@ public static class ExceptionList
                     var delayed = a.Status == nameof(ActionStatus.Delayed);
                     var failing = a.Rag is Rag.Red or Rag.Amber || delayed || a.Overdue;
                     var due = a.DueDate is { } d ? (a.Overdue ? $"Overdue: due {PmgService.Day(d)}. " : $"Due {PmgService.Day(d)}. ") : "";
-                    var detail = $"{due}{Words(a.Status)}{(a.Commentary is { Length: > 0 } c ? ": " + c : "")}";
+                    var detail = $"{due}{Kernel.Web.UkFormat.StatusWords(a.Status)}{(a.Commentary is { Length: > 0 } c ? ": " + c : "")}";
                     Decide(key, ExceptionKind.Action, a.Id, plan, priority.Priority.Number, a.Description, a.Rag, detail, failing,
                         recoveredNow: !delayed && !a.Overdue && (a.Rag == Rag.Green || a.Status == nameof(ActionStatus.Completed)));
                 }
@@ -84,10 +84,4 @@ public static class ExceptionList
         }
     }
 
-    private static string Words(string status) => status switch
-    {
-        nameof(ActionStatus.NotStarted) => "Not started",
-        nameof(ActionStatus.InProgress) => "In progress",
-        _ => status,
-    };
 }

@@ -55,6 +55,10 @@ public static class UkFormat
         _ => status.ToString(),
     };
 
+    /// <summary>An action's status as events and stores write it ("InProgress"), in words; another status (a remedial action's "Open") as it is.</summary>
+    public static string StatusWords(string status) =>
+        Enum.TryParse<ActionStatus>(status, out var known) && Enum.IsDefined(known) && !char.IsDigit(status[0]) ? Words(known) : status;
+
     public static string Words(Polarity polarity) => polarity == Polarity.LowerIsBetter ? "Lower is better" : "Higher is better";
 
     public static string Words(IndicatorUnit unit) => unit switch

@@ -17,3 +17,18 @@ public sealed class MyWorkTests
     public void Work_is_overdue_due_soon_later_or_done(bool done, string? due, WorkState expected) =>
         Assert.Equal(expected, MyWorkList.StateOf(done, due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), Today));
 }
+
+/// <summary>Statuses as events carry them, in the words the pages show.</summary>
+public sealed class StatusWordsTests
+{
+    [Theory]
+    [InlineData("NotStarted", "Not started")]
+    [InlineData("InProgress", "In progress")]
+    [InlineData("Delayed", "Delayed")]
+    [InlineData("Open", "Open")]
+    [InlineData("Done", "Done")]
+    [InlineData("3", "3")]
+    [InlineData("", "")]
+    public void A_status_reads_in_words_and_an_unknown_one_as_it_is(string status, string words) =>
+        Assert.Equal(words, SafeCity.Kernel.Web.UkFormat.StatusWords(status));
+}
