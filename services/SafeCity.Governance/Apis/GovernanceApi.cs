@@ -73,15 +73,9 @@ public static class GovernanceApi
 
     public static async Task<Results<Ok<PerformanceDto>, ValidationProblem>> GetPerformance(PartnershipPerformance performance, ThemeSources.ThemeReachability reachability, Attention.WhatNeedsAttention attention, string? asAt, CancellationToken ct)
     {
-        DateOnly? day = null;
-        if (!string.IsNullOrEmpty(asAt))
+        if (!Kernel.Apis.AsAt.TryRead(asAt, out var day, out var problem))
         {
-            if (!PmgService.TryParseDay(asAt, out var parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asAt"] = ["Give the date as yyyy-MM-dd, for example 2008-09-30."] });
-            }
-
-            day = parsed;
+            return problem;
         }
 
         var tree = await performance.GetAsync(day, ct);

@@ -107,8 +107,7 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
 
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public static bool TryParseDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    public static bool TryParseDay(string? text, out DateOnly day) => Kernel.Apis.AsAt.TryParse(text, out day);
 
     private static DateOnly ParseDue(string? due) =>
         TryParseDay(due, out var day) ? day : throw new PmgException("due", "Enter the due date as a date, for example 2008-09-30.");
