@@ -1,5 +1,7 @@
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
+using SafeCity.Governance.Pmg.DrawUpExceptionList;
+using SafeCity.Governance.Pmg.RemedialActions;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Attention;

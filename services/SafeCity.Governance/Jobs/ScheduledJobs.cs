@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SafeCity.Governance.DeliveryBoard;
+using SafeCity.Governance.DeliveryBoard.Report;
 using SafeCity.Governance.Pmg;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Domain;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SafeCity.Contracts.Identity;
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
+using SafeCity.Governance.Pmg.RemedialActions;
 
 namespace SafeCity.Governance.MyWork;
 

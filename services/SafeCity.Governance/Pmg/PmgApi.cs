@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SafeCity.Governance.Access;
+using SafeCity.Governance.Pmg.RemedialActions;
 using SafeCity.Kernel.Access;
 
 namespace SafeCity.Governance.Pmg;

@@ -1,3 +1,4 @@
+using SafeCity.Governance.Pmg.DrawUpExceptionList;
 namespace SafeCity.Governance.Pmg;
 
 /// <summary>A PMG meeting's record: its exception list as drawn up as at a date, frozen once made.</summary>

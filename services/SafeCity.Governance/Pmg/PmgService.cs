@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Pmg.DrawUpExceptionList;
+using SafeCity.Governance.Pmg.RemedialActions;
 using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Pmg;

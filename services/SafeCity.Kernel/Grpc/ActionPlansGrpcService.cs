@@ -10,45 +10,17 @@ using SafeCity.Kernel.Hosting;
 
 namespace SafeCity.Kernel.Grpc;
 
-/// <summary>The theme's plans over gRPC, for partner systems and services. The same commands as the pages and HTTP API.</summary>
-public sealed class ActionPlansGrpcService(
+/// <summary>
+/// The theme's plans over gRPC, for partner systems and services: the same commands as the pages and HTTP API.
+/// Each method is in its feature's folder (ReadPlans, UpdateAction, RecordMeasurement); here are the messages they share.
+/// </summary>
+public sealed partial class ActionPlansGrpcService(
     ThemeDefinition theme,
     ThemePerformance performance,
     ThemeAccess access,
     UpdateActionHandler updateAction,
     RecordMeasurementHandler recordMeasurement) : ActionPlans.ActionPlansBase
 {
-    public override async Task<ActionPlanList> ListActionPlans(ListActionPlansRequest request, ServerCallContext context)
-    {
-        var list = new ActionPlanList { Theme = theme.Slug };
-        list.Plans.AddRange((await performance.GetPlansAsync(context.CancellationToken)).Select(ToMessage));
-        return list;
-    }
-
-    public override async Task<PlanAction> UpdateAction(UpdateActionRequest request, ServerCallContext context)
-    {
-        var user = EnsureMayEdit(context);
-        var result = await updateAction.HandleAsync(new UpdateActionCommand(request.ActionId, request.Status.ToDomain(), request.Rag.ToDomain(), request.Commentary), ThemeAccess.ActorOf(user), context.CancellationToken);
-        return ToMessage(Unwrap(result), performance.Today);
-    }
-
-    public override async Task<Measurement> RecordMeasurement(RecordMeasurementRequest request, ServerCallContext context)
-    {
-        var user = EnsureMayEdit(context);
-        var result = await recordMeasurement.HandleAsync(
-            new RecordMeasurementCommand(request.IndicatorId, request.Period, request.Value, request.Note), ThemeAccess.ActorOf(user), context.CancellationToken);
-        return ToMessage(Unwrap(result));
-    }
-
-    public override async Task<MeasurementList> ListMeasurements(ListMeasurementsRequest request, ServerCallContext context)
-    {
-        var found = await performance.GetIndicatorAsync(request.IndicatorId, context.CancellationToken)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"There is no indicator of that id in the {theme.Slug} theme (indicator_id, {request.IndicatorId.Length:N0} characters)."));
-        var list = new MeasurementList();
-        list.Measurements.AddRange(found.Indicator.Measurements.Select(ToMessage));
-        return list;
-    }
-
     private System.Security.Claims.ClaimsPrincipal EnsureMayEdit(ServerCallContext context)
     {
         var user = context.GetHttpContext().User;

@@ -1,16 +1,15 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using SafeCity.Kernel.Access;
-using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Performance;
 using SafeCity.Kernel.Features.RecordMeasurement;
+using SafeCity.Kernel.Features.SubmitRecords;
 using SafeCity.Kernel.Features.UpdateAction;
 using SafeCity.Kernel.Grpc;
 using SafeCity.Kernel.Messaging;
@@ -114,9 +113,7 @@ public static class ThemeServiceHost
         app.MapGrpcService<ActionPlansGrpcService>().DisableRequestTimeout();
         app.MapGrpcService<PartnerRecordsGrpcService>().DisableRequestTimeout();
         app.MapGrpcReflectionService();
-        app.MapActionPlansApi(theme);
-        app.MapRecordsApi(theme);
-        app.MapAuditApi(theme);
+        app.MapThemeApi(theme);
         app.MapThemePages(theme);
         app.MapDefaultEndpoints();
         return app;

@@ -1,4 +1,5 @@
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Performance.MostSimilarGroup;
 using SafeCity.Kernel.Domain;
 using static SafeCity.Kernel.Tests.Governance.TrajectoryTests;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SafeCity.Governance.DeliveryBoard.Report;
 
 namespace SafeCity.Governance.DeliveryBoard.ExpectedOutcomes;
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Features.Performance;
-using SafeCity.Kernel.Hosting;
 
 namespace SafeCity.Kernel.Features.SetTargets;
 

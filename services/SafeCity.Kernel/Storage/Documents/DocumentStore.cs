@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using MongoDB.Bson;
 using MongoDB.Driver;
-using SafeCity.Kernel;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Storage.Sqlite;
 

@@ -1,0 +1,37 @@
+using SafeCity.Governance.Performance;
+using SafeCity.Governance.Pmg;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Governance.DeliveryBoard.Report;
+
+/// <summary>One LAA indicator at a quarter: targets with and without stretch, year to date, forecast and outlook.</summary>
+public sealed record LaaLine(int Priority, IndicatorLine Line, YearTarget? Target);
+
+/// <summary>Puts together the Delivery Board report and the quarterly LAA monitoring from performance and the PMG's records.</summary>
+public sealed class DeliveryBoardService(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, ExpectedOutcomes.ExpectedOutcomeList? outcomes = null)
+{
+    private readonly ExpectedOutcomes.ExpectedOutcomeList _outcomes = outcomes ?? ExpectedOutcomes.ExpectedOutcomeList.Load(typeof(DeliveryBoardService).Assembly);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<DeliveryBoardReport> ReportAsync(DateOnly asAt, CancellationToken ct)
+    {
+        var tree = await performance.GetAsync(asAt, ct);
+        var meeting = await pmg.LatestMeetingAsync(asAt, ct);
+        return DeliveryBoardReport.Build(asAt, tree, meeting, await pmg.RemedialActionsAsync(ct)) with { Outcomes = ExpectedOutcomes.OutcomeStatus.Judge(_outcomes, tree) };
+    }
+
+    /// <summary>Paragraph 66's outcomes judged as at a date.</summary>
+    public async Task<IReadOnlyList<ExpectedOutcomes.OutcomeStatus>> OutcomesAsync(DateOnly asAt, CancellationToken ct) =>
+        ExpectedOutcomes.OutcomeStatus.Judge(_outcomes, await performance.GetAsync(asAt, ct));
+
+    /// <summary>Every LAA indicator (stretch or not) judged as at the end of the quarter.</summary>
+    public async Task<IReadOnlyList<LaaLine>> LaaAsync(ReportingPeriod quarter, CancellationToken ct)
+    {
+        var tree = await performance.GetAsync(quarter.End, ct);
+        return tree.Priorities.SelectMany(p => p.Plans.SelectMany(plan => plan.Indicators)
+                .Where(i => i.IsLaa)
+                .Select(i => new LaaLine(p.Priority.Number, DeliveryBoardReport.Line(i), i.Definition.TargetFor(quarter))))
+            .ToList();
+    }
+}

@@ -1,8 +1,0 @@
-namespace SafeCity.Governance.Performance;
-
-public enum GroupPosition
-{
-    Below,
-    InLine,
-    Above,
-}

@@ -1,0 +1,8 @@
+namespace SafeCity.Governance.Performance.MostSimilarGroup;
+
+public enum GroupPosition
+{
+    Below,
+    InLine,
+    Above,
+}

@@ -1,0 +1,3 @@
+namespace SafeCity.Governance.Performance.MostSimilarGroup;
+
+public sealed record MostSimilarGroupRate(string Area, double Rate);

@@ -1,3 +1,0 @@
-namespace SafeCity.Governance.Performance;
-
-public sealed record MostSimilarGroupRate(string Area, double Rate);

@@ -1,0 +1,87 @@
+using SafeCity.Governance.Performance;
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Governance.Pmg.DrawUpExceptionList;
+
+/// <summary>
+/// The exception rules (paragraph 80: anything showing any degree of failure is held to account
+/// through remedial interventions). Every indicator or action that is red or amber (an action also
+/// when delayed or overdue) enters the list. Once listed, an item stays on every later list until it
+/// recovers (an indicator when it is green, an action when it is green or completed and not overdue)
+/// and a remedial action has been recorded for it. Having no newer figure is not recovery. An
+/// indicator with no target for the year is listed too, until a target is set.
+/// </summary>
+public static class ExceptionList
+{
+    public const string Rule =
+        "Any indicator or action that is red or amber (or an action that is delayed, or past its due date and not done) enters the exception list. " +
+        "It stays on every later list until it recovers (an indicator when it is green, an action when it is green or completed and not overdue) " +
+        "and a remedial action has been recorded for it. No newer figure is not recovery. " +
+        "An indicator with no target for the year is listed as well, until the partnership sets one.";
+
+    /// <param name="withRemedialActions">The keys of the items a remedial action was ever recorded for.</param>
+    public static (IReadOnlyList<ExceptionItem> Exceptions, IReadOnlyList<RecoveredItem> Recovered) DrawUp(PerformanceTree tree, PmgMeeting? previous, DateOnly meetingDate, IReadOnlySet<string>? withRemedialActions = null)
+    {
+        withRemedialActions ??= new HashSet<string>(StringComparer.Ordinal);
+        var earlier = previous?.Exceptions.ToDictionary(e => e.Key, StringComparer.Ordinal) ?? [];
+        var exceptions = new List<ExceptionItem>();
+        var recovered = new List<RecoveredItem>();
+        foreach (var priority in tree.Priorities)
+        {
+            foreach (var plan in priority.Plans)
+            {
+                // An indicator printed here but held by another plan is listed once, under the plan that holds it.
+                foreach (var i in plan.Indicators.Where(i => !i.IsHeldElsewhere))
+                {
+                    var key = $"indicator:{plan.Theme}/{i.Id}";
+                    var failing = i.Rag is Rag.Red or Rag.Amber;
+                    var name = $"{i.Code ?? "Local"} {i.Name}";
+                    Decide(key, ExceptionKind.Indicator, i.Id, plan, priority.Priority.Number, name, i.Rag, i.Reason, failing, recoveredNow: i.Rag == Rag.Green);
+
+                    var year = i.Assessment.Year;
+                    var noTarget = i.Definition.TargetFor(year) is null;
+                    Decide($"target:{plan.Theme}/{i.Id}", ExceptionKind.MissingTarget, i.Id, plan, priority.Priority.Number, $"{name}: no target for {year}", Rag.NotRated,
+                        $"No target is set for {year}, so it cannot be rated: set one on the indicator's page.", noTarget, recoveredNow: !noTarget, needsRemedy: false);
+                }
+
+                foreach (var a in plan.Actions)
+                {
+                    var key = $"action:{plan.Theme}/{a.Id}";
+                    var delayed = a.Status == nameof(ActionStatus.Delayed);
+                    var failing = a.Rag is Rag.Red or Rag.Amber || delayed || a.Overdue;
+                    var due = a.DueDate is { } d ? (a.Overdue ? $"Overdue: due {PmgService.Day(d)}. " : $"Due {PmgService.Day(d)}. ") : "";
+                    var detail = $"{due}{Kernel.Web.UkFormat.StatusWords(a.Status)}{(a.Commentary is { Length: > 0 } c ? ": " + c : "")}";
+                    Decide(key, ExceptionKind.Action, a.Id, plan, priority.Priority.Number, a.Description, a.Rag, detail, failing,
+                        recoveredNow: !delayed && !a.Overdue && (a.Rag == Rag.Green || a.Status == nameof(ActionStatus.Completed)));
+                }
+            }
+        }
+
+        // Items listed before whose indicator or action no longer exists have nothing to recover with: they stay.
+        var seen = exceptions.Select(e => e.Key).Concat(recovered.Select(r => r.Key)).ToHashSet(StringComparer.Ordinal);
+        exceptions.AddRange(earlier.Values.Where(e => !seen.Contains(e.Key)).Select(e => e with { StillFailing = false, Detail = "No longer published by its theme. " + e.Detail }));
+        return (exceptions, recovered);
+
+        void Decide(string key, ExceptionKind kind, string id, PlanPerformance plan, int priority, string name, Rag rag, string detail, bool failing, bool recoveredNow, bool needsRemedy = true)
+        {
+            var before = earlier.GetValueOrDefault(key);
+            if (failing)
+            {
+                exceptions.Add(new ExceptionItem(key, kind, id, plan.Theme, priority, plan.Number, name, rag, detail, before?.FirstListed ?? meetingDate, true));
+            }
+            else if (before is not null && recoveredNow && (!needsRemedy || withRemedialActions.Contains(key)))
+            {
+                recovered.Add(new RecoveredItem(key, name, rag, detail));
+            }
+            else if (before is not null && recoveredNow)
+            {
+                exceptions.Add(before with { Rag = rag, Detail = "Recovered, but no remedial action was recorded: record what was done. " + detail, StillFailing = false });
+            }
+            else if (before is not null)
+            {
+                exceptions.Add(before with { Rag = rag, Detail = "Not yet recovered: " + detail, StillFailing = false });
+            }
+        }
+    }
+
+}

@@ -1,5 +1,0 @@
-using SafeCity.Kernel.Domain;
-
-namespace SafeCity.Governance.Pmg;
-
-public sealed record RecoveredItem(string Key, string Name, Rag Rag, string Detail);

@@ -1,0 +1,3 @@
+namespace SafeCity.Governance.Pmg.RemedialActions;
+
+public sealed record RemedialNote(DateTimeOffset At, string By, string Text);

@@ -1,0 +1,18 @@
+using Grpc.Core;
+using SafeCity.Contracts.Themes;
+using SafeCity.Kernel.Access;
+using SafeCity.Kernel.Features.RecordMeasurement;
+
+namespace SafeCity.Kernel.Grpc;
+
+// Part of ActionPlansGrpcService (Grpc/): the gRPC method lives with the feature it serves.
+public sealed partial class ActionPlansGrpcService
+{
+    public override async Task<Measurement> RecordMeasurement(RecordMeasurementRequest request, ServerCallContext context)
+    {
+        var user = EnsureMayEdit(context);
+        var result = await recordMeasurement.HandleAsync(
+            new RecordMeasurementCommand(request.IndicatorId, request.Period, request.Value, request.Note), ThemeAccess.ActorOf(user), context.CancellationToken);
+        return ToMessage(Unwrap(result));
+    }
+}
