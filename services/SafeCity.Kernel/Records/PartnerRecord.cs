@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace SafeCity.Kernel.Records;
@@ -40,8 +39,7 @@ public sealed record PartnerRecord
     /// <summary>A yes/no detail ("deliberate", "weapon"): true only for "yes" or "true".</summary>
     public bool Is(string name) => Attribute(name) is { } v && (v.Equals("yes", StringComparison.OrdinalIgnoreCase) || v.Equals("true", StringComparison.OrdinalIgnoreCase));
 
-    public static bool IsMonth(string? text) =>
-        text is { Length: 7 } && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    public static bool IsMonth(string? text) => RecordFiles.RecordMonth.IsValid(text);
 }
 
 /// <summary>How many records of a category a month holds: the analysts' counts.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Hosting;
-using SafeCity.Kernel.Records.PoliceData;
+using SafeCity.RecordFiles.PoliceData;
 
 namespace SafeCity.Kernel.Records;
 
@@ -123,7 +123,7 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
     }
 
     /// <summary>The month, on UK clocks, of a moment.</summary>
-    public static string MonthOf(DateTimeOffset at) => Web.UkFormat.UkTime(at).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    public static string MonthOf(DateTimeOffset at) => RecordFiles.RecordMonth.Of(at);
 
     // Months whose computed indicators are owed: records were kept but not yet counted (a batch of a
     // longer stream, or the store full when it was counted). Each is stamped when owed, so that a refresh

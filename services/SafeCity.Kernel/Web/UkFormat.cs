@@ -1,18 +1,17 @@
 using System.Globalization;
 using SafeCity.Kernel.Domain;
+using SafeCity.RecordFiles;
 
 namespace SafeCity.Kernel.Web;
 
 /// <summary>UK conventions for people: "26 November 2026", "26 November 2026 at 14:05" in UK time.</summary>
 public static class UkFormat
 {
-    private static readonly TimeZoneInfo UkZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>The same moment on UK clocks (GMT or BST).</summary>
-    public static DateTimeOffset UkTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, UkZone);
+    public static DateTimeOffset UkTime(DateTimeOffset at) => UkClock.UkTime(at);
 
     /// <summary>A time a person typed, read as UK clock time.</summary>
-    public static DateTimeOffset FromUkClock(System.DateTime local) => new(local, UkZone.GetUtcOffset(local));
+    public static DateTimeOffset FromUkClock(System.DateTime local) => UkClock.FromUkClock(local);
 
     public static string Date(DateTimeOffset at) => UkTime(at).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

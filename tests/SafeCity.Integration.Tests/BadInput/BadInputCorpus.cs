@@ -471,7 +471,7 @@ public static class BadInputCorpus
         using var reader = new StreamReader(new MemoryStream(file), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var rejected = new List<string>();
         var readable = 0;
-        await foreach (var (record, problem) in SafeCity.Kernel.Records.PartnerCsv.ReadAsync(reader))
+        await foreach (var (record, problem) in SafeCity.RecordFiles.PartnerCsv.ReadAsync(reader))
         {
             if (problem is not null)
             {

@@ -4,8 +4,8 @@ using SafeCity.Gateway;
 using SafeCity.Gateway.Partners;
 using SafeCity.Gateway.SignIn;
 using SafeCity.Kernel.Records;
-using SafeCity.Kernel.Records.PoliceData;
 using SafeCity.Kernel.Tests.Seed;
+using SafeCity.RecordFiles.PoliceData;
 
 namespace SafeCity.Kernel.Tests.Access;
 

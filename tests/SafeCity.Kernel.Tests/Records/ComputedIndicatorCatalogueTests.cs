@@ -62,7 +62,7 @@ public class ComputedIndicatorCatalogueTests
         foreach (var theme in SeedFidelityTests.Themes)
         {
             var indicators = ActionPlanSeed.ReadFrom(theme.Assembly).SelectMany(p => p.Indicators).Select(i => i.Id).ToHashSet();
-            var kept = theme.RecordCategories.Select(c => c.Name).Concat(Kernel.Records.PoliceData.PoliceCrimeTypes.KeptBy(theme.Slug)).ToHashSet();
+            var kept = theme.RecordCategories.Select(c => c.Name).Concat(RecordFiles.PoliceData.PoliceCrimeTypes.KeptBy(theme.Slug)).ToHashSet();
             foreach (var measure in theme.ComputedMeasures)
             {
                 Assert.True(measure.IndicatorId is null || indicators.Contains(measure.IndicatorId), $"{theme.Slug}: {measure.Name} names {measure.IndicatorId}, which its plans do not have.");

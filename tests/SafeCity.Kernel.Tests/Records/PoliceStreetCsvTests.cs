@@ -1,5 +1,6 @@
 using SafeCity.Kernel.Records;
-using SafeCity.Kernel.Records.PoliceData;
+using SafeCity.RecordFiles;
+using SafeCity.RecordFiles.PoliceData;
 
 namespace SafeCity.Kernel.Tests.Records;
 

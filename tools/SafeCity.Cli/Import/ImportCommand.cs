@@ -1,7 +1,6 @@
 using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
-using SafeCity.Contracts.Identity;
 using SafeCity.LocalPlatform;
 
 namespace SafeCity.Cli.Import;

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using SafeCity.Contracts.Records;
-using SafeCity.Kernel.Records.PoliceData;
+using SafeCity.RecordFiles.PoliceData;
 
 namespace SafeCity.Cli.Import;
 

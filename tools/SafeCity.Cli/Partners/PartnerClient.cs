@@ -3,7 +3,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using SafeCity.Contracts.Records;
-using SafeCity.Kernel.Records;
+using SafeCity.RecordFiles;
 
 namespace SafeCity.Cli.Partners;
 

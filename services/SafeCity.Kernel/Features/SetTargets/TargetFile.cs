@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Records;
+using SafeCity.RecordFiles;
 
 namespace SafeCity.Kernel.Features.SetTargets;
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using SafeCity.Contracts.Records;
-using SafeCity.Kernel.Records.PoliceData;
-using SafeCity.Kernel.Web;
+using SafeCity.RecordFiles.PoliceData;
 
-namespace SafeCity.Kernel.Records;
+namespace SafeCity.RecordFiles;
 
 /// <summary>
 /// A partner's file of records (fire incidents, crimes, ED presentations) for the partner client:
@@ -69,7 +68,7 @@ public static class PartnerCsv
         // A time without an offset is read as UK clock time, as partners' systems in the city record it.
         if (!HasOffset(occurred))
         {
-            at = UkFormat.FromUkClock(at.DateTime);
+            at = UkClock.FromUkClock(at.DateTime);
         }
 
         var record = new RecordSubmission
@@ -78,7 +77,7 @@ public static class PartnerCsv
             Reference = Field("reference"),
             Category = PoliceCrimeTypes.Find(Field("category"))?.CrimeType ?? Field("category"),
             OccurredAt = Timestamp.FromDateTimeOffset(at),
-            Month = RecordIntake.MonthOf(at),
+            Month = RecordMonth.Of(at),
             Location = Field("location"),
             LsoaCode = Field("lsoa_code"),
             LsoaName = Field("lsoa_name"),

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SafeCity.Kernel.Records;
+namespace SafeCity.RecordFiles;
 
 /// <summary>A row that could not be read, with its line number and why.</summary>
 public sealed record RejectedRow(long Line, string Reason);

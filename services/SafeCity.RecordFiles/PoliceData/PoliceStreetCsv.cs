@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SafeCity.Kernel.Records.PoliceData;
+namespace SafeCity.RecordFiles.PoliceData;
 
 /// <summary>A row of a data.police.uk street-level crime file that could be read.</summary>
 public sealed record PoliceStreetRow(
@@ -37,25 +37,7 @@ public sealed record PoliceStreetRow(
             yield return new("fallsWithin", FallsWithin);
         }
     }
-
-    public PartnerRecord ToRecord(DateTimeOffset receivedAt, string? receivedFrom) => new()
-    {
-        Source = Source,
-        Reference = Reference,
-        Category = CrimeType,
-        Month = Month,
-        Location = Location,
-        LsoaCode = LsoaCode,
-        LsoaName = LsoaName,
-        Latitude = Latitude,
-        Longitude = Longitude,
-        Outcome = Outcome,
-        Attributes = Details().ToDictionary(),
-        ReceivedAt = receivedAt,
-        ReceivedFrom = receivedFrom,
-    };
 }
-
 
 /// <summary>
 /// Reads data.police.uk street-level crime CSV (see shared/data-formats.md): quoted fields with
@@ -116,7 +98,7 @@ public sealed class PoliceStreetCsv
         }
 
         var month = Field("Month");
-        if (!PartnerRecord.IsMonth(month))
+        if (!RecordMonth.IsValid(month))
         {
             return Reject($"Month is not a month like 2008-04 (it has {month?.Length ?? 0:N0} characters).");
         }

@@ -1,4 +1,4 @@
-namespace SafeCity.Kernel.Records.PoliceData;
+namespace SafeCity.RecordFiles.PoliceData;
 
 /// <summary>
 /// Which theme owns each data.police.uk crime type, and which others count it too. Every type has
