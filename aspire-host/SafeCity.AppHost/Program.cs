@@ -1,4 +1,5 @@
 using SafeCity.AppHost;
+using SafeCity.Contracts.Themes;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -38,15 +39,7 @@ var gateway = builder.AddProject<Projects.SafeCity_Gateway>("gateway")
 
 // Themes start after governance, so that its queues exist before their first events.
 IResourceBuilder<ProjectResource>[] themes =
-[
-    builder.AddProject<Projects.SafeCity_Alcohol>("alcohol"),
-    builder.AddProject<Projects.SafeCity_Violence>("violence"),
-    builder.AddProject<Projects.SafeCity_AcquisitiveCrime>("acquisitive-crime"),
-    builder.AddProject<Projects.SafeCity_Youth>("youth"),
-    builder.AddProject<Projects.SafeCity_AsbArson>("asb-arson"),
-    builder.AddProject<Projects.SafeCity_Drugs>("drugs"),
-    builder.AddProject<Projects.SafeCity_Communities>("communities"),
-];
+    [.. PartnershipThemes.All.Select(t => builder.AddProject(t.Slug, Path.Combine(builder.AppHostDirectory, "..", "..", t.ProjectPath)))];
 for (var i = 0; i < themes.Length; i++)
 {
     // A theme asks governance's register of plan numbers before it adds a plan.

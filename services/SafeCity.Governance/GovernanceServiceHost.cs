@@ -20,6 +20,8 @@ using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Kernel.Web;
 
+using SafeCity.ServiceDefaults;
+
 namespace SafeCity.Governance;
 
 public static class GovernanceServiceHost
@@ -31,7 +33,7 @@ public static class GovernanceServiceHost
         builder.AddServiceDefaults();
         builder.AddPlatformWeb();
         builder.AddPlatformIdentity(ServiceName);
-        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+        builder.AddSettings<AccessOptions>(AccessOptions.Section);
         builder.Services.AddSingleton(PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly));
         var tolerances = Tolerances.From(builder.Configuration);
         builder.Services.AddSingleton(tolerances);
@@ -52,13 +54,13 @@ public static class GovernanceServiceHost
         }
 
         // Governance publishes too (the PMG's tolerances, to the themes): through its own outbox, like a theme's events.
-        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.AddSettings<OutboxOptions>(OutboxOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();
 
         builder.Services.AddSingleton<PartnershipStructureStore>();
         builder.Services.AddSingleton<ToleranceStore>();
-        builder.Services.Configure<PmgCalendarOptions>(builder.Configuration.GetSection(PmgCalendarOptions.Section));
+        builder.AddSettings<PmgCalendarOptions>(PmgCalendarOptions.Section);
         builder.Services.AddSingleton<PmgService>();
         builder.Services.AddSingleton<Attention.WhatNeedsAttention>();
         builder.Services.AddSingleton<MyWork.MyWorkList>();
@@ -87,7 +89,7 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<GovernanceAccess>();
         builder.Services.AddGovernancePolicies();
         builder.Services.AddSingleton<PlanNumbers.PlanNumberRegister>();
-        builder.Services.Configure<GovernanceOptions>(builder.Configuration.GetSection(GovernanceOptions.Section));
+        builder.AddSettings<GovernanceOptions>(GovernanceOptions.Section);
         builder.Services.AddHttpClient<IThemeStateSource, HttpThemeStateSource>(http => http.Timeout = TimeSpan.FromSeconds(60));
         builder.Services.AddTransient<ReadModelRebuild>();
         builder.Services.AddTransient<Jobs.ScheduledJobs>();

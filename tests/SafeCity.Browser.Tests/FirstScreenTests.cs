@@ -3,6 +3,7 @@ using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using SafeCity.Contracts.Themes;
 
 namespace SafeCity.Browser.Tests;
 
@@ -115,7 +116,7 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
 
         // Actions reach governance through the bus, owner and all: every action a theme says "admin" owns is listed once.
         var owned = 0;
-        foreach (var theme in new[] { "alcohol", "violence", "acquisitive-crime", "youth", "asb-arson", "drugs", "communities" })
+        foreach (var theme in PartnershipThemes.Slugs)
         {
             owned += (await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans")).EnumerateArray()
                 .SelectMany(p => p.GetProperty("actions").EnumerateArray()).Count(a => a.TryGetProperty("owner", out var o) && o.GetString() == "admin");

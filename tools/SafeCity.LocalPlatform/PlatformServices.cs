@@ -1,3 +1,5 @@
+using SafeCity.Contracts.Themes;
+
 namespace SafeCity.LocalPlatform;
 
 /// <summary>A service of the platform as this machine runs it: its name and its project.</summary>
@@ -7,17 +9,7 @@ public sealed record PlatformService(string Name, string Project)
 
     /// <summary>The theme services that exist so far, by slug.</summary>
     public static IReadOnlyList<PlatformService> Themes { get; } =
-    [
-        Theme("alcohol", "Alcohol"),
-        Theme("violence", "Violence"),
-        Theme("acquisitive-crime", "AcquisitiveCrime"),
-        Theme("youth", "Youth"),
-        Theme("asb-arson", "AsbArson"),
-        Theme("drugs", "Drugs"),
-        Theme("communities", "Communities"),
-    ];
-
-    private static PlatformService Theme(string slug, string project) => new(slug, $"services/SafeCity.{project}/SafeCity.{project}");
+        [.. PartnershipThemes.All.Select(t => new PlatformService(t.Slug, t.ProjectPath[..^".csproj".Length]))];
 
     public static PlatformService Gateway { get; } = new("gateway", "gateway/SafeCity.Gateway/SafeCity.Gateway");
 

@@ -27,12 +27,6 @@ public enum SignInOutcome
 /// <summary>A sign-in's outcome, with why (for the audit trail only) and whether it locked the name for this address.</summary>
 public sealed record SignInResult(SignInOutcome Outcome, LocalAccount? Account, string Why, bool LockedNow);
 
-public sealed class AccountOptions
-{
-    /// <summary>How long a one-time password may be used (Identity:OneTimePasswordHours, default 24).</summary>
-    public TimeSpan OneTimePasswordLifetime { get; init; } = TimeSpan.FromHours(24);
-}
-
 /// <summary>
 /// Local accounts in the gateway's own SQLite file: passwords hashed (ASP.NET Core Identity's PBKDF2
 /// hasher), one-time passwords that expire and open only the change-password page, accounts an

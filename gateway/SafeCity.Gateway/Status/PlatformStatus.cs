@@ -3,21 +3,6 @@ using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Gateway.Status;
 
-/// <summary>Settings of the status the gateway keeps of the parts behind it (Gateway:Status).</summary>
-public sealed class PlatformStatusOptions
-{
-    public const string Section = "Gateway:Status";
-
-    /// <summary>How often each part's own /health is asked.</summary>
-    public int IntervalSeconds { get; set; } = 5;
-
-    /// <summary>How long one answer may take before the part counts as down.</summary>
-    public int TimeoutSeconds { get; set; } = 2;
-
-    /// <summary>What a 503 asks a caller to wait before trying again.</summary>
-    public int RetryAfterSeconds { get; set; } = 10;
-}
-
 /// <summary>
 /// The status of every service behind the gateway, for operators (GET /status) and for the pages that
 /// say a part is down. Kept apart from the gateway's readiness: the gateway is ready when it can serve,

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SafeCity.Governance.Pmg;
 
 /// <summary>
@@ -10,5 +12,6 @@ public sealed class PmgCalendarOptions
 
     public DateOnly FirstMeeting { get; set; } = new(2008, 4, 17);
 
+    [Range(1, 52, ErrorMessage = "Pmg:IntervalWeeks must be from {1} to {2}.")]
     public int IntervalWeeks { get; set; } = 6;
 }

@@ -4,20 +4,6 @@ using SafeCity.Kernel;
 
 namespace SafeCity.Governance.Rebuild;
 
-public sealed class GovernanceOptions
-{
-    public const string Section = "Governance";
-
-    /// <summary>The theme services governance asks for their state, by name ("alcohol"); each is found by service discovery.</summary>
-    public List<string> Themes { get; set; } = [];
-
-    /// <summary>How long a governance that starts with an empty read model keeps trying to rebuild it from the themes.</summary>
-    public TimeSpan StartupRebuildWindow { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>How often governance asks each theme whether it answers (0: never), so its pages can say when a theme's figures stopped being current.</summary>
-    public int ThemeCheckSeconds { get; set; } = 10;
-}
-
 /// <summary>Where a rebuild gets each theme's current state.</summary>
 public interface IThemeStateSource
 {

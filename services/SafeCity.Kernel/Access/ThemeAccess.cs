@@ -7,18 +7,6 @@ using SafeCity.Contracts.Identity;
 
 namespace SafeCity.Kernel.Access;
 
-public sealed class AccessOptions
-{
-    public const string Section = "Access";
-
-    /// <summary>
-    /// Whether a caller nobody signed in may read and change the platform: false, so every page, API
-    /// and gRPC method but the health checks needs a signed identity. True only for a demonstration,
-    /// and then said in the log at every start.
-    /// </summary>
-    public bool AllowAnonymous { get; set; }
-}
-
 /// <summary>
 /// The one place that decides who may change a theme's plans, actions and measurements. Every page,
 /// HTTP endpoint and gRPC method that writes asks it; nothing writes without asking.

@@ -22,6 +22,8 @@ using SafeCity.Kernel.Storage.Mongo;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Kernel.Web;
 
+using SafeCity.ServiceDefaults;
+
 namespace SafeCity.Kernel.Hosting;
 
 /// <summary>Everything a theme service has in common, registered and mapped once.</summary>
@@ -46,7 +48,7 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Tolerances.From(builder.Configuration));
         builder.Services.AddSingleton<Features.RagTolerances.ThemeTolerances>();
-        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+        builder.AddSettings<AccessOptions>(AccessOptions.Section);
         builder.Services.AddSingleton<ThemeAccess>();
         builder.Services.AddThemePolicies();
 
@@ -75,7 +77,7 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton<Features.Dashboard.ThemeDashboard>();
 
         builder.AddSafeCityBus(theme.Slug, bus => bus.AddConsumer<Features.RagTolerances.RagTolerancesSetConsumer, Features.RagTolerances.RagTolerancesSetConsumerDefinition>());
-        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.AddSettings<OutboxOptions>(OutboxOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();
 

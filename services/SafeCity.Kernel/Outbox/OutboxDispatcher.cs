@@ -5,22 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace SafeCity.Kernel.Outbox;
 
-public sealed class OutboxOptions
-{
-    public const string Section = "Outbox";
-
-    /// <summary>How long one publish may wait for the broker before the dispatcher backs off and retries.</summary>
-    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How often the outbox is read when no write has signalled it.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>The longest wait between retries while the broker is away.</summary>
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(10);
-
-    public int BatchSize { get; set; } = 100;
-}
-
 /// <summary>Wakes the dispatcher when a write has put something in the outbox.</summary>
 public sealed class OutboxSignal
 {

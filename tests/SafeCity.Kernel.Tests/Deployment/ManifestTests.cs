@@ -1,4 +1,5 @@
 using k8s.Models;
+using SafeCity.Contracts.Themes;
 using YamlDotNet.RepresentationModel;
 
 namespace SafeCity.Kernel.Tests.Deployment;
@@ -12,7 +13,7 @@ namespace SafeCity.Kernel.Tests.Deployment;
 /// </summary>
 public sealed class ManifestTests
 {
-    private static readonly string[] Themes = ["alcohol", "violence", "acquisitive-crime", "youth", "asb-arson", "drugs", "communities"];
+    private static readonly string[] Themes = [.. PartnershipThemes.Slugs];
     private static readonly string[] Services = [.. Themes, "governance", "gateway"];
 
     // What each Secret the operator makes holds (docs/deploy.md gives the commands that make them).
