@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SafeCity.Contracts.Identity;
 using SafeCity.ServiceDefaults;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Access;
 

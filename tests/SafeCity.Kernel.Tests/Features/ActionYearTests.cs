@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SafeCity.Kernel.Tests.Services;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Features;
 

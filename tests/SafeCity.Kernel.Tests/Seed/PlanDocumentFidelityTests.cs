@@ -4,6 +4,7 @@ using SafeCity.Governance.DeliveryBoard.ExpectedOutcomes;
 using SafeCity.Governance.Structure;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Seed;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Seed;
 
@@ -14,7 +15,7 @@ namespace SafeCity.Kernel.Tests.Seed;
 /// </summary>
 public sealed partial class PlanDocumentFidelityTests
 {
-    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "plan", "safe-city-partnership-plan-2008-2011.txt"));
+    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "plan", "safe-city-partnership-plan-2008-2011.txt"));
 
     private static readonly IReadOnlyList<(string Theme, ActionPlan Plan)> Plans =
         SeedFidelityTests.Themes.SelectMany(t => ActionPlanSeed.ReadFrom(t.Assembly).Select(p => (t.Slug, p))).ToList();
@@ -155,18 +156,6 @@ public sealed partial class PlanDocumentFidelityTests
         Assert.Equal(11, structure.Subgroups.Count);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SafeCityPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No SafeCityPlatform.sln above the tests.");
-    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

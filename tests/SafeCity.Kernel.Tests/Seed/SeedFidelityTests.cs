@@ -12,6 +12,7 @@ using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Testing;
 using SafeCity.Violence;
 using SafeCity.Youth;
 
@@ -20,16 +21,7 @@ namespace SafeCity.Kernel.Tests.Seed;
 /// <summary>Every theme's plans, imported into its store and read back, are the extraction's plans, field by field.</summary>
 public class SeedFidelityTests
 {
-    public static IReadOnlyList<ThemeDefinition> Themes { get; } =
-    [
-        AlcoholTheme.Definition,
-        ViolenceTheme.Definition,
-        AcquisitiveCrimeTheme.Definition,
-        YouthTheme.Definition,
-        AsbArsonTheme.Definition,
-        DrugsTheme.Definition,
-        CommunitiesTheme.Definition,
-    ];
+    public static IReadOnlyList<ThemeDefinition> Themes => ThemeDefinitions.All;
 
     public static TheoryData<string> ThemeSlugs => new(Themes.Select(t => t.Slug));
 

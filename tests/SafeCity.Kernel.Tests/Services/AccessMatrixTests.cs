@@ -10,8 +10,8 @@ using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging;
 using SafeCity.Kernel.Seed;
-using SafeCity.Kernel.Tests.Access;
 using SafeCity.Kernel.Tests.Seed;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Services;
 
@@ -73,7 +73,7 @@ public sealed class AccessMatrixTests
             table.Append(row).Append('\n');
         }
 
-        var file = Path.Combine(RepositoryRoot(), "docs", "access.md");
+        var file = Path.Combine(RepositoryRoot.Path, "docs", "access.md");
         if (Environment.GetEnvironmentVariable("SAFECITY_WRITE_DOCS") == "1")
         {
             await File.WriteAllTextAsync(file, table.ToString());
@@ -225,18 +225,6 @@ public sealed class AccessMatrixTests
         return true;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SafeCityPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No SafeCityPlatform.sln above the tests.");
-    }
 
     public interface IServiceFactory : IDisposable
     {

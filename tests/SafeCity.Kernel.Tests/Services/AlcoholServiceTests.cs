@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using SafeCity.Contracts.Themes;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Services;
 
@@ -84,7 +85,7 @@ public sealed class AlcoholServiceTests : IDisposable
         {
             Content = JsonContent.Create(new { status = "Completed", rag = "Green" }),
         };
-        request.Headers.Add(SafeCity.Contracts.Identity.PlatformTokens.Header, SafeCity.Kernel.Tests.Access.TestIdentity.Person("alcohol", "sam", ["officer:drugs"]));
+        request.Headers.Add(SafeCity.Contracts.Identity.PlatformTokens.Header, TestIdentity.Person("alcohol", "sam", ["officer:drugs"]));
 
         var refused = await client.SendAsync(request);
 

@@ -7,7 +7,7 @@ using Grpc.Net.Client;
 using SafeCity.Alcohol;
 using SafeCity.Contracts.Identity;
 using SafeCity.Contracts.Records;
-using SafeCity.Kernel.Tests.Access;
+using SafeCity.Testing;
 using RecordIntake = SafeCity.Kernel.Records.RecordIntake;
 
 namespace SafeCity.Kernel.Tests.Services;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SafeCity.Contracts.Identity;
 using SafeCity.Kernel.Access;
-using SafeCity.Kernel.Tests.Access;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Services;
 

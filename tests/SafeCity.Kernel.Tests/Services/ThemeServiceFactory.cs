@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SafeCity.Kernel.Messaging;
-using SafeCity.Kernel.Tests.Access;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Services;
 

@@ -1,5 +1,6 @@
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Mongo;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using SafeCity.Kernel.Records;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Storage;
 

@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Storage;
 

@@ -1,6 +1,7 @@
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Storage;
 

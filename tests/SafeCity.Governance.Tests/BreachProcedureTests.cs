@@ -1,0 +1,97 @@
+using SafeCity.Governance.Sharing;
+using SafeCity.Kernel.Storage.Documents;
+using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Testing;
+
+namespace SafeCity.Governance.Tests;
+
+public sealed class WorkingDaysTests
+{
+    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    [Theory]
+    [InlineData(2008, "2008-01-01 2008-03-21 2008-03-24 2008-05-05 2008-05-26 2008-08-25 2008-12-25 2008-12-26")]
+    [InlineData(2010, "2010-01-01 2010-04-02 2010-04-05 2010-05-03 2010-05-31 2010-08-30 2010-12-27 2010-12-28")]
+    [InlineData(2011, "2011-01-03 2011-04-22 2011-04-25 2011-04-29 2011-05-02 2011-05-30 2011-08-29 2011-12-26 2011-12-27")]
+    [InlineData(2012, "2012-01-02 2012-04-06 2012-04-09 2012-05-07 2012-06-04 2012-06-05 2012-08-27 2012-12-25 2012-12-26")]
+    [InlineData(2020, "2020-01-01 2020-04-10 2020-04-13 2020-05-08 2020-05-25 2020-08-31 2020-12-25 2020-12-28")]
+    [InlineData(2022, "2022-01-03 2022-04-15 2022-04-18 2022-05-02 2022-06-02 2022-06-03 2022-08-29 2022-09-19 2022-12-26 2022-12-27")]
+    public void The_bank_holidays_of_England_and_Wales_are_those_GOV_UK_lists(int year, string expected) =>
+        Assert.Equal(expected.Split(' '), WorkingDays.BankHolidays(year).Keys.Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Working_days_skip_weekends_and_bank_holidays()
+    {
+        // Thursday 20 March 2008: Good Friday, the weekend and Easter Monday are skipped (25, 26, 27, 28, 31 March).
+        Assert.Equal(D(2008, 3, 31), WorkingDays.Add(D(2008, 3, 20), 5));
+        // Friday 19 December 2008: 22, 23, 24, then Christmas and Boxing Day and the weekend, 29, 30.
+        Assert.Equal(D(2008, 12, 30), WorkingDays.Add(D(2008, 12, 19), 5));
+        Assert.Equal(D(2008, 6, 9), WorkingDays.Add(D(2008, 6, 2), 5));
+    }
+}
+
+public sealed class BreachProcedureTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    private async Task<(BreachProcedure, MovableClock)> NewAsync(DateOnly today)
+    {
+        var documents = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(_dir.Path, Guid.NewGuid() + ".db")));
+        await documents.InitializeAsync(CancellationToken.None);
+        var clock = new MovableClock(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        return (new BreachProcedure(documents, clock), clock);
+    }
+
+    [Fact]
+    public async Task The_four_deadlines_run_from_each_step_and_the_first_skips_the_Easter_bank_holidays()
+    {
+        var (procedure, clock) = await NewAsync(new DateOnly(2008, 3, 20));
+        var breach = await procedure.ReportAsync("2008-03-20", "Southampton City Council", "Hampshire Probation Service", "Depersonalised extract sent to the wrong partner.", "pmg", CancellationToken.None);
+
+        var start = BreachProcedure.Status(breach, procedure.Today);
+        Assert.Equal((StepState.Due, new DateOnly(2008, 3, 31)), (start[0].State, start[0].DueBy));
+        Assert.All(start.Skip(1), s => Assert.Equal((StepState.Waiting, (DateOnly?)null), (s.State, s.DueBy)));
+
+        clock.Now = clock.Now.AddDays(8); // 28 March: the report went out on the 27th
+        breach = await procedure.CompleteStepAsync(breach.Id, "report", "2008-03-27", "E-mailed to all designated officers", null, CancellationToken.None);
+        var afterReport = BreachProcedure.Status(breach, procedure.Today);
+        Assert.Equal((StepState.Done, StepState.Due, new DateOnly(2008, 4, 1)), (afterReport[0].State, afterReport[1].State, afterReport[1].DueBy));
+
+        clock.Now = clock.Now.AddDays(5); // 2 April, with no response: overdue
+        Assert.Equal(StepState.Overdue, BreachProcedure.Status(breach, procedure.Today)[1].State);
+
+        breach = await procedure.CompleteStepAsync(breach.Id, "response", "2008-04-02", null, null, CancellationToken.None);
+        Assert.Equal(new DateOnly(2008, 4, 12), BreachProcedure.Status(breach, procedure.Today)[2].DueBy);
+        clock.Now = clock.Now.AddDays(10);
+        breach = await procedure.CompleteStepAsync(breach.Id, "meeting", "2008-04-10", null, null, CancellationToken.None);
+        Assert.Equal(new DateOnly(2008, 4, 15), BreachProcedure.Status(breach, procedure.Today)[3].DueBy);
+
+        Assert.Equal("outcome", (await Assert.ThrowsAsync<BreachException>(() => procedure.CompleteStepAsync(breach.Id, "minutes", "2008-04-11", null, " ", CancellationToken.None))).Field);
+        breach = await procedure.CompleteStepAsync(breach.Id, "minutes", "2008-04-11", null, "Extract withdrawn; refresher training for the probation team.", CancellationToken.None);
+
+        Assert.All(BreachProcedure.Status(breach, procedure.Today), s => Assert.Equal(StepState.Done, s.State));
+        Assert.Equal("Extract withdrawn; refresher training for the probation team.", (await procedure.FindAsync(breach.Id, CancellationToken.None))!.Outcome);
+    }
+
+    [Fact]
+    public async Task Steps_are_recorded_in_order_once_on_a_day_not_before_the_last_and_not_in_the_future()
+    {
+        var (procedure, _) = await NewAsync(new DateOnly(2008, 5, 1));
+        var breach = await procedure.ReportAsync("2008-04-28", "Hampshire Constabulary", "Drug Action Team", "Wrong category shared.", "pmg", CancellationToken.None);
+
+        Assert.Equal("step", (await Assert.ThrowsAsync<BreachException>(() => procedure.CompleteStepAsync(breach.Id, "response", "2008-04-30", null, null, CancellationToken.None))).Field);
+        Assert.Equal("doneOn", (await Assert.ThrowsAsync<BreachException>(() => procedure.CompleteStepAsync(breach.Id, "report", "2008-04-27", null, null, CancellationToken.None))).Field);
+        Assert.Equal("doneOn", (await Assert.ThrowsAsync<BreachException>(() => procedure.CompleteStepAsync(breach.Id, "report", "2008-05-02", null, null, CancellationToken.None))).Field);
+        await procedure.CompleteStepAsync(breach.Id, "report", "2008-04-30", null, null, CancellationToken.None);
+        Assert.Equal("step", (await Assert.ThrowsAsync<BreachException>(() => procedure.CompleteStepAsync(breach.Id, "report", "2008-04-30", null, null, CancellationToken.None))).Field);
+        Assert.Equal("identifiedOn", (await Assert.ThrowsAsync<BreachException>(() => procedure.ReportAsync("2008-05-09", "a", "b", "c", "pmg", CancellationToken.None))).Field);
+        Assert.Equal("inBreach", (await Assert.ThrowsAsync<BreachException>(() => procedure.ReportAsync("2008-04-28", "a", "", "c", "pmg", CancellationToken.None))).Field);
+        Assert.Single(await procedure.AllAsync(CancellationToken.None));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+}

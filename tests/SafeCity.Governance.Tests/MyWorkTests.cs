@@ -1,0 +1,34 @@
+using SafeCity.Governance.MyWork;
+
+namespace SafeCity.Governance.Tests;
+
+/// <summary>How a person's work is sorted on their "My work" page.</summary>
+public sealed class MyWorkTests
+{
+    private static readonly DateOnly Today = new(2008, 10, 1);
+
+    [Theory]
+    [InlineData(true, "2008-09-01", WorkState.Done)]
+    [InlineData(false, "2008-09-30", WorkState.Overdue)]
+    [InlineData(false, "2008-10-01", WorkState.DueSoon)]
+    [InlineData(false, "2008-10-29", WorkState.DueSoon)]
+    [InlineData(false, "2008-10-30", WorkState.Later)]
+    [InlineData(false, null, WorkState.Later)]
+    public void Work_is_overdue_due_soon_later_or_done(bool done, string? due, WorkState expected) =>
+        Assert.Equal(expected, MyWorkList.StateOf(done, due is null ? null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), Today));
+}
+
+/// <summary>Statuses as events carry them, in the words the pages show.</summary>
+public sealed class StatusWordsTests
+{
+    [Theory]
+    [InlineData("NotStarted", "Not started")]
+    [InlineData("InProgress", "In progress")]
+    [InlineData("Delayed", "Delayed")]
+    [InlineData("Open", "Open")]
+    [InlineData("Done", "Done")]
+    [InlineData("3", "3")]
+    [InlineData("", "")]
+    public void A_status_reads_in_words_and_an_unknown_one_as_it_is(string status, string words) =>
+        Assert.Equal(words, SafeCity.Kernel.Web.UkFormat.StatusWords(status));
+}

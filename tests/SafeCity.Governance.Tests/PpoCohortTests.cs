@@ -1,0 +1,162 @@
+using System.Text;
+using SafeCity.Governance.Sharing;
+using SafeCity.Kernel.Storage.Documents;
+using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Testing;
+
+namespace SafeCity.Governance.Tests;
+
+public sealed class PpoCohortTests : IDisposable
+{
+    private static readonly OfficerAccount Pat = new("pat.officer", "Pat Officer");
+    private static readonly OfficerAccount Sam = new("sam.authoriser", "Sam Authoriser");
+
+    // Another account with Pat's display name: names are not unique, accounts are.
+    private static readonly OfficerAccount OtherPat = new("pat.officer2", "Pat Officer");
+
+    private readonly TempDirectory _dir = new();
+    private readonly PersonalDataKey _key = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    private async Task<PpoCohort> NewAsync()
+    {
+        var documents = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db")));
+        await documents.InitializeAsync(CancellationToken.None);
+        return new PpoCohort(documents, _key, TimeProvider.System);
+    }
+
+    private static CohortReceipt Receipt(string name = "John Example", string? pnc = null, string sharedBy = "Hampshire Constabulary") =>
+        new(name, "1985-03-14", pnc, sharedBy, "DS Lee, PPO liaison", "Preventing crime and disorder", "without consent", "PPO co-ordinator, Southampton City Council");
+
+    private static DisclosureAsk Ask(string subject, string? grounds = "Preventing crime and disorder", string? summary = "Name and date of birth for the PPO case conference") =>
+        new(subject, summary, grounds, "without consent", "Probation officer, Hampshire Probation Service");
+
+    private string OnDisk()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(_dir.Path, "governance.db")))
+            + string.Concat(Directory.GetFiles(_dir.Path, "governance.db-*").Select(f => Encoding.UTF8.GetString(File.ReadAllBytes(f))));
+    }
+
+    [Fact]
+    public async Task A_members_details_are_kept_only_encrypted_under_a_stable_pseudonym()
+    {
+        var cohort = await NewAsync();
+        var member = await cohort.AddAsync(Receipt(pnc: "85/123456X", sharedBy: "Hampshire Probation Service"), Pat, CancellationToken.None);
+
+        Assert.Matches("^PPO-[0-9A-F]{8}$", member.Pseudonym);
+        Assert.Equal(member.Pseudonym, _key.Pseudonym("john  example", new DateOnly(1985, 3, 14)));
+        var onDisk = OnDisk();
+        Assert.Contains(member.Pseudonym, onDisk);
+        Assert.DoesNotContain("John Example", onDisk);
+        Assert.DoesNotContain("1985-03-14", onDisk);
+        Assert.DoesNotContain("85/123456X", onDisk);
+
+        var again = await Assert.ThrowsAsync<DisclosureException>(() => cohort.AddAsync(Receipt("JOHN EXAMPLE"), Pat, CancellationToken.None));
+        Assert.Contains(member.Pseudonym, again.Message);
+    }
+
+    [Fact]
+    public async Task A_receipt_is_recorded_with_paragraph_24s_facts_and_the_subjects_details_sealed()
+    {
+        var cohort = await NewAsync();
+        Assert.Equal("consent", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.AddAsync(Receipt() with { Consent = null }, Pat, CancellationToken.None))).Field);
+        Assert.Equal("sharedByOfficer", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.AddAsync(Receipt() with { SharedByOfficer = " " }, Pat, CancellationToken.None))).Field);
+        Assert.Equal("officerDetails", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.AddAsync(Receipt() with { OfficerDetails = "" }, Pat, CancellationToken.None))).Field);
+        Assert.Empty(await cohort.MembersAsync(CancellationToken.None));
+
+        var member = await cohort.AddAsync(Receipt(), Pat, CancellationToken.None);
+
+        var received = Assert.Single(await cohort.LogAsync(null, null, null, null, CancellationToken.None));
+        Assert.Equal(("received", member.Pseudonym, "pat.officer", "Pat Officer", "PPO co-ordinator, Southampton City Council", "without consent", "DS Lee, PPO liaison (Hampshire Constabulary)"),
+            (received.Kind, received.Subject, received.RequestingAccount, received.RequestingOfficer, received.RequestingOfficerDetails, received.Consent, received.AuthorisingOfficer));
+        Assert.Equal(new PersonalDetails("John Example", new DateOnly(1985, 3, 14), null), System.Text.Json.JsonSerializer.Deserialize<PersonalDetails>(_key.Open(received.SealedSubject!)));
+    }
+
+    [Fact]
+    public async Task A_disclosure_needs_another_designated_officers_authorisation_and_is_recorded_before_the_details_are_shown_once()
+    {
+        var cohort = await NewAsync();
+        var member = await cohort.AddAsync(Receipt(), Pat, CancellationToken.None);
+
+        Assert.Equal("grounds", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.RequestAsync(Ask(member.Pseudonym, grounds: "Curiosity"), Pat, CancellationToken.None))).Field);
+        Assert.Equal("summary", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.RequestAsync(Ask(member.Pseudonym, summary: " "), Pat, CancellationToken.None))).Field);
+        var request = await cohort.RequestAsync(Ask(member.Pseudonym), Pat, CancellationToken.None);
+
+        // Not before it is authorised; not by the one who asked, nor by another account with the same display name posing as them.
+        Assert.Contains("awaits", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DiscloseAsync(request.Id, Pat, CancellationToken.None))).Message);
+        Assert.Contains("other than the one who asked", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DecideAsync(request.Id, true, Pat with { Name = "Sam Authoriser" }, null, CancellationToken.None))).Message);
+        await cohort.DecideAsync(request.Id, true, Sam, null, CancellationToken.None);
+        Assert.Contains("decided already", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DecideAsync(request.Id, false, OtherPat, null, CancellationToken.None))).Message);
+
+        // Only the account that asked sees the details, and once.
+        Assert.Contains("Only the designated officer who asked", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DiscloseAsync(request.Id, OtherPat, CancellationToken.None))).Message);
+        var details = await cohort.DiscloseAsync(request.Id, Pat, CancellationToken.None);
+        Assert.Equal(new PersonalDetails("John Example", new DateOnly(1985, 3, 14), null), details);
+        Assert.Contains("shown once already", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DiscloseAsync(request.Id, Pat, CancellationToken.None))).Message);
+        Assert.Equal("disclosed", Assert.Single(await cohort.RequestsAsync(CancellationToken.None)).Status);
+
+        var log = await cohort.LogAsync(member.Pseudonym, null, null, null, CancellationToken.None);
+        Assert.Equal(["disclosed", "authorised", "requested", "received"], log.Select(d => d.Kind));
+        var disclosure = log[0];
+        Assert.Equal((member.Pseudonym, "pat.officer", "Probation officer, Hampshire Probation Service", "Name and date of birth for the PPO case conference", "Preventing crime and disorder", "without consent", "sam.authoriser", request.Id),
+            (disclosure.Subject, disclosure.RequestingAccount, disclosure.RequestingOfficerDetails, disclosure.Summary, disclosure.Grounds, disclosure.Consent, disclosure.AuthorisingAccount, disclosure.RequestId));
+
+        // The log finds an officer by account; the display name alone would find both Pats.
+        Assert.Equal(2, (await cohort.LogAsync(null, "sam.authoriser", null, null, CancellationToken.None)).Count);
+        Assert.Empty(await cohort.LogAsync("PPO-00000000", null, null, null, CancellationToken.None));
+        var csv = PpoCohort.Csv(log);
+        Assert.StartsWith("date,kind,subject,requesting_officer,summary,grounds,authorising_officer,requesting_account,requesting_officer_details,authorising_account,consent,request\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($",disclosed,{member.Pseudonym},Pat Officer,Name and date of birth for the PPO case conference,Preventing crime and disorder,Sam Authoriser,pat.officer,\"Probation officer, Hampshire Probation Service\",sam.authoriser,without consent,{request.Id}\r\n", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("John Example", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("John Example", OnDisk());
+    }
+
+    [Fact]
+    public async Task A_refused_request_shows_nothing()
+    {
+        var cohort = await NewAsync();
+        var member = await cohort.AddAsync(Receipt(), Pat, CancellationToken.None);
+        var request = await cohort.RequestAsync(Ask(member.Pseudonym), Pat, CancellationToken.None);
+
+        await cohort.DecideAsync(request.Id, false, Sam, "Not needed for the conference", CancellationToken.None);
+
+        Assert.Contains("refused", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DiscloseAsync(request.Id, Pat, CancellationToken.None))).Message);
+        Assert.Equal("refused", Assert.Single(await cohort.RequestsAsync(CancellationToken.None)).Status);
+        Assert.DoesNotContain(await cohort.LogAsync(null, null, null, null, CancellationToken.None), d => d.Kind == "disclosed");
+    }
+
+    [Fact]
+    public async Task A_member_no_longer_needed_is_deleted_and_the_log_keeps_only_the_pseudonym_and_the_sealed_record()
+    {
+        var cohort = await NewAsync();
+        var member = await cohort.AddAsync(Receipt(), Pat, CancellationToken.None);
+        var request = await cohort.RequestAsync(Ask(member.Pseudonym), Pat, CancellationToken.None);
+
+        Assert.Equal("reason", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.RemoveAsync(member.Pseudonym, Pat, "", CancellationToken.None))).Field);
+        await cohort.RemoveAsync(member.Pseudonym, Pat, "Left the scheme", CancellationToken.None);
+
+        Assert.Empty(await cohort.MembersAsync(CancellationToken.None));
+        Assert.Equal("subject", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.RequestAsync(Ask(member.Pseudonym), Pat, CancellationToken.None))).Field);
+        Assert.Contains("deleted", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DecideAsync(request.Id, true, Sam, null, CancellationToken.None))).Message);
+        Assert.Equal(["disposed", "requested", "received"], (await cohort.LogAsync(member.Pseudonym, null, null, null, CancellationToken.None)).Select(d => d.Kind));
+    }
+
+    [Fact]
+    public async Task A_field_beyond_its_limit_is_refused_by_name_and_length_without_echoing_it()
+    {
+        var cohort = await NewAsync();
+        var tooLong = new string('x', 501);
+
+        var refused = await Assert.ThrowsAsync<DisclosureException>(() => cohort.AddAsync(Receipt() with { SharedByOfficer = tooLong }, Pat, CancellationToken.None));
+
+        Assert.Equal("sharedByOfficer", refused.Field);
+        Assert.Contains("at most 500 characters; this one has 501", refused.Message);
+        Assert.DoesNotContain("xxxx", refused.Message);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+}
