@@ -39,6 +39,28 @@ public sealed class ManifestTests
         return Manifests.Render(set);
     }
 
+    [SkippableFact]
+    public void Each_theme_is_made_from_the_one_component_as_kustomize_makes_it()
+    {
+        var services = Manifests.ThemeServices().ToList();
+        Assert.Equal(Themes.Order(StringComparer.Ordinal), services.Select(s => s.Slug).Order(StringComparer.Ordinal));
+        Assert.All(services, s => Assert.Equal(Path.GetFileName(s.Folder), s.Slug));
+
+        Skip.IfNot(Manifests.HaveKubectl, "kubectl is not on this machine, so the component cannot be rendered here; the themes were checked as the tests expand them.");
+        foreach (var (folder, slug, yaml) in services)
+        {
+            // By kind and name, as JSON whose keys may come in any order.
+            static Dictionary<string, System.Text.Json.Nodes.JsonNode> Objects(string text) => Manifests.Load(text)
+                .Select(o => System.Text.Json.Nodes.JsonNode.Parse(k8s.KubernetesJson.Serialize(o))!)
+                .ToDictionary(n => $"{n["kind"]}/{n["metadata"]!["name"]}");
+            var rendered = Objects(Manifests.RenderFolder(folder));
+            var expanded = Objects(yaml);
+            Assert.True(rendered.Count >= 6, $"{slug}: only {rendered.Count} objects rendered");
+            Assert.Equal(rendered.Keys.Order(StringComparer.Ordinal), expanded.Keys.Order(StringComparer.Ordinal));
+            Assert.All(rendered, r => Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(r.Value, expanded[r.Key]), $"{r.Key} differs from what kustomize renders"));
+        }
+    }
+
     [Fact]
     public void Every_manifest_file_parses_as_yaml()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
 using SafeCity.Testing;
@@ -21,11 +22,46 @@ public static class Manifests
 
     public static IEnumerable<string> YamlFiles => Directory.EnumerateFiles(K8s, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
-    /// <summary>Every resource file of the base and the overlays (not the kustomizations or patches), concatenated.</summary>
+    /// <summary>
+    /// Every resource file of the base and the overlays (not the kustomizations or patches), and each theme
+    /// service as its folder makes it from the component in base/themes/theme, concatenated.
+    /// </summary>
     public static string Sources() => string.Join("\n---\n", YamlFiles
         .Where(f => Path.GetFileName(f) != "kustomization.yaml" && !File.ReadAllText(f).Contains("kustomize.config.k8s.io", StringComparison.Ordinal))
-        .Where(f => !IsPatch(f))
-        .Select(File.ReadAllText));
+        .Where(f => !IsPatch(f) && !f.StartsWith(ThemeComponent + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        .Select(File.ReadAllText)
+        .Concat(ThemeServices().Select(t => t.Yaml)));
+
+    public static string ThemeComponent => Path.Combine(K8s, "base", "themes", "theme");
+
+    /// <summary>
+    /// Each theme service from the component, for the slug and image its folder's kustomization gives:
+    /// the component's replacements done here, so that the base is checked where kubectl is not installed.
+    /// Where it is, a test compares these with what kustomize renders.
+    /// </summary>
+    public static IEnumerable<(string Folder, string Slug, string Yaml)> ThemeServices()
+    {
+        var template = File.ReadAllText(Path.Combine(ThemeComponent, "theme.yaml"));
+        foreach (var folder in Directory.EnumerateDirectories(Path.Combine(K8s, "base", "themes")).Where(d => d != ThemeComponent).Order(StringComparer.Ordinal))
+        {
+            var kustomization = File.ReadAllText(Path.Combine(folder, "kustomization.yaml"));
+            var slug = Regex.Match(kustomization, @"- slug=(\S+)").Groups[1].Value;
+            var image = Regex.Match(kustomization, @"- image=(\S+)").Groups[1].Value;
+            yield return (folder, slug, string.Join('\n', template.Split('\n').Select(line =>
+                line.TrimStart().StartsWith('#') || line.Contains("app.kubernetes.io/component: theme", StringComparison.Ordinal) ? line
+                : Regex.Replace(line.Replace("ghcr.io/safecity/theme:1.0.0", image, StringComparison.Ordinal), @"\btheme\b", slug))));
+        }
+    }
+
+    public static string RenderFolder(string folder)
+    {
+        var start = new ProcessStartInfo(Which("kubectl")!, ["kustomize", folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"kubectl kustomize {folder} failed: {error}");
+    }
 
     // A patch names only what it changes; it is checked once applied, in the rendered overlay.
     private static bool IsPatch(string file) =>
@@ -33,15 +69,7 @@ public static class Manifests
 
     public static bool HaveKubectl => Which("kubectl") is not null;
 
-    public static string Render(string overlay)
-    {
-        var start = new ProcessStartInfo(Which("kubectl")!, ["kustomize", Path.Combine(K8s, "overlays", overlay)]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"kubectl kustomize {overlay} failed: {error}");
-    }
+    public static string Render(string overlay) => RenderFolder(Path.Combine(K8s, "overlays", overlay));
 
     private static readonly Dictionary<string, Type> DaprKinds = new()
     {
