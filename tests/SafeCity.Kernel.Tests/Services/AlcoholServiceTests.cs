@@ -180,9 +180,10 @@ public sealed class AlcoholServiceTests : IDisposable
     [Fact]
     public async Task A_page_for_an_unknown_plan_says_so()
     {
-        var html = await _factory.CreateClient().GetStringAsync("/alcohol/plans/9");
+        var response = await _factory.CreateClient().GetAsync("/alcohol/plans/9");
 
-        Assert.Contains("There is no plan 9 in this theme", html);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("There is no plan 9 in this theme", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
