@@ -12,6 +12,8 @@ public sealed record RejectedRow(long Line, string Reason);
 public sealed record CsvFile(List<string> Header, RejectedRow? Refused, IAsyncEnumerable<(long Line, List<string> Fields, RejectedRow? Rejected)> Rows);
 
 /// <summary>Reads CSV files (police.uk street files, partners' record files) record by record, as they stream.</summary>
+// Written here rather than taken from a CSV library: it bounds how much one record may span before it is
+// held (a quote never closed), and turns each unreadable row into its line and a reason and reads on.
 public static class CsvRecords
 {
     /// <summary>Reads the header of a file of records; its rows are read as <see cref="CsvFile.Rows"/> is enumerated.</summary>

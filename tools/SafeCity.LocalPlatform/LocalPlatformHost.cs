@@ -34,6 +34,8 @@ public sealed record ServiceEndpoints(int HttpPort, int GrpcPort)
 /// the gateway, started in that order (governance first so that its queues exist before the themes
 /// publish), each waited for until its /health answers. Disposing stops them all, by their ids.
 /// </summary>
+// Plain processes rather than the Aspire AppHost: under Aspire each project costs about 230 MB more (the
+// dotnet run wrapper and DCP), past what the platform is held to on these machines (docs/architecture.md).
 public sealed class LocalPlatformHost : IAsyncDisposable
 {
     private readonly LocalPlatformOptions _options;

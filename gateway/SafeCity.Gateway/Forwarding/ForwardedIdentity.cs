@@ -2,7 +2,6 @@ using System.Security.Claims;
 using SafeCity.Contracts.Identity;
 using SafeCity.Gateway.ChangePassword;
 using SafeCity.ServiceDefaults;
-using Yarp.ReverseProxy.Model;
 using Yarp.ReverseProxy.Transforms;
 
 namespace SafeCity.Gateway.Forwarding;

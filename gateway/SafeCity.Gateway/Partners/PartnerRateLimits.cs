@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using SafeCity.Contracts.Identity;
 using SafeCity.Gateway.Forwarding;
 using SafeCity.ServiceDefaults;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
 using SafeCity.ServiceDefaults;
 

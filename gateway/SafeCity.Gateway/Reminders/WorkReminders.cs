@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

@@ -6,42 +6,6 @@ using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Attention;
 
-/// <summary>How many of a priority's indicators and actions stand at each RAG: what a Board member takes in at a glance.</summary>
-public sealed record RagCounts(int Red, int Amber, int Green, int NotRated)
-{
-    public int Total => Red + Amber + Green + NotRated;
-
-    public static RagCounts Of(IEnumerable<Rag> rags)
-    {
-        var list = rags.ToList();
-        return new RagCounts(list.Count(r => r == Rag.Red), list.Count(r => r == Rag.Amber), list.Count(r => r == Rag.Green), list.Count(r => r == Rag.NotRated));
-    }
-}
-
-public sealed record PriorityAtAGlance(int Number, string Title, string? Theme, Rag Rag, RagCounts Indicators, RagCounts Actions);
-
-/// <summary>An item that needs someone's attention, with where to act on it.</summary>
-public sealed record AttentionItem(string Key, int Priority, string Name, Rag Rag, string Detail, string Link);
-
-/// <summary>A remedial action the PMG agreed and is not done yet.</summary>
-public sealed record OpenRemedialAction(string Id, int Priority, string ItemName, string Description, string Owner, DateOnly Due, bool Overdue, string Link);
-
-/// <param name="LastMeeting">The PMG meeting the changes are counted from; null before the first.</param>
-/// <param name="NewExceptions">Failing now and not on the last meeting's list.</param>
-/// <param name="Recovered">On the last meeting's list and recovered since.</param>
-public sealed record ChangesSinceLastPmg(DateOnly? LastMeeting, IReadOnlyList<AttentionItem> NewExceptions, IReadOnlyList<AttentionItem> Recovered);
-
-/// <summary>What the home page, the Delivery Board and the PMG lead with.</summary>
-public sealed record AttentionSummary(
-    DateOnly AsAt,
-    Rag Rag,
-    IReadOnlyList<PriorityAtAGlance> Priorities,
-    ChangesSinceLastPmg Changes,
-    IReadOnlyList<AttentionItem> Exceptions,
-    IReadOnlyList<AttentionItem> WithoutTarget,
-    IReadOnlyList<AttentionItem> OverdueActions,
-    IReadOnlyList<OpenRemedialAction> RemedialActions);
-
 /// <summary>
 /// Draws what needs attention as at a day: each priority's RAG counts, the exception list the PMG
 /// would draw up that day against its last meeting (so "new" and "recovered" mean since that

@@ -6,27 +6,6 @@ using SafeCity.Governance.Pmg.RemedialActions;
 
 namespace SafeCity.Governance.MyWork;
 
-/// <summary>How a piece of someone's work stands on a day (sent by name: the gateway's reminders read it).</summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<WorkState>))]
-public enum WorkState
-{
-    Overdue,
-    DueSoon,
-    Later,
-    Done,
-}
-
-/// <param name="Kind">"action" (in a theme's plan) or "remedial action" (agreed by the PMG).</param>
-public sealed record WorkItem(string Kind, string Id, string Description, string Where, DateOnly? Due, WorkState State, string Status, string Link);
-
-/// <param name="Owner">As the action or remedial action names its owner: an account name, or for a remedial action the name the PMG wrote.</param>
-public sealed record OwnedWork(string Owner, WorkItem Item);
-
-public sealed record MyWorkView(string Account, string DisplayName, DateOnly On, IReadOnlyList<WorkItem> Items)
-{
-    public IEnumerable<WorkItem> In(WorkState state) => Items.Where(i => i.State == state);
-}
-
 /// <summary>
 /// The actions and remedial actions a person owns. An action is theirs when its owner is their
 /// account name; a remedial action when its owner (typed by the PMG) is their account name or

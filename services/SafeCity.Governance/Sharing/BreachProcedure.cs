@@ -3,37 +3,6 @@ using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Sharing;
 
-/// <summary>A step of the breach procedure (Appendix B, paragraph 32) and when it was done.</summary>
-public sealed record BreachStep(string Key, string Who, string What, int Days, bool WorkingDays, string From, DateOnly? DoneOn, string? Note);
-
-/// <summary>A reported breach of the Information Sharing Agreement, its four steps and its outcome.</summary>
-public sealed record Breach(
-    string Id,
-    DateOnly IdentifiedOn,
-    string AllegedBy,
-    string InBreach,
-    string Description,
-    IReadOnlyList<BreachStep> Steps,
-    string? Outcome,
-    DateTimeOffset ReportedAt,
-    string ReportedBy);
-
-public enum StepState
-{
-    Done,
-    Due,
-    Overdue,
-    Waiting,
-}
-
-/// <summary>Where a step stands on a day: done, due by a date, overdue, or waiting for the step before.</summary>
-public sealed record StepStatus(BreachStep Step, StepState State, DateOnly? DueBy);
-
-public sealed class BreachException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
-
 /// <summary>
 /// The breach procedure of paragraph 32. Reporting a breach starts the clock on the day it was
 /// identified: (a) the partner alleging it reports it to the other partners within 5 working days;

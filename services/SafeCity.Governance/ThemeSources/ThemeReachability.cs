@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SafeCity.Governance.Rebuild;
 using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Governance.ThemeSources;

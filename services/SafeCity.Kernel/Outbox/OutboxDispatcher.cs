@@ -31,6 +31,8 @@ public sealed class OutboxSignal
 /// a growing pause; so an event can be published twice (after a crash between publish and mark) but
 /// never lost, and consumers are idempotent.
 /// </summary>
+// Written here rather than MassTransit's transactional outbox, which stores through Entity Framework Core
+// or MongoDB: the theme stores write SQLite directly, and the event must be in the change's transaction.
 public sealed class OutboxDispatcher(
     IOutboxStore store,
     IBus publisher,

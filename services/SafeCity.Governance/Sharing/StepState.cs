@@ -1,0 +1,9 @@
+namespace SafeCity.Governance.Sharing;
+
+public enum StepState
+{
+    Done,
+    Due,
+    Overdue,
+    Waiting,
+}

@@ -1,0 +1,3 @@
+namespace SafeCity.Governance.Structure;
+
+public sealed record PerformanceManagement(string Text, string MonitoringBody, string MonitoringFrequency, string LaaMonitoring, string ReportsTo);

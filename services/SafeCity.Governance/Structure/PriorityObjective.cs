@@ -1,0 +1,3 @@
+namespace SafeCity.Governance.Structure;
+
+public sealed record PriorityObjective(string Letter, string Text);

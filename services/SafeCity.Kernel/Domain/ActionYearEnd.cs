@@ -1,0 +1,3 @@
+namespace SafeCity.Kernel.Domain;
+
+public sealed record ActionYearEnd(string ActionId, ActionYearOutcome Outcome);

@@ -1,0 +1,8 @@
+namespace SafeCity.Kernel.Domain;
+
+public enum ActionYearOutcome
+{
+    Completed,
+    CarriedOver,
+    Retired,
+}

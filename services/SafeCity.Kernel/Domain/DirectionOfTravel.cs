@@ -1,0 +1,9 @@
+namespace SafeCity.Kernel.Domain;
+
+public enum DirectionOfTravel
+{
+    NotKnown,
+    Improving,
+    NoChange,
+    Worsening,
+}

@@ -1,0 +1,9 @@
+namespace SafeCity.Kernel.Domain;
+
+public enum IndicatorUnit
+{
+    Count,
+    Percentage,
+    RatePer1000,
+    RatePer100000,
+}

@@ -1,0 +1,5 @@
+using SafeCity.Kernel.Domain;
+
+namespace SafeCity.Kernel.Seed;
+
+internal sealed record SeedFigure(string? Period, string? Group, string? Type, double Value);
