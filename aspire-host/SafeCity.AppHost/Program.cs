@@ -38,8 +38,7 @@ var gateway = builder.AddProject<Projects.SafeCity_Gateway>("gateway")
     .WithHttpHealthCheck("/health", endpointName: "http");
 
 // Themes start after governance, so that its queues exist before their first events.
-IResourceBuilder<ProjectResource>[] themes =
-    [.. PartnershipThemes.All.Select(t => builder.AddProject(t.Slug, Path.Combine(builder.AppHostDirectory, "..", "..", t.ProjectPath)))];
+IResourceBuilder<ProjectResource>[] themes = [.. PartnershipThemes.All.Select(t => ThemeProjects.Add(builder, t))];
 for (var i = 0; i < themes.Length; i++)
 {
     // A theme asks governance's register of plan numbers before it adds a plan.
