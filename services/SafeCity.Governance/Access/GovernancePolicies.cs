@@ -17,6 +17,9 @@ public static class GovernancePolicies
     /// <summary>Read the disclosure log of personal data: the PPO scheme's designated officers and administrators.</summary>
     public const string ReadDisclosureLog = "governance:read-disclosure-log";
 
+    /// <summary>See the PPO cohort and its personal data: the scheme's designated officers alone (need to know).</summary>
+    public const string SeePpoCohort = "governance:see-ppo-cohort";
+
     /// <summary>Anyone signed in: their own work.</summary>
     public const string SignedIn = "governance:signed-in";
 
@@ -29,6 +32,7 @@ public static class GovernancePolicies
             .AddPolicy(RunPmg, p => p.AddRequirements(new GovernancePermission(RunPmg)))
             .AddPolicy(Administer, p => p.AddRequirements(new GovernancePermission(Administer)))
             .AddPolicy(ReadDisclosureLog, p => p.AddRequirements(new GovernancePermission(ReadDisclosureLog)))
+            .AddPolicy(SeePpoCohort, p => p.AddRequirements(new GovernancePermission(SeePpoCohort)))
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         return services;
     }
@@ -45,6 +49,7 @@ public static class GovernancePolicies
                 RunPmg => access.CanRunPmg(context.User),
                 Administer => access.CanAdminister(context.User),
                 ReadDisclosureLog => access.CanReadDisclosureLog(context.User),
+                SeePpoCohort => access.CanSeePpoCohort(context.User),
                 _ => false,
             };
             if (allowed)
@@ -58,6 +63,7 @@ public static class GovernancePolicies
                     RunPmg => GovernanceAccess.PmgRefusal,
                     Administer => GovernanceAccess.AdministratorRefusal,
                     ReadDisclosureLog => "Only the PPO scheme's designated officers and administrators read the disclosure log.",
+                    SeePpoCohort => "Only the PPO scheme's designated officers see the cohort.",
                     _ => "You may not do this.",
                 }));
             }
