@@ -15,6 +15,9 @@ public static class ThemePolicies
     /// <summary>Set the targets of its indicators: its officers, the PMG and administrators.</summary>
     public const string SetTargets = "theme:set-targets";
 
+    /// <summary>Send records over gRPC: the theme's officers and administrators, and partner systems (what each may share is checked record by record).</summary>
+    public const string SubmitRecords = "theme:submit-records";
+
     /// <summary>Read the theme's audit trail: administrators.</summary>
     public const string Administer = "theme:administer";
 
@@ -25,7 +28,8 @@ public static class ThemePolicies
         services.AddAuthorizationBuilder()
             .AddPolicy(Edit, p => p.AddRequirements(new ThemePermission(Edit)))
             .AddPolicy(SetTargets, p => p.AddRequirements(new ThemePermission(SetTargets)))
-            .AddPolicy(Administer, p => p.AddRequirements(new ThemePermission(Administer)));
+            .AddPolicy(Administer, p => p.AddRequirements(new ThemePermission(Administer)))
+            .AddPolicy(SubmitRecords, p => p.AddRequirements(new ThemePermission(SubmitRecords)));
         return services;
     }
 
@@ -40,6 +44,7 @@ public static class ThemePolicies
                 Edit => access.CanEdit(context.User),
                 SetTargets => access.CanSetTargets(context.User),
                 Administer => access.CanAdminister(context.User),
+                SubmitRecords => access.CanSubmitRecords(context.User),
                 _ => false,
             };
             if (allowed)

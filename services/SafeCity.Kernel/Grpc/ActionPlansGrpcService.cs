@@ -17,16 +17,9 @@ namespace SafeCity.Kernel.Grpc;
 public sealed partial class ActionPlansGrpcService(
     ThemeDefinition theme,
     ThemePerformance performance,
-    ThemeAccess access,
     UpdateActionHandler updateAction,
     RecordMeasurementHandler recordMeasurement) : ActionPlans.ActionPlansBase
 {
-    private System.Security.Claims.ClaimsPrincipal EnsureMayEdit(ServerCallContext context)
-    {
-        var user = context.GetHttpContext().User;
-        return access.CanEdit(user) ? user : throw new RpcException(new Status(StatusCode.PermissionDenied, ThemeAccess.RefusalMessage));
-    }
-
     private static T Unwrap<T>(CommandResult<T> result) => result.Outcome switch
     {
         CommandOutcome.Done => result.Value!,

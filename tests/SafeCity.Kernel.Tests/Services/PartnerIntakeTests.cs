@@ -222,6 +222,9 @@ public sealed class PartnerIntakeTests : IDisposable
         var analyst = await Assert.ThrowsAsync<RpcException>(() => Client(Token(PlatformRoles.Analyst)).SubmitRecordAsync(Presentation("X")).ResponseAsync);
 
         Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied), (noOrganisation.StatusCode, analyst.StatusCode));
+        // The analyst is refused by the named policy before the method runs, in gRPC's terms and in words.
+        Assert.Equal(Kernel.Access.ThemeAccess.RefusalMessage, analyst.Status.Detail);
+        Assert.Equal("A partner system must sign in as its organisation.", noOrganisation.Status.Detail);
     }
 
     private HttpClient Admin()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using SafeCity.Contracts.Identity;
 using SafeCity.Contracts.Records;
 using SafeCity.Kernel.Access;
@@ -18,7 +19,8 @@ namespace SafeCity.Kernel.Features.SubmitRecords;
 /// A stream is read a batch at a time and each batch stored before the next is read, so a partner
 /// faster than the store waits on HTTP/2 flow control rather than filling this service's memory.
 /// </remarks>
-public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess access, TimeProvider clock, Web.PlatformLimits limits) : PartnerRecords.PartnerRecordsBase
+[Authorize(Policy = ThemePolicies.SubmitRecords)]
+public sealed class PartnerRecordsGrpcService(RecordIntake intake, TimeProvider clock, Web.PlatformLimits limits) : PartnerRecords.PartnerRecordsBase
 {
     /// <summary>
     /// Records stored in one transaction. Each transaction rewrites the index pages its records land on,
@@ -103,11 +105,6 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, ThemeAccess a
     private CallerInfo Caller(ServerCallContext context)
     {
         var user = context.GetHttpContext().User;
-        if (!access.CanSubmitRecords(user))
-        {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, ThemeAccess.RefusalMessage));
-        }
-
         var organisation = ThemeAccess.IsPartnerSystem(user)
             ? ThemeAccess.OrganisationOf(user) ?? throw new RpcException(new Status(StatusCode.PermissionDenied, "A partner system must sign in as its organisation."))
             : null;
