@@ -39,6 +39,26 @@ public sealed class ManifestTests
         return Manifests.Render(set);
     }
 
+    [Fact]
+    public void The_base_builds_every_theme_and_governance_is_told_each_one_in_the_lists_order()
+    {
+        // Read without kubectl: the themes' kustomization names each theme's folder, and governance's
+        // Deployment names each theme it asks for its state.
+        var kustomization = new YamlStream();
+        kustomization.Load(new StringReader(File.ReadAllText(Path.Combine(Manifests.K8s, "base", "themes", "kustomization.yaml"))));
+        var folders = ((YamlSequenceNode)((YamlMappingNode)kustomization.Documents[0].RootNode).Children[new YamlScalarNode("resources")])
+            .Children.Select(n => ((YamlScalarNode)n).Value!).ToList();
+        Assert.Equal(Themes, folders);
+
+        var governance = Manifests.Load(File.ReadAllText(Path.Combine(Manifests.K8s, "base", "governance", "governance.yaml")))
+            .OfType<V1Deployment>().Single();
+        var told = governance.Spec.Template.Spec.Containers.Single().Env
+            .Where(e => e.Name.StartsWith("Governance__Themes__", StringComparison.Ordinal))
+            .OrderBy(e => int.Parse(e.Name["Governance__Themes__".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .Select(e => e.Value).ToList();
+        Assert.Equal(Themes, told);
+    }
+
     [SkippableFact]
     public void Each_theme_is_made_from_the_one_component_as_kustomize_makes_it()
     {
