@@ -39,7 +39,6 @@ public sealed record PartnerRecord
     /// <summary>A yes/no detail ("deliberate", "weapon"): true only for "yes" or "true".</summary>
     public bool Is(string name) => Attribute(name) is { } v && (v.Equals("yes", StringComparison.OrdinalIgnoreCase) || v.Equals("true", StringComparison.OrdinalIgnoreCase));
 
-    public static bool IsMonth(string? text) => RecordFiles.RecordMonth.IsValid(text);
 }
 
 /// <summary>How many records of a category a month holds: the analysts' counts.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Hosting;
+using SafeCity.RecordFiles;
 using SafeCity.RecordFiles.PoliceData;
 
 namespace SafeCity.Kernel.Records;
@@ -76,19 +77,19 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
             return $"The {theme.Slug} theme does not keep records of the category given; it keeps: {string.Join(", ", _categories.Order(StringComparer.Ordinal))}.";
         }
 
-        if (!PartnerRecord.IsMonth(record.Month))
+        if (!RecordMonth.IsValid(record.Month))
         {
             return $"The month is not a month like 2008-04 (it has {record.Month?.Length ?? 0:N0} characters).";
         }
 
         // The month something happened in is the month on UK clocks: 00:30 on 1 May (BST) is in May.
-        if (record.OccurredAt is { } at && MonthOf(at) != record.Month)
+        if (record.OccurredAt is { } at && RecordMonth.Of(at) != record.Month)
         {
             return $"It happened on {Web.UkFormat.UkTime(at):yyyy-MM-dd} (UK time), which is not in {record.Month}.";
         }
 
         // A clock a few minutes fast at a partner is not a record from the future; a day ahead is.
-        if (string.CompareOrdinal(record.Month, MonthOf(clock.GetUtcNow())) > 0 || record.OccurredAt > clock.GetUtcNow().AddDays(1))
+        if (string.CompareOrdinal(record.Month, RecordMonth.Of(clock.GetUtcNow())) > 0 || record.OccurredAt > clock.GetUtcNow().AddDays(1))
         {
             return $"{record.Month} has not happened yet: check the date the record gives.";
         }
@@ -123,7 +124,6 @@ public sealed class RecordIntake(IRecordStore store, ThemeDefinition theme, Indi
     }
 
     /// <summary>The month, on UK clocks, of a moment.</summary>
-    public static string MonthOf(DateTimeOffset at) => RecordFiles.RecordMonth.Of(at);
 
     // Months whose computed indicators are owed: records were kept but not yet counted (a batch of a
     // longer stream, or the store full when it was counted). Each is stamped when owed, so that a refresh

@@ -2,6 +2,7 @@ using System.Globalization;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Performance;
 using SafeCity.Kernel.Records;
+using SafeCity.RecordFiles;
 
 namespace SafeCity.Kernel.Features.Dashboard;
 
@@ -34,8 +35,8 @@ public sealed class ThemeDashboard(ThemePerformance performance, IndicatorCalcul
     public async Task<(string From, string To)> SpanAsync(string? from, string? to, CancellationToken ct)
     {
         var months = await records.MonthsAsync(ct);
-        var last = PartnerRecord.IsMonth(to) ? to! : months.LastOrDefault() ?? clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var first = PartnerRecord.IsMonth(from) && string.CompareOrdinal(from, last) <= 0 ? from! : Shift(last, -11);
+        var last = RecordMonth.IsValid(to) ? to! : months.LastOrDefault() ?? clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var first = RecordMonth.IsValid(from) && string.CompareOrdinal(from, last) <= 0 ? from! : Shift(last, -11);
         return IndicatorCalculator.Months(first, last) > MaxMonths ? (Shift(last, -(MaxMonths - 1)), last) : (first, last);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Records;
+using SafeCity.RecordFiles;
 
 namespace SafeCity.Kernel.Features.FindRecords;
 
@@ -66,12 +67,12 @@ public static class FindRecordsApi
     private static Dictionary<string, string[]>? Span(string? from, string? to)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!PartnerRecord.IsMonth(from))
+        if (!RecordMonth.IsValid(from))
         {
             errors["from"] = ["Give the first month as YYYY-MM, e.g. from=2008-04."];
         }
 
-        if (!PartnerRecord.IsMonth(to))
+        if (!RecordMonth.IsValid(to))
         {
             errors["to"] = ["Give the last month as YYYY-MM, e.g. to=2009-03."];
         }

@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Records;
+using SafeCity.RecordFiles;
 
 namespace SafeCity.Kernel.Features.SubmitRecords;
 
@@ -11,7 +12,7 @@ public sealed record NewRecord(string? Reference, string? Category, string? Mont
         Reference = string.IsNullOrWhiteSpace(Reference) ? Guid.NewGuid().ToString("N")[..12] : Reference.Trim(),
         Category = Category?.Trim() ?? "",
         // The month on UK clocks, as the intake reckons it: 00:30 on 1 May (BST) is in May.
-        Month = Month?.Trim() ?? (OccurredAt is { } at ? RecordIntake.MonthOf(at) : ""),
+        Month = Month?.Trim() ?? (OccurredAt is { } at ? RecordMonth.Of(at) : ""),
         OccurredAt = OccurredAt,
         Location = Location,
         LsoaCode = LsoaCode,

@@ -5,6 +5,7 @@ using SafeCity.Contracts.Identity;
 using SafeCity.Contracts.Records;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Records;
+using SafeCity.RecordFiles;
 using ContractOutcome = SafeCity.Contracts.Records.RecordOutcome;
 
 namespace SafeCity.Kernel.Features.SubmitRecords;
@@ -165,7 +166,7 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, TimeProvider 
             Source = caller.Organisation ?? s.Source,
             Reference = s.Reference,
             Category = s.Category,
-            Month = s.Month.NullIfBlank() ?? (occurredAt is { } at ? RecordIntake.MonthOf(at) : ""),
+            Month = s.Month.NullIfBlank() ?? (occurredAt is { } at ? RecordMonth.Of(at) : ""),
             OccurredAt = occurredAt,
             Location = s.Location.NullIfBlank(),
             LsoaCode = s.LsoaCode.NullIfBlank(),
