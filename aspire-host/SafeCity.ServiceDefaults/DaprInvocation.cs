@@ -8,14 +8,26 @@ namespace Microsoft.Extensions.Hosting;
 /// Calls between the platform's services through the pod's Dapr sidecar (service invocation), so that
 /// they are mutually authenticated and encrypted by the sidecars and checked against each service's
 /// access policy. With <c>Dapr:Invoke</c> on, a call to another service by its name
-/// (<c>http://alcohol:8080/api/alcohol/state</c>) goes to the sidecar (<c>http://127.0.0.1:DAPR_HTTP_PORT/api/alcohol/state</c>)
-/// with the header <c>dapr-app-id: alcohol</c>; the sidecar finds the service. Addresses with a dot
-/// (the internet, an IP) are left alone.
+/// (<c>http://alcohol:8080/api/alcohol/state</c>) goes to the sidecar's service invocation API
+/// (<c>http://127.0.0.1:DAPR_HTTP_PORT/v1.0/invoke/alcohol/method/api/alcohol/state</c>), carrying the
+/// sidecar's API token (<c>DAPR_API_TOKEN</c>, which Dapr's injector sets when the pod names one); the
+/// sidecar finds the service. Addresses with a dot (the internet, an IP) are left alone. Only the
+/// invocation API is ever addressed, so no path of a call can reach the sidecar's own API (secrets,
+/// shutdown, metadata).
 /// </summary>
 public static class DaprInvocation
 {
     public const string InvokeKey = "Dapr:Invoke";
     public const string AppIdHeader = "dapr-app-id";
+
+    /// <summary>The header a sidecar with an API token wants on every call to it.</summary>
+    public const string ApiTokenHeader = "dapr-api-token";
+
+    /// <summary>The sidecar's API token, where the pod has one (DAPR_API_TOKEN); else null.</summary>
+    public static string? ApiToken(IConfiguration configuration) => configuration["DAPR_API_TOKEN"] is { Length: > 0 } token ? token : null;
+
+    /// <summary>The sidecar's path that invokes a method of the service named: what follows it is the service's own path.</summary>
+    public static string InvokePrefix(string service) => $"/v1.0/invoke/{Uri.EscapeDataString(service)}/method";
 
     public static bool IsOn(IConfiguration configuration) => configuration.GetValue<bool>(InvokeKey);
 
@@ -34,19 +46,22 @@ public static class DaprInvocation
     {
         if (IsOn(configuration))
         {
-            http.AddHttpMessageHandler(() => new SidecarHandler(HttpPort(configuration)));
+            http.AddHttpMessageHandler(() => new SidecarHandler(HttpPort(configuration), ApiToken(configuration)));
         }
     }
 
-    private sealed class SidecarHandler(int port) : DelegatingHandler
+    private sealed class SidecarHandler(int port, string? token) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri is { } address && ServiceOf(address) is { } service)
             {
-                request.RequestUri = new UriBuilder(address) { Host = IPAddress.Loopback.ToString(), Port = port }.Uri;
-                request.Headers.Remove(AppIdHeader);
-                request.Headers.Add(AppIdHeader, service);
+                request.RequestUri = new UriBuilder(address) { Host = IPAddress.Loopback.ToString(), Port = port, Path = InvokePrefix(service) + address.AbsolutePath }.Uri;
+                request.Headers.Remove(ApiTokenHeader);
+                if (token is not null)
+                {
+                    request.Headers.Add(ApiTokenHeader, token);
+                }
             }
 
             return base.SendAsync(request, cancellationToken);

@@ -32,15 +32,15 @@ public static class DaprSecrets
         var secrets = configuration.GetSection(SecretsKey).GetChildren().Select(c => c.Value).OfType<string>().Where(s => s.Length > 0).ToList();
         var port = configuration["DAPR_HTTP_PORT"] is { Length: > 0 } given ? given : "3500";
         var wait = TimeSpan.TryParse(configuration[WaitKey], System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : TimeSpan.FromSeconds(60);
-        return configuration.Add(new DaprSecretsSource(new Uri($"http://127.0.0.1:{port}/"), store, secrets, wait));
+        return configuration.Add(new DaprSecretsSource(new Uri($"http://127.0.0.1:{port}/"), store, secrets, wait, DaprInvocation.ApiToken(configuration)));
     }
 
-    private sealed class DaprSecretsSource(Uri sidecar, string store, IReadOnlyList<string> secrets, TimeSpan wait) : IConfigurationSource
+    private sealed class DaprSecretsSource(Uri sidecar, string store, IReadOnlyList<string> secrets, TimeSpan wait, string? token) : IConfigurationSource
     {
-        public IConfigurationProvider Build(IConfigurationBuilder builder) => new DaprSecretsProvider(sidecar, store, secrets, wait);
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => new DaprSecretsProvider(sidecar, store, secrets, wait, token);
     }
 
-    private sealed class DaprSecretsProvider(Uri sidecar, string store, IReadOnlyList<string> secrets, TimeSpan wait) : ConfigurationProvider
+    private sealed class DaprSecretsProvider(Uri sidecar, string store, IReadOnlyList<string> secrets, TimeSpan wait, string? token) : ConfigurationProvider
     {
         // Configuration is loaded synchronously while the host is built; the sidecar is on the pod's loopback.
         public override void Load() => Data = ReadAsync().GetAwaiter().GetResult();
@@ -48,6 +48,12 @@ public static class DaprSecrets
         private async Task<Dictionary<string, string?>> ReadAsync()
         {
             using var http = new HttpClient { BaseAddress = sidecar, Timeout = TimeSpan.FromSeconds(10) };
+            if (token is not null)
+            {
+                // Every sidecar has an API token: without it the sidecar answers nothing but its health.
+                http.DefaultRequestHeaders.Add(DaprInvocation.ApiTokenHeader, token);
+            }
+
             await WaitForSidecarAsync(http);
             var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             foreach (var secret in secrets)

@@ -43,7 +43,10 @@ public static class GatewayHost
             kestrel.Listen(address, gateway.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
             // Forms and JSON commands are small; a gRPC stream is unbounded as a whole and bounded per message by the service.
             kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersKilobytes * 1024;
+            kestrel.Limits.Http2.MaxRequestHeaderFieldSize = limits.MaxRequestHeadersKilobytes * 1024;
         });
+        builder.Services.Configure<FormOptions>(forms => RequestLimits.ConfigureForms(forms, limits));
 
         // People sign in here; every request forwarded carries who it is for, in a token signed for its one destination.
         builder.AddPlatformTokens(PlatformTokens.GatewayAudience);
@@ -142,8 +145,17 @@ public static class GatewayHost
         var (routes, clusters) = PlatformRoutes.Build(gateway.Themes, DaprInvocation.IsOn(builder.Configuration)
             ? new PlatformRoutes.Sidecar(DaprInvocation.HttpPort(builder.Configuration), DaprInvocation.GrpcPort(builder.Configuration))
             : null);
+        // A sidecar with an API token (DAPR_API_TOKEN) wants it on every call; the caller's own dapr-* headers were dropped at the edge.
+        var sidecarToken = DaprInvocation.IsOn(builder.Configuration) ? DaprInvocation.ApiToken(builder.Configuration) : null;
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver()
-            .AddTransforms(context => context.AddRequestTransform(ForwardedIdentity.AddAsync));
+            .AddTransforms(context =>
+            {
+                context.AddRequestTransform(ForwardedIdentity.AddAsync);
+                if (sidecarToken is not null)
+                {
+                    context.AddRequestHeader(DaprInvocation.ApiTokenHeader, sidecarToken, append: false);
+                }
+            });
         builder.Services.AddPartnerRateLimits(gateway.PartnerCallsPerSecond);
         // The gateway is ready when it can serve; the services behind it have their own status (GET /status).
         builder.AddSettings<PlatformStatusOptions>(PlatformStatusOptions.Section);
@@ -160,30 +172,9 @@ public static class GatewayHost
             app.UseForwardedHeaders();
         }
 
-        var maxBody = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayLimits>>().Value.MaxRequestBodyBytes;
-        app.Use(async (context, next) =>
-        {
-            if (context.Connection.LocalPort == gateway.GrpcPort && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            {
-                size.MaxRequestBodySize = null;
-            }
-            else if (context.Request.ContentLength > maxBody)
-            {
-                // Refused before it is forwarded, in words (Kestrel's own refusal has no body).
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.Response.WriteAsJsonAsync(new { status = 413, title = "The request could not be read", detail = $"The request body is larger than the {maxBody / 1024:N0} KB one call may send." });
-                return;
-            }
-
-            // A service's scheduled jobs are its own sidecar's to call, never a caller's from outside.
-            if (context.Request.Path.StartsWithSegments("/jobs"))
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-
-            await next(context);
-        });
+        var limits = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayLimits>>().Value;
+        app.UseRequestLimits(gateway.GrpcPort, limits);
+        app.UseEdgePaths();
         if (!app.Environment.IsDevelopment())
         {
             // Sent only on HTTPS requests: where TLS ends at a trusted proxy in front (Gateway:TrustedProxies).

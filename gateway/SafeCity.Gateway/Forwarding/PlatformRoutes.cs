@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Hosting;
+using SafeCity.Contracts.Records;
+using SafeCity.Contracts.Themes;
 using Yarp.ReverseProxy.Configuration;
 
 namespace SafeCity.Gateway.Forwarding;
@@ -5,7 +8,8 @@ namespace SafeCity.Gateway.Forwarding;
 /// <summary>
 /// The gateway's routes, built from the list of themes rather than written out per theme:
 /// governance at the root and /api/governance; each theme's pages under /{theme} and its API under
-/// /api/{theme}; gRPC for a theme by the "safecity-theme" header, for governance by its service path.
+/// /api/{theme}; gRPC for a theme by the "safecity-theme" header and the path of one of its own gRPC
+/// services, for governance by its service path. No other gRPC service is ever passed on.
 /// </summary>
 public static class PlatformRoutes
 {
@@ -15,7 +19,20 @@ public static class PlatformRoutes
     public const string GovernanceGrpcService = "safecity.governance.v1.GovernancePerformance";
     public const string PartnerPerformanceGrpcService = "safecity.governance.v1.PartnerPerformance";
 
-    /// <summary>Where the pod's Dapr sidecar listens, when calls go through it (Dapr:Invoke); each call names its service in dapr-app-id.</summary>
+    /// <summary>The gRPC services a theme serves, and so the only ones a caller naming a theme may reach.</summary>
+    public static readonly IReadOnlyList<string> ThemeGrpcServices =
+    [
+        PartnerRecords.Descriptor.FullName,
+        ActionPlans.Descriptor.FullName,
+        "grpc.reflection.v1alpha.ServerReflection",
+        "grpc.reflection.v1.ServerReflection",
+    ];
+
+    /// <summary>
+    /// Where the pod's Dapr sidecar listens, when calls go through it (Dapr:Invoke). HTTP calls address its
+    /// service invocation API (/v1.0/invoke/{service}/method/…), so no caller's path can name the sidecar's
+    /// own API; gRPC calls name their service in dapr-app-id, on the platform's own gRPC service paths alone.
+    /// </summary>
     public sealed record Sidecar(int HttpPort, int GrpcPort);
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IEnumerable<string> themes, Sidecar? sidecar = null)
@@ -28,7 +45,7 @@ public static class PlatformRoutes
 
         // Through the sidecar: every cluster's address is the sidecar's, and every route says which service it is for.
         return (
-            routes.Select(r => r with { Transforms = [.. r.Transforms!, new Dictionary<string, string> { ["RequestHeader"] = "dapr-app-id", ["Set"] = ServiceOf(r.ClusterId!) }] }).ToList(),
+            routes.Select(r => r with { Transforms = [.. r.Transforms!, ThroughSidecar(r.ClusterId!)] }).ToList(),
             clusters.Select(c => c with
             {
                 Destinations = new Dictionary<string, DestinationConfig>
@@ -39,6 +56,10 @@ public static class PlatformRoutes
     }
 
     private const string GrpcSuffix = "-grpc";
+
+    private static Dictionary<string, string> ThroughSidecar(string cluster) => cluster.EndsWith(GrpcSuffix, StringComparison.Ordinal)
+        ? new() { ["RequestHeader"] = DaprInvocation.AppIdHeader, ["Set"] = ServiceOf(cluster) }
+        : new() { ["PathPrefix"] = DaprInvocation.InvokePrefix(ServiceOf(cluster)) };
 
     /// <summary>The service a cluster reaches: its HTTP and gRPC clusters are the same service.</summary>
     public static string ServiceOf(string cluster) => cluster.EndsWith(GrpcSuffix, StringComparison.Ordinal) ? cluster[..^GrpcSuffix.Length] : cluster;
@@ -57,15 +78,19 @@ public static class PlatformRoutes
         {
             routes.Add(Route($"{theme}-pages", $"/{theme}/{{**rest}}", theme));
             routes.Add(Route($"{theme}-api", $"/api/{theme}/{{**rest}}", theme));
-            // Every gRPC service of a theme (its plans, its records intake, reflection), chosen by the header.
-            routes.Add(Route($"{theme}-grpc", "/{**rest}", theme + GrpcSuffix, order: -1) with
+            // Each gRPC service of a theme (its plans, its records intake, reflection), chosen by the header.
+            foreach (var service in ThemeGrpcServices)
             {
-                Match = new RouteMatch
+                routes.Add(Route($"{theme}-grpc-{service}", $"/{service}/{{**rest}}", theme + GrpcSuffix, order: -1) with
                 {
-                    Path = "/{**rest}",
-                    Headers = [new RouteHeader { Name = ThemeHeader, Values = [theme], Mode = HeaderMatchMode.ExactHeader }],
-                },
-            });
+                    Match = new RouteMatch
+                    {
+                        Path = $"/{service}/{{**rest}}",
+                        Headers = [new RouteHeader { Name = ThemeHeader, Values = [theme], Mode = HeaderMatchMode.ExactHeader }],
+                    },
+                });
+            }
+
             clusters.Add(Http(theme));
             clusters.Add(Grpc(theme));
         }
