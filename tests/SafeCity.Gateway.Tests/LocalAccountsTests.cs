@@ -72,7 +72,7 @@ public sealed class LocalAccountsTests : IDisposable
     }
 
     [Fact]
-    public async Task Forty_wrong_passwords_at_once_check_at_most_five_against_the_account_and_lock_it()
+    public async Task Forty_wrong_passwords_at_once_hash_at_most_five_and_lock_the_name()
     {
         var password = _accounts.Create("jo", "Jo", ["analyst"]);
         ChangeFrom(password, "a much longer secret");
@@ -81,13 +81,13 @@ public sealed class LocalAccountsTests : IDisposable
         var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => _accounts.SignIn("jo", "guess " + i, Here))));
 
         Assert.All(results, r => Assert.Equal(SignInOutcome.Refused, r.Outcome));
-        Assert.Equal(40, _hasher.Checks);
-        Assert.True(_hasher.ChecksAgainstAccounts <= _limits.MaxFailures, $"{_hasher.ChecksAgainstAccounts} guesses were checked against the account");
+        // The lock is consulted before any hash: the guesses past the fifth cost no hash at all.
+        Assert.True(_hasher.Checks <= _limits.MaxFailures, $"{_hasher.Checks} of 40 guesses were hashed");
         Assert.Equal(SignInOutcome.Refused, _accounts.SignIn("jo", "a much longer secret", Here).Outcome);
     }
 
     [Fact]
-    public void Unknown_wrong_locked_and_disabled_each_check_one_hash_and_answer_alike()
+    public void Unknown_wrong_and_disabled_each_check_one_hash_a_locked_name_none_and_all_answer_alike()
     {
         var password = _accounts.Create("jo", "Jo", ["analyst"]);
         ChangeFrom(password, "a much longer secret");
@@ -98,12 +98,12 @@ public sealed class LocalAccountsTests : IDisposable
             _accounts.SignIn("jo", "wrong", There);
         }
 
-        foreach (var (name, given, address) in new[] { ("nobody", "whatever", Here), ("jo", "whatever", Here), ("jo", "a much longer secret", There), ("sam", "whatever", Here) })
+        foreach (var (name, given, address, hashes) in new[] { ("nobody", "whatever", Here, 1), ("jo", "whatever", Here, 1), ("jo", "a much longer secret", There, 0), ("sam", "whatever", Here, 1) })
         {
             _hasher.Reset();
             var result = _accounts.SignIn(name, given, address);
             Assert.Equal((SignInOutcome.Refused, (LocalAccount?)null), (result.Outcome, result.Account));
-            Assert.Equal(1, _hasher.Checks);
+            Assert.Equal(hashes, _hasher.Checks);
         }
     }
 
@@ -119,10 +119,34 @@ public sealed class LocalAccountsTests : IDisposable
             Assert.Equal(SignInOutcome.Refused, accounts.SignIn(name, "password1", Here).Outcome);
         }
 
-        Assert.Equal(SignInOutcome.Throttled, accounts.SignIn("jo", password, Here).Outcome);
+        var throttled = accounts.SignIn("jo", password, Here);
+        Assert.Equal(SignInOutcome.Throttled, throttled.Outcome);
+        Assert.InRange(throttled.RetryAfter, TimeSpan.FromSeconds(1), limits.AddressWindow);
         Assert.Equal(SignInOutcome.SignedIn, accounts.SignIn("jo", password, There).Outcome);
         _clock.Advance(limits.AddressWindow + TimeSpan.FromSeconds(1));
         Assert.Equal(SignInOutcome.SignedIn, accounts.SignIn("jo", password, Here).Outcome);
+    }
+
+    [Fact]
+    public void A_throttled_address_costs_no_hash_and_an_ipv6_host_is_one_address_across_its_64_network()
+    {
+        var limits = new SignInLimits { MaxAttemptsPerAddress = 3 };
+        var database = new GatewayDatabase(Path.Combine(_dir.Path, "ipv6.db"));
+        var hasher = new CountingHasher();
+        var accounts = new LocalAccounts(database, _clock, new SignInGuard(database, _clock, limits), new AccountOptions(), hasher);
+        var password = accounts.Create("jo", "Jo", ["analyst"]);
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.Equal(SignInOutcome.Refused, accounts.SignIn("name" + i, "password1", $"2001:db8:1:2::{i:x}").Outcome);
+        }
+
+        hasher.Reset();
+        var fromTheSameNetwork = Enumerable.Range(0, 20).Select(i => accounts.SignIn("jo", password, $"2001:db8:1:2:{i:x}:ffff:0:1").Outcome).ToList();
+
+        Assert.All(fromTheSameNetwork, o => Assert.Equal(SignInOutcome.Throttled, o));
+        Assert.Equal(0, hasher.Checks);
+        Assert.Equal(SignInOutcome.SignedIn, accounts.SignIn("jo", password, "2001:db8:1:3::1").Outcome);
+        Assert.Equal("192.0.2.7", SignInGuard.Counted("::ffff:192.0.2.7"));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public enum SignInOutcome
 }
 
 /// <summary>A sign-in's outcome, with why (for the audit trail only) and whether it locked the name for this address.</summary>
-public sealed record SignInResult(SignInOutcome Outcome, LocalAccount? Account, string Why, bool LockedNow);
+public sealed record SignInResult(SignInOutcome Outcome, LocalAccount? Account, string Why, bool LockedNow, TimeSpan RetryAfter = default);
 
 /// <summary>
 /// Local accounts in the gateway's own SQLite file: passwords hashed (ASP.NET Core Identity's PBKDF2
@@ -114,29 +114,32 @@ public sealed class LocalAccounts
 
     /// <summary>
     /// Checks a password from an address. The attempt is counted before the password is (see
-    /// <see cref="SignInGuard"/>); an unknown name, a wrong password, a disabled account and a name
-    /// locked for this address all answer <see cref="SignInOutcome.Refused"/> after the same work.
+    /// <see cref="SignInGuard"/>); an unknown name, a wrong password and a disabled account answer
+    /// <see cref="SignInOutcome.Refused"/> after the same work (one hash). A name locked for this address
+    /// answers the same words with no hash at all: the lock is per address, so it tells the one
+    /// locked out nothing they did not do themselves.
     /// </summary>
     public SignInResult SignIn(string? username, string? password, string address)
     {
         var name = Normalise(username ?? "");
         var attempt = _guard.Begin("person:" + (name.Length > MaxUsernameLength ? name[..MaxUsernameLength] : name), address);
-        var (account, hash) = name.Length is > 0 and <= MaxUsernameLength ? FindWithHash(name) : (null, null);
-        var given = password is { Length: > 0 and <= MaxPasswordLength } ? password : null;
-        // One hash is checked whatever happens: the account's while it may be tried, a stand-in's otherwise.
-        var checkAccount = attempt.Allowed && account is not null && given is not null;
-        var matched = _hasher.VerifyHashedPassword(checkAccount ? account! : Nobody, checkAccount ? hash! : _standIn, given ?? "") != PasswordVerificationResult.Failed;
-        var right = checkAccount && matched;
-
+        // The throttle and the lock are consulted before any hash: a flood costs the platform two statements an attempt.
         if (attempt.Refusal == AttemptRefusal.Throttled)
         {
-            return new SignInResult(SignInOutcome.Throttled, null, "too many sign-ins from this address", false);
+            return new SignInResult(SignInOutcome.Throttled, null, "too many sign-ins from this address", false, attempt.RetryAfter);
         }
 
         if (attempt.Refusal == AttemptRefusal.Locked)
         {
-            return new SignInResult(SignInOutcome.Refused, null, "locked for this address", false);
+            return new SignInResult(SignInOutcome.Refused, null, "locked for this address", false, attempt.RetryAfter);
         }
+
+        var (account, hash) = name.Length is > 0 and <= MaxUsernameLength ? FindWithHash(name) : (null, null);
+        var given = password is { Length: > 0 and <= MaxPasswordLength } ? password : null;
+        // One hash is checked for every attempt let through: the account's, or a stand-in's for an unknown name.
+        var checkAccount = account is not null && given is not null;
+        var matched = _hasher.VerifyHashedPassword(checkAccount ? account! : Nobody, checkAccount ? hash! : _standIn, given ?? "") != PasswordVerificationResult.Failed;
+        var right = checkAccount && matched;
 
         if (!right || account!.Disabled)
         {

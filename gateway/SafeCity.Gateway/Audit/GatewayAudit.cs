@@ -66,6 +66,34 @@ public sealed class GatewayAudit
     }
 
     /// <summary>The newest entries first, at most <paramref name="limit"/>, for one actor or subject and one action where given.</summary>
+    /// <summary>
+    /// A refusal (a wrong password, a throttled address, a refused partner token) is written once a minute
+    /// for each kind and address, the first of them: a flood of guesses would otherwise be a flood of writes.
+    /// </summary>
+    public void RecordRefusal(string actor, string action, string subject, string address, string detail = "")
+    {
+        var minute = _clock.GetUtcNow().ToUnixTimeSeconds() / 60;
+        var key = (action, SignIn.SignInGuard.Counted(address));
+        lock (_refusalsWritten)
+        {
+            if (_refusalsWritten.TryGetValue(key, out var written) && written == minute)
+            {
+                return;
+            }
+
+            if (_refusalsWritten.Count >= 10_000)
+            {
+                _refusalsWritten.Clear();
+            }
+
+            _refusalsWritten[key] = minute;
+        }
+
+        Record(actor, action, subject, address, detail);
+    }
+
+    private readonly Dictionary<(string Action, string Address), long> _refusalsWritten = [];
+
     public IReadOnlyList<AuditEntry> Recent(int limit, string? who = null, string? action = null)
     {
         using var connection = _database.Open();

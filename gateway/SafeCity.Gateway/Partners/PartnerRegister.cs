@@ -177,23 +177,27 @@ public sealed class PartnerRegister
     /// <summary>
     /// The organisation whose live credentials these are, or null: unknown, revoked, a wrong secret, or
     /// too many wrong secrets for this client from this address (<see cref="SignInGuard"/>; which of
-    /// them is not said). Every attempt hashes a secret once, so none answers faster than another.
+    /// them is not said). Every attempt let through hashes a secret once, so an unknown client answers no faster
+    /// than a wrong secret; a throttled or locked one hashes nothing.
     /// </summary>
-    public Signatory? Verify(string? clientId, string? secret, string address)
+    public Signatory? Verify(string? clientId, string? secret, string address) => Verify(clientId, secret, address, out _);
+
+    /// <summary>As <see cref="Verify(string?, string?, string)"/>, saying how the attempt was counted: a throttled or locked one is refused before any hash.</summary>
+    public Signatory? Verify(string? clientId, string? secret, string address, out SignInAttempt attempt)
     {
         var id = clientId is { Length: > 0 and <= MaxClientIdLength } ? clientId : "";
-        var attempt = _guard.Begin("client:" + id, address);
+        attempt = _guard.Begin("client:" + id, address);
+        if (!attempt.Allowed)
+        {
+            return null;
+        }
+
         using var connection = Open();
         var row = connection.Query("SELECT organisation_id, secret_salt, secret_hash FROM partner_clients WHERE client_id = $c AND revoked_at IS NULL",
             r => (Organisation: r.GetString(0), Salt: Convert.FromBase64String(r.GetString(1)), Hash: Convert.FromBase64String(r.GetString(2))), ("$c", id)).FirstOrDefault();
         var given = secret is { Length: > 0 and <= MaxSecretLength } ? secret : "";
         var right = CryptographicOperations.FixedTimeEquals(Hash(given, row.Salt ?? _standInSalt), row.Hash ?? _standInHash)
             && row.Organisation is not null && given.Length > 0;
-        if (!attempt.Allowed)
-        {
-            return null;
-        }
-
         if (!right)
         {
             _guard.Failed(attempt);

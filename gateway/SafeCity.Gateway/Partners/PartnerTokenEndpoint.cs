@@ -32,10 +32,18 @@ public static class PartnerTokenEndpoint
 
         var (clientId, secret) = Basic(http) ?? (form["client_id"].ToString(), form["client_secret"].ToString());
         var address = AuditHttp.AddressOf(http);
-        if (register.Verify(clientId, secret, address) is not { } organisation)
+        if (register.Verify(clientId, secret, address, out var attempt) is not { } organisation)
         {
-            // Which part was wrong is not said; the attempt is recorded without the secret.
-            audit.Record(clientId, AuditActions.PartnerTokenRefused, clientId, address);
+            if (attempt.Refusal == SignIn.AttemptRefusal.Throttled)
+            {
+                audit.RecordRefusal(clientId, AuditActions.Throttled, clientId, address, "too many token requests from this address");
+                var seconds = (int)attempt.RetryAfter.TotalSeconds;
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return OAuthError("slow_down", $"Too many token requests from this address: try again in {seconds:N0} seconds.", StatusCodes.Status429TooManyRequests);
+            }
+
+            // Which part was wrong is not said; the attempt is recorded without the secret, once a minute from one address.
+            audit.RecordRefusal(clientId, AuditActions.PartnerTokenRefused, clientId, address);
             return OAuthError("invalid_client", "The client credentials are not valid.", StatusCodes.Status401Unauthorized);
         }
 

@@ -46,13 +46,14 @@ public static class SignInEndpoints
         switch (result.Outcome)
         {
             case SignInOutcome.Throttled:
-                audit.Record(who, AuditActions.Throttled, who, address, result.Why);
+                audit.RecordRefusal(who, AuditActions.Throttled, who, address, result.Why);
+                http.Response.Headers.RetryAfter = ((int)result.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return GatewayPages.Page<SignInPage>(Again($"Too many sign-ins from your address: wait {limits.AddressWindowMinutes} minutes and try again."), StatusCodes.Status429TooManyRequests);
             case SignInOutcome.Expired:
                 audit.Record(who, AuditActions.SignInRefused, who, address, result.Why);
                 return GatewayPages.Page<SignInPage>(Again("Your one-time password has expired: ask an administrator to reset it."), StatusCodes.Status401Unauthorized);
             case SignInOutcome.Refused:
-                audit.Record(who, AuditActions.SignInRefused, who, address, result.Why);
+                audit.RecordRefusal(who, AuditActions.SignInRefused, who, address, result.Why);
                 if (result.LockedNow)
                 {
                     audit.Record(who, AuditActions.LockedOut, who, address, $"{limits.MaxFailures} wrong passwords: locked for {limits.LockoutMinutes} minutes from this address");

@@ -11,8 +11,8 @@ public enum AttemptRefusal
     Throttled,
 }
 
-/// <summary>One sign-in attempt, reserved before any password is checked.</summary>
-public sealed record SignInAttempt(string Who, string Address, AttemptRefusal Refusal, int Tries)
+/// <summary>One sign-in attempt, reserved before any password is checked; a refused one says how long until it may be tried again.</summary>
+public sealed record SignInAttempt(string Who, string Address, AttemptRefusal Refusal, int Tries, TimeSpan RetryAfter = default)
 {
     public bool Allowed => Refusal == AttemptRefusal.None;
 }
@@ -23,7 +23,9 @@ public sealed record SignInAttempt(string Who, string Address, AttemptRefusal Re
 /// forty and at most <see cref="SignInLimits.MaxFailures"/> of them are checked. The lock is kept per
 /// name and address: someone guessing at <c>admin</c> from their machine locks it for their machine,
 /// not for the administrator at theirs. Beside it each address may try only so many sign-ins in a
-/// window, whatever the names, so that nobody can try a few passwords on every account.
+/// window, whatever the names, so that nobody can try a few passwords on every account. Both are
+/// consulted before any password is hashed, so a refused attempt costs the platform two statements.
+/// An IPv6 address counts as its /64 network: one host is given a /64 and may use any address in it.
 /// </summary>
 public sealed class SignInGuard
 {
@@ -53,20 +55,44 @@ public sealed class SignInGuard
 
     public SignInLimits Limits => limits;
 
+    /// <summary>What an address is counted as: an IPv6 address as its /64 network, an IPv4 one (mapped or not) as itself.</summary>
+    public static string Counted(string address)
+    {
+        if (!System.Net.IPAddress.TryParse(address, out var ip))
+        {
+            return address;
+        }
+
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            return ip.MapToIPv4().ToString();
+        }
+
+        if (ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return ip.ToString();
+        }
+
+        var bytes = ip.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
+
     public SignInAttempt Begin(string who, string address)
     {
+        address = Counted(address);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         using var connection = database.Open();
-        var attempts = (long)connection.Scalar("""
+        var (attempts, windowStarted) = connection.Query("""
             INSERT INTO sign_in_addresses (address, window_started, attempts) VALUES ($a, $now, 1)
             ON CONFLICT (address) DO UPDATE SET
                 attempts = CASE WHEN window_started <= $now - $window THEN 1 ELSE attempts + 1 END,
                 window_started = CASE WHEN window_started <= $now - $window THEN $now ELSE window_started END
-            RETURNING attempts
-            """, ("$a", address), ("$now", now), ("$window", (long)limits.AddressWindow.TotalMilliseconds))!;
+            RETURNING attempts, window_started
+            """, r => (r.GetInt64(0), r.GetInt64(1)), ("$a", address), ("$now", now), ("$window", (long)limits.AddressWindow.TotalMilliseconds)).Single();
         if (attempts > limits.MaxAttemptsPerAddress)
         {
-            return new SignInAttempt(who, address, AttemptRefusal.Throttled, 0);
+            return new SignInAttempt(who, address, AttemptRefusal.Throttled, 0, Until(windowStarted + (long)limits.AddressWindow.TotalMilliseconds, now));
         }
 
         var row = connection.Query("""
@@ -76,15 +102,15 @@ public sealed class SignInGuard
                 locked_until = CASE WHEN locked_until <= $now THEN NULL ELSE locked_until END
             RETURNING tries, locked_until
             """, r => (Tries: r.GetInt32(0), LockedUntil: r.IsDBNull(1) ? (long?)null : r.GetInt64(1)), ("$w", who), ("$a", address), ("$now", now)).Single();
-        if (row.LockedUntil > now)
+        if (row.LockedUntil is { } until && until > now)
         {
-            return new SignInAttempt(who, address, AttemptRefusal.Locked, row.Tries);
+            return new SignInAttempt(who, address, AttemptRefusal.Locked, row.Tries, Until(until, now));
         }
 
         if (row.Tries > limits.MaxFailures)
         {
             Lock(connection, who, address, now);
-            return new SignInAttempt(who, address, AttemptRefusal.Locked, row.Tries);
+            return new SignInAttempt(who, address, AttemptRefusal.Locked, row.Tries, limits.Lockout);
         }
 
         return new SignInAttempt(who, address, AttemptRefusal.None, row.Tries);
@@ -120,6 +146,8 @@ public sealed class SignInGuard
         connection.Execute("DELETE FROM sign_in_tries WHERE locked_until IS NULL AND rowid IN (SELECT f.rowid FROM sign_in_tries f JOIN sign_in_addresses a ON a.address = f.address WHERE a.window_started <= $before)", ("$before", before));
         connection.Execute("DELETE FROM sign_in_addresses WHERE window_started <= $before", ("$before", before));
     }
+
+    private static TimeSpan Until(long until, long now) => TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((until - now) / 1000.0)));
 
     private bool Lock(Microsoft.Data.Sqlite.SqliteConnection connection, string who, string address, long now)
     {
