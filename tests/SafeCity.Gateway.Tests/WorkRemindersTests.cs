@@ -72,12 +72,12 @@ public sealed class WorkRemindersTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private (WorkReminders Reminders, ReminderAddresses Addresses, LocalAccounts Accounts) Build(IReadOnlyList<DueWork> work, string? host = "127.0.0.1")
+    private (WorkReminders Reminders, ReminderAddresses Addresses, LocalAccounts Accounts) Build(IReadOnlyList<DueWork> work, string? host = "127.0.0.1", string encryption = "Off")
     {
         var database = new GatewayDatabase(Path.Combine(_dir.Path, "gateway.db"));
         var accounts = new LocalAccounts(database, _clock, new SignInGuard(database, _clock, new SignInLimits()));
         var addresses = new ReminderAddresses(database);
-        var options = Options.Create(new ReminderOptions { SmtpHost = host, SmtpPort = _port, From = "safecity@example.org", DaysBefore = 7, PlatformUrl = "https://safecity.example.org" });
+        var options = Options.Create(new ReminderOptions { SmtpHost = host, SmtpPort = _port, From = "safecity@example.org", DaysBefore = 7, PlatformUrl = "https://safecity.example.org", Encryption = encryption });
         return (new WorkReminders(_ => Task.FromResult(work), accounts, addresses, options, _clock, NullLogger<WorkReminders>.Instance), addresses, accounts);
     }
 
@@ -152,6 +152,25 @@ public sealed class WorkRemindersTests : IAsyncLifetime
 
         Assert.Equal(0, await reminders.SendDueAsync(CancellationToken.None));
         Assert.True(addresses.MarkSent("action:P1.A3:2008-10-05:before", "sam", _clock.GetUtcNow()), "A reminder was marked sent with no mail server.");
+    }
+
+    [Fact]
+    public async Task A_mail_server_that_offers_no_encryption_is_sent_nothing_unless_encryption_is_turned_off_by_name()
+    {
+        var work = new List<DueWork> { new("sam", new DueItem("action", "P1.A4", "Agree hot spots", "alcohol, plan 1", new DateOnly(2008, 10, 5), "DueSoon", "/alcohol/actions/P1.A4")) };
+        var (reminders, addresses, accounts) = Build(work, encryption: "Required");
+        accounts.Create("sam", "Sam Patel", ["officer:alcohol"]);
+        addresses.Set("sam", "sam@example.org");
+
+        // aiosmtpd here offers no STARTTLS: MailKit refuses to go on in clear.
+        await Assert.ThrowsAsync<NotSupportedException>(() => reminders.SendDueAsync(CancellationToken.None));
+
+        Assert.DoesNotContain("P1.A4", await ReceivedAsync("P1.A4"), StringComparison.Ordinal);
+        Assert.True(addresses.MarkSent("action:P1.A4:2008-10-05:before", "sam", _clock.GetUtcNow()), "A reminder was marked sent over a connection that was never encrypted.");
+        var problems = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        var clearPassword = new ReminderOptions { SmtpHost = "mail", SmtpUser = "safecity", SmtpPassword = "secret", Encryption = "Off" };
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(clearPassword, new(clearPassword), problems, validateAllProperties: true));
+        Assert.Equal("Reminders:SmtpUser needs Reminders:Encryption Required: a password is never sent in clear.", Assert.Single(problems).ErrorMessage);
     }
 
     [Theory]

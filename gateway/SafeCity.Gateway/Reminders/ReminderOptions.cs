@@ -7,7 +7,7 @@ namespace SafeCity.Gateway.Reminders;
 /// (Reminders:SmtpHost); then every Interval the gateway asks governance what is due and writes to
 /// each owner whose account has an address, once before the due date and once after it.
 /// </summary>
-public sealed class ReminderOptions
+public sealed class ReminderOptions : IValidatableObject
 {
     public const string Section = "Reminders";
 
@@ -32,5 +32,30 @@ public sealed class ReminderOptions
     /// <summary>Where people open the platform, for the link in each message (e.g. https://safecity.example.org).</summary>
     public string PlatformUrl { get; init; } = "http://localhost:8080";
 
+    /// <summary>
+    /// "Required" (the default): the connection is encrypted (TLS from the start on port 465, STARTTLS
+    /// otherwise) or nothing is sent. "Off": plain text, for a mail relay on the same machine; an
+    /// administrator turns it off by name.
+    /// </summary>
+    [RegularExpression("^(Required|Off)$", ErrorMessage = "Reminders:Encryption must be Required or Off.")]
+    public string Encryption { get; init; } = "Required";
+
+    /// <summary>The account to sign in to the SMTP server with, if it asks for one; its password is Reminders:SmtpPassword.</summary>
+    [StringLength(256, ErrorMessage = "Reminders:SmtpUser must be at most {1} characters.")]
+    public string? SmtpUser { get; init; }
+
+    [StringLength(1024, ErrorMessage = "Reminders:SmtpPassword must be at most {1} characters.")]
+    public string? SmtpPassword { get; init; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SmtpHost);
+
+    public bool Encrypted => Encryption != "Off";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(SmtpUser) && !Encrypted)
+        {
+            yield return new ValidationResult("Reminders:SmtpUser needs Reminders:Encryption Required: a password is never sent in clear.", [nameof(SmtpUser)]);
+        }
+    }
 }

@@ -111,7 +111,15 @@ public sealed class WorkReminders(
 
         var sent = 0;
         using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(host, options.Value.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, ct);
+        // Encrypted unless an administrator turned it off by name: a server that offers no TLS is refused.
+        var security = !options.Value.Encrypted ? SecureSocketOptions.None
+            : options.Value.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+        await smtp.ConnectAsync(host, options.Value.SmtpPort, security, ct);
+        if (options.Value.SmtpUser is { Length: > 0 } user)
+        {
+            await smtp.AuthenticateAsync(user, options.Value.SmtpPassword ?? "", ct);
+        }
+
         foreach (var (key, username, message) in messages)
         {
             // Marked first, so that two gateways never both send it; unmarked again if the server refuses it.

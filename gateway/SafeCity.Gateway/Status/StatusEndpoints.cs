@@ -1,26 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
 using SafeCity.Gateway.Web;
 
 namespace SafeCity.Gateway.Status;
 
 /// <summary>
-/// GET /status: every part of the platform, up or down and since when, as a page or, to a caller that
-/// accepts JSON, as JSON. For operators and their monitoring; it names only the services, which the
-/// platform's addresses name anyway.
+/// GET /status: every part of the platform, up or down, as a page or, to a caller that accepts JSON, as
+/// JSON: for anyone's monitoring, and it names only the services, which the platform's addresses name
+/// anyway. Since when and why (a service's own words on its failure) only for administrators: they
+/// tell an outsider when to strike and what is broken.
 /// </summary>
 public static class StatusEndpoints
 {
-    public static void MapPlatformStatus(this WebApplication app) => app.MapGet("/status", (HttpContext http, PlatformStatus status) =>
+    public static void MapPlatformStatus(this WebApplication app) => app.MapGet("/status", async (HttpContext http, PlatformStatus status, IAuthorizationService authorization) =>
     {
         var parts = status.Parts();
+        var detailed = (await authorization.AuthorizeAsync(http.User, GatewayPolicies.Administer)).Succeeded;
         if (http.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return Results.Json(new
             {
                 gateway = "up",
-                parts = parts.Select(p => new { name = p.Name, state = p.Up ? "up" : "down", since = p.Since, checkedAt = p.CheckedAt == default ? (DateTimeOffset?)null : p.CheckedAt, detail = p.Detail }),
+                parts = parts.Select(p => detailed
+                    ? (object)new { name = p.Name, state = p.Up ? "up" : "down", since = p.Since, checkedAt = p.CheckedAt == default ? (DateTimeOffset?)null : p.CheckedAt, detail = p.Detail }
+                    : new { name = p.Name, state = p.Up ? "up" : "down" }),
             });
         }
 
-        return GatewayPages.Page<StatusPage>(new { Parts = parts });
+        return GatewayPages.Page<StatusPage>(new { Parts = parts, Detailed = detailed });
     }).AllowAnonymous();
 }

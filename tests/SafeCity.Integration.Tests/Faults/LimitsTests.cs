@@ -108,4 +108,20 @@ public sealed class LimitsTests(FaultPlatformFixture fixture, ITestOutputHelper 
         Assert.All(reply.Results, r => Assert.Equal("The category is longer than 100 characters (it has 900,000).", r.Reason));
         Assert.True(reply.CalculateSize() < 20_000, $"The answer to 100 refused records is {reply.CalculateSize():N0} bytes: it carries what it refused.");
     }
+
+    [Fact]
+    public async Task A_reference_longer_than_its_limit_is_refused_as_its_field_limit_and_length_in_a_reply_under_2_kilobytes()
+    {
+        using var channel = fixture.Channel();
+        var client = new PartnerRecords.PartnerRecordsClient(channel);
+        using var call = client.SubmitRecords(AsbArson);
+        await call.RequestStream.WriteAsync(new RecordSubmission { Source = "limits-test", Reference = new string('r', 100_000), Category = "Deliberate secondary fire", Month = "2002-03" });
+        await call.RequestStream.CompleteAsync();
+
+        var reply = await call.ResponseAsync;
+
+        var result = Assert.Single(reply.Results);
+        Assert.Equal(("", "The reference is missing or longer than 200 characters (it has 100,000)."), (result.Reference, result.Reason));
+        Assert.True(reply.CalculateSize() < 2_048, $"The answer to one refused record is {reply.CalculateSize():N0} bytes.");
+    }
 }

@@ -126,6 +126,26 @@ public sealed partial class GatewaySecurityTests
         Assert.Equal(TimeSpan.FromSeconds(2), SafeCity.LocalPlatform.RestartPolicy.Next([now.AddMinutes(-30), now.AddMinutes(-20), now], now));
     }
 
+    [Fact]
+    public async Task Status_says_up_or_down_to_anyone_and_since_when_and_why_to_administrators_alone()
+    {
+        using var anonymous = new HttpClient { BaseAddress = Gateway };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/status");
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await anonymous.SendAsync(request);
+        var parts = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parts").EnumerateArray().ToList();
+        using var admin = await fixture.AdministratorAsync("127.0.0.41");
+        using var asAdministrator = new HttpRequestMessage(HttpMethod.Get, "/status");
+        asAdministrator.Headers.Accept.ParseAdd("application/json");
+        using var detailed = await admin.SendAsync(asAdministrator);
+        var adminParts = (await detailed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parts").EnumerateArray().ToList();
+
+        Assert.Equal(8, parts.Count);
+        Assert.All(parts, p => Assert.Equal(["name", "state"], p.EnumerateObject().Select(o => o.Name)));
+        Assert.All(adminParts, p => Assert.Equal(JsonValueKind.String, p.GetProperty("since").ValueKind));
+        Assert.DoesNotContain("Since", await anonymous.GetStringAsync("/status"), StringComparison.Ordinal);
+    }
+
     private static async Task<string?> StateAsync(HttpClient http, string part)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/status");

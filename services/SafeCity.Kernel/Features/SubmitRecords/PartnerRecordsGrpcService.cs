@@ -143,7 +143,9 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, TimeProvider 
             reply.Accepted += outcome == ContractOutcome.Accepted ? 1 : 0;
             reply.Duplicates += outcome == ContractOutcome.Duplicate ? 1 : 0;
             reply.Rejected += outcome == ContractOutcome.Rejected ? 1 : 0;
-            reply.Results.Add(new RecordResult { Line = line, Reference = record.Reference, Outcome = outcome, Reason = reason ?? "" });
+            // A reference longer than a record may have is not repeated: the reason says its limit and length.
+            var reference = record.Reference is { Length: <= RecordIntake.MaxReferenceLength } held ? held : "";
+            reply.Results.Add(new RecordResult { Line = line, Reference = reference, Outcome = outcome, Reason = reason ?? "" });
         }
 
         batch.Clear();
