@@ -196,6 +196,7 @@ public static class GatewayHost
             .MapAuditTrail()
             .MapOrganisations();
         app.UseRateLimiter();
+        app.UsePartnerStanding();
         app.MapPartnerToken();
         app.MapPlatformStatus();
         app.MapReverseProxy(proxy =>

@@ -26,6 +26,13 @@ public sealed class GatewayOptions : IValidatableObject
     [Range(1, 100_000, ErrorMessage = "Gateway:PartnerCallsPerSecond must be from {1} to {2}.")]
     public int PartnerCallsPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// How often a partner's open call (a watch stream) is checked against the register: revoked
+    /// credentials or narrowed categories end it within this many seconds. Each new call is checked as it starts.
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "Gateway:PartnerRecheckSeconds must be from {1} to {2}.")]
+    public int PartnerRecheckSeconds { get; set; } = 30;
+
     /// <summary>Listen on every interface (in a container) rather than on this machine's loopback only.</summary>
     public bool ListenOnAllInterfaces { get; set; }
 

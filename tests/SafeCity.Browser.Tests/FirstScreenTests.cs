@@ -126,7 +126,9 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         await Assertions.Expect(page.Locator("main tbody tr").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Action ") })).ToHaveCountAsync(owned);
 
         // What the gateway's reminders are sent from: the same open remedial actions, overdue, owned by admin.
-        var due = (await api.GetFromJsonAsync<JsonElement>("/api/governance/work-due")).EnumerateArray()
+        using var reminders = SafeCity.LocalPlatform.SignedCalls.AsService(fixture.Platform.Keys, "gateway", "governance");
+        reminders.BaseAddress = fixture.Platform.Endpoints["governance"].Http;
+        var due = (await reminders.GetFromJsonAsync<JsonElement>("/api/governance/work-due")).EnumerateArray()
             .Where(w => w.GetProperty("owner").GetString() == "admin" && w.GetProperty("item").GetProperty("kind").GetString() == "remedial action").ToList();
         Assert.Equal(open.Count, due.Count);
         Assert.All(due, w => Assert.Equal("Overdue", w.GetProperty("item").GetProperty("state").GetString()));

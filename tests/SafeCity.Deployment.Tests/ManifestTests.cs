@@ -24,6 +24,7 @@ public sealed class ManifestTests
         ["safecity-identity-signing"] = ["Identity--People--KeyId", "Identity--People--SigningKey", "Identity--Partners--KeyId", "Identity--Partners--SigningKey", "Identity--OperatorKeys"],
         ["safecity-service-keys"] = ["Identity--ServiceKeys"],
         ["safecity-personal-data"] = ["InformationSharing--PersonalDataKey"],
+        ["safecity-dapr-api-token"] = ["token"],
     }.Concat(Services.Where(s => s != "gateway").Select(s => KeyValuePair.Create($"safecity-mongodb-{s}", new[] { "ConnectionStrings--mongodb" }))).ToDictionary();
 
     public static TheoryData<string> Sets() => ["base", .. Manifests.Overlays];
@@ -134,6 +135,7 @@ public sealed class ManifestTests
             {
                 var what = $"{name}/{container.Name}";
                 Assert.True(container.SecurityContext?.AllowPrivilegeEscalation == false, $"{what} may escalate privileges");
+                Assert.True(container.SecurityContext?.ReadOnlyRootFilesystem == true, $"{what} may write to its root file system");
                 Assert.Contains("ALL", container.SecurityContext?.Capabilities?.Drop ?? []);
                 foreach (var resource in new[] { "cpu", "memory" })
                 {
@@ -216,11 +218,15 @@ public sealed class ManifestTests
             }
 
             keys.UnionWith((container.Env ?? []).Select(e => Key(e.Name)));
+            Assert.All((container.Env ?? []).Where(e => e.ValueFrom?.SecretKeyRef is not null).Select(e => e.ValueFrom.SecretKeyRef), r =>
+                Assert.True(SecretKeys.TryGetValue(r.Name, out var held) && held.Contains(r.Key), $"{name} reads {r.Key} of secret {r.Name}, which the operator is not told to make"));
             // Secrets read through the Dapr secret store into the same keys.
             var secrets = (container.Env ?? []).Where(e => e.Name.StartsWith("Dapr__Secrets__", StringComparison.Ordinal)).Select(e => e.Value).ToList();
             Assert.All(secrets, s => Assert.True(SecretKeys.ContainsKey(s), $"{name} reads secret {s}, which the operator is not told to make"));
             keys.UnionWith(secrets.SelectMany(s => SecretKeys[s]).Select(Key));
             Assert.Contains("Dapr:SecretStore", keys);
+            // Every sidecar wants its API token: a call without it reaches nothing but the sidecar's health.
+            Assert.Equal("safecity-dapr-api-token", deployment.Spec.Template.Metadata.Annotations["dapr.io/api-token-secret"]);
 
             var needed = name switch
             {
@@ -301,7 +307,7 @@ public sealed class ManifestTests
 
     [SkippableTheory]
     [MemberData(nameof(Sets))]
-    public void Each_service_may_read_its_own_database_secret_and_only_the_gateway_the_signing_keys(string set)
+    public void Each_service_may_read_its_own_database_secret_and_only_the_gateway_the_signing_keys_never_through_its_sidecar(string set)
     {
         var objects = Manifests.Load(Yaml(set));
         var roles = objects.OfType<V1Role>().ToDictionary(r => r.Metadata.Name);
@@ -317,14 +323,28 @@ public sealed class ManifestTests
             var granted = bindings.Where(b => b.Subjects.Any(s => s.Kind == "ServiceAccount" && s.Name == account))
                 .SelectMany(b => roles[b.RoleRef.Name].Rules).SelectMany(r => r.ResourceNames ?? []).ToHashSet();
             var allowed = configurations[deployment.Spec.Template.Metadata.Annotations["dapr.io/config"]].Spec.Secrets!.Scopes.SelectMany(s => s.AllowedSecrets ?? []).ToHashSet();
+            var fromEnvironment = deployment.Spec.Template.Spec.Containers.SelectMany(c => c.Env ?? []).Where(e => e.ValueFrom?.SecretKeyRef is not null).Select(e => e.ValueFrom.SecretKeyRef.Name).ToHashSet();
+            if (name == "gateway")
+            {
+                // The gateway's sidecar is the one an outside request could reach: it may read no secret at all,
+                // and its signing keys come into its environment from the Secret alone.
+                Assert.Empty(granted);
+                Assert.Empty(allowed);
+                Assert.Contains("safecity-identity-signing", fromEnvironment);
+                continue;
+            }
+
+            Assert.DoesNotContain("safecity-identity-signing", fromEnvironment);
             foreach (var secrets in new[] { granted, allowed })
             {
                 var databases = secrets.Where(s => s.StartsWith("safecity-mongodb", StringComparison.Ordinal)).ToList();
-                Assert.Equal(name == "gateway" ? [] : [$"safecity-mongodb-{name}"], databases);
-                Assert.Equal(name == "gateway", secrets.Contains("safecity-identity-signing"));
+                Assert.Equal([$"safecity-mongodb-{name}"], databases);
+                Assert.DoesNotContain("safecity-identity-signing", secrets);
                 Assert.Equal(name == "governance", secrets.Contains("safecity-personal-data"));
             }
         }
+
+        Assert.DoesNotContain("gateway", objects.OfType<DaprComponent>().Single(c => c.Metadata.Name == "safecity-secrets").Scopes ?? []);
 
         // The database's Job gives every service that reads a database its own user, limited to its own database.
         var script = objects.OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "mongodb-replica-set").Data["users.js"];
@@ -332,6 +352,46 @@ public sealed class ManifestTests
         var listed = System.Text.RegularExpressions.Regex.Match(script, @"const services = \[(?<names>[^\]]*)\]").Groups["names"].Value
             .Split(',', StringSplitOptions.TrimEntries).Select(n => n.Trim('"')).ToHashSet();
         Assert.Equal(Services.Where(s => s != "gateway").ToHashSet(), listed);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Sets))]
+    public void No_secret_on_a_command_line_no_account_token_where_nothing_needs_one_and_no_gateway_egress_to_anywhere(string set)
+    {
+        var objects = Manifests.Load(Yaml(set));
+        var pods = objects.OfType<V1Deployment>().Select(d => (d.Metadata.Name, d.Spec.Template.Spec))
+            .Concat(objects.OfType<V1StatefulSet>().Select(s => (s.Metadata.Name, s.Spec.Template.Spec)))
+            .Concat(objects.OfType<V1Job>().Select(j => (j.Metadata.Name, j.Spec.Template.Spec))).ToList();
+
+        foreach (var (name, pod) in pods)
+        {
+            foreach (var container in (pod.InitContainers ?? []).Concat(pod.Containers))
+            {
+                var line = string.Join(' ', (container.Command ?? []).Concat(container.Args ?? []));
+                foreach (var secret in (container.Env ?? []).Where(e => e.ValueFrom?.SecretKeyRef is not null).Select(e => e.Name))
+                {
+                    Assert.DoesNotContain("$" + secret, line, StringComparison.Ordinal);
+                    Assert.DoesNotContain("$(" + secret + ")", line, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        // Only these talk to the Kubernetes API: the Dapr sidecars that read the services' Secrets with the pod's
+        // account, and RabbitMQ's peer discovery. Every other pod mounts no account token.
+        var needToken = new HashSet<string>([.. Themes, "governance", "rabbitmq"]);
+        var accounts = objects.OfType<V1ServiceAccount>().ToDictionary(a => a.Metadata.Name);
+        foreach (var (name, pod) in pods.Where(p => !needToken.Contains(p.Name)))
+        {
+            var mounted = pod.AutomountServiceAccountToken
+                ?? (pod.ServiceAccountName is { } account && accounts.TryGetValue(account, out var a) ? a.AutomountServiceAccountToken : null)
+                ?? true;
+            Assert.False(mounted, $"{name} mounts a service account token it does not need");
+        }
+
+        // The gateway reaches only named destinations: no rule of a policy that selects it lets it out to anywhere.
+        var gatewayLabels = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "gateway").Spec.Template.Metadata.Labels;
+        var gatewayPolicies = objects.OfType<V1NetworkPolicy>().Where(p => p.Spec.PodSelector.MatchLabels is { } m && m.All(l => gatewayLabels.TryGetValue(l.Key, out var v) && v == l.Value));
+        Assert.All(gatewayPolicies.SelectMany(p => p.Spec.Egress ?? []), rule => Assert.NotEmpty(rule.To ?? []));
     }
 
     [SkippableFact]

@@ -72,6 +72,28 @@ public sealed class OrganisationSignInTests : IDisposable
         Assert.False(principal.IsInRole("organisation:police"));
     }
 
+    [Fact]
+    public void A_person_from_the_provider_is_known_by_issuer_and_subject_never_by_a_name_they_can_choose_or_a_local_accounts()
+    {
+        static System.Security.Claims.ClaimsIdentity Token(string issuer, string subject, string username) => new(
+            [new("iss", issuer), new("sub", subject), new("preferred_username", username), new("name", "Jo Bloggs"), new("roles", "pmg")], "organisation", System.Security.Claims.ClaimTypes.Name, "roles");
+        var roles = new HashSet<string>(["pmg"], StringComparer.Ordinal);
+        var tenant = "https://login.microsoftonline.com/tenant-a/v2.0";
+
+        var jo = Token(tenant, "subject-1", "admin");
+        var joRenamed = Token(tenant, "subject-1", "jo.bloggs");
+        var someoneElse = Token(tenant, "subject-2", "admin");
+        var otherTenant = Token("https://login.microsoftonline.com/tenant-b/v2.0", "subject-1", "admin");
+        var keys = new[] { jo, joRenamed, someoneElse, otherTenant }.Select(i => OrganisationSignIn.TakeAsPerson(i, roles)).ToList();
+
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal(4 - 1, keys.Distinct().Count());
+        Assert.All(keys, k => Assert.Matches("^org:[0-9a-f]{32}$", k));
+        Assert.Equal(keys[0], jo.Name);
+        Assert.Equal("Jo Bloggs", jo.FindFirst(SafeCity.Contracts.Identity.PlatformRoles.DisplayNameClaim)!.Value);
+        Assert.Null(OrganisationSignIn.TakeAsPerson(new System.Security.Claims.ClaimsIdentity([new("preferred_username", "admin")], "organisation"), roles));
+    }
+
     public void Dispose()
     {
         _gateway.Dispose();

@@ -8,6 +8,19 @@ public sealed class MyWorkTests
     private static readonly DateOnly Today = new(2008, 10, 1);
 
     [Theory]
+    [InlineData("jo.bloggs", true)]
+    [InlineData(" JO.Bloggs ", true)]
+    [InlineData("Jo Bloggs", false)]
+    [InlineData("jo", false)]
+    public void Work_is_a_persons_by_their_account_name_never_by_a_display_name_anyone_may_share(string owner, bool theirs)
+    {
+        var jo = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, "jo.bloggs"), new(SafeCity.Contracts.Identity.PlatformRoles.DisplayNameClaim, "Jo Bloggs")], "test"));
+
+        Assert.Equal(theirs, SafeCity.Governance.MyWork.MyWorkList.IsOwner(owner, jo));
+    }
+
+    [Theory]
     [InlineData(true, "2008-09-01", WorkState.Done)]
     [InlineData(false, "2008-09-30", WorkState.Overdue)]
     [InlineData(false, "2008-10-01", WorkState.DueSoon)]

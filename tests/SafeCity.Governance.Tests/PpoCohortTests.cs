@@ -51,8 +51,20 @@ public sealed class PpoCohortTests : IDisposable
         Assert.DoesNotContain("1985-03-14", onDisk);
         Assert.DoesNotContain("85/123456X", onDisk);
 
-        var again = await Assert.ThrowsAsync<DisclosureException>(() => cohort.AddAsync(Receipt("JOHN EXAMPLE"), Pat, CancellationToken.None));
-        Assert.Contains(member.Pseudonym, again.Message);
+    }
+
+    [Fact]
+    public async Task Adding_a_person_answers_alike_whether_or_not_they_are_in_the_cohort_and_each_receipt_is_on_the_log()
+    {
+        var cohort = await NewAsync();
+        var first = await cohort.AddAsync(Receipt(), Pat, CancellationToken.None);
+
+        var again = await cohort.AddAsync(Receipt("JOHN EXAMPLE"), Pat, CancellationToken.None);
+
+        // The same answer, but for the details' seal (a new nonce each time).
+        Assert.Equal(first with { Sealed = "" }, again with { Sealed = "" });
+        Assert.Single(await cohort.MembersAsync(CancellationToken.None));
+        Assert.Equal(2, (await cohort.LogAsync(first.Pseudonym, null, null, null, CancellationToken.None)).Count(r => r.Kind == "received"));
     }
 
     [Fact]

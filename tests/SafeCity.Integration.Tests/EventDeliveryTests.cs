@@ -53,9 +53,11 @@ public sealed class EventDeliveryTests(PlatformFixture fixture)
             TimeSpan.FromSeconds(90));
         Assert.True(delivered, "The measurement written while the broker was down never reached governance.");
 
-        // The action is past its due date and delayed, so governance lists it as its owner's work due.
+        // The action is past its due date and delayed, so governance lists it as its owner's work due (read as the gateway's reminder job does).
+        using var reminders = SafeCity.LocalPlatform.SignedCalls.AsService(fixture.Platform.Keys, "gateway", "governance");
+        reminders.BaseAddress = fixture.Platform.Endpoints["governance"].Http;
         var actionArrived = await PlatformFixture.EventuallyAsync(async () =>
-            (await fixture.Gateway.GetFromJsonAsync<JsonElement>("/api/governance/work-due")).EnumerateArray().Any(w =>
+            (await reminders.GetFromJsonAsync<JsonElement>("/api/governance/work-due")).EnumerateArray().Any(w =>
                 w.GetProperty("owner").GetString() == "broker-stopped" && w.GetProperty("item").GetProperty("id").GetString() == "P1.A5"
                 && w.GetProperty("item").GetProperty("status").GetString() == "Delayed"),
             TimeSpan.FromSeconds(30));

@@ -40,7 +40,16 @@ public sealed class SignedCalls : DelegatingHandler
         new(new SignedCalls(_ =>
         {
             var now = DateTimeOffset.UtcNow;
-            var token = keys.All().Issue(TokenKind.Person, new PlatformUser(user, roles is null ? "The platform's operator" : user, roles ?? [PlatformRoles.Administrator], now.Add(PlatformTokens.InternalLifetime)), service, now);
+            var token = keys.All().Issue(TokenKind.Person, new PlatformUser(user, roles is null ? "The platform's operator" : user, roles ?? [PlatformRoles.Administrator, PlatformRoles.PlatformOperator], now.Add(PlatformTokens.InternalLifetime)), service, now);
+            return (PlatformTokens.Header, token);
+        }));
+
+    /// <summary>Calls straight to one service as another service of the platform (a service token naming <paramref name="caller"/>), with the run's service ring.</summary>
+    public static HttpClient AsService(PlatformKeys keys, string caller, string service) =>
+        new(new SignedCalls(_ =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var token = keys.All().Issue(TokenKind.Service, new PlatformUser("service:" + caller, caller + " service", [PlatformRoles.Analyst], now.Add(PlatformTokens.InternalLifetime)), service, now);
             return (PlatformTokens.Header, token);
         }));
 

@@ -25,11 +25,21 @@ public static class PlatformRoles
     /// <summary>An officer of a theme's lead partnership: may change that theme only.</summary>
     public static string OfficerOf(string theme) => "officer:" + theme;
 
+    /// <summary>
+    /// The platform's own tools (the import of public data, the demonstration year) signed with the
+    /// operator's key: the gateway adds it to the operator alone, and no account or provider may hold it.
+    /// It lets a record name the public source it comes from ("data.police.uk").
+    /// </summary>
+    public const string PlatformOperator = "platform-operator";
+
     /// <summary>A partner system, signed in as its organisation with the platform's client credentials.</summary>
     public const string PartnerSystem = "partner";
 
     /// <summary>The organisation a partner system signed in as, by its register id.</summary>
     public static string Organisation(string id) => "organisation:" + id;
+
+    /// <summary>The client credentials a partner system's token was issued to, so that revoking them ends what the token opened.</summary>
+    public static string Client(string id) => "client:" + id;
 
     /// <summary>A category of records the partner's organisation may share under the Information Sharing Agreement.</summary>
     public static string Shares(string category) => "shares:" + category;

@@ -186,7 +186,7 @@ public sealed class PlatformTokens
     /// <summary>An operator's token for the gateway, signed with the operator's ring (what the import and the benchmarks send as a bearer token).</summary>
     public static string OperatorToken(string operatorKeys, DateTimeOffset now, TimeSpan? lifetime = null) =>
         From(new PlatformIdentityOptions { OperatorKeys = operatorKeys }).Issue(TokenKind.Operator,
-            new PlatformUser("operator", "The platform's operator", [PlatformRoles.Administrator], now.Add(lifetime ?? OperatorLifetime)), GatewayAudience, now);
+            new PlatformUser("operator", "The platform's operator", [PlatformRoles.Administrator, PlatformRoles.PlatformOperator], now.Add(lifetime ?? OperatorLifetime)), GatewayAudience, now);
 
     private KeyRing Ring(TokenKind kind) => _rings.TryGetValue(kind, out var ring) ? ring : KeyRing.Empty;
 

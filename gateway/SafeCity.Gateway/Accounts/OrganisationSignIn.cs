@@ -44,31 +44,63 @@ public sealed class OrganisationSignIn
             options.Scope.Add(scope);
         }
 
-        options.TokenValidationParameters = new TokenValidationParameters { NameClaimType = "preferred_username", RoleClaimType = "roles" };
+        options.TokenValidationParameters = new TokenValidationParameters { NameClaimType = System.Security.Claims.ClaimTypes.Name, RoleClaimType = "roles" };
         // The platform's claim names: who (name), what to call them (display_name), and their roles.
         options.Events.OnTokenValidated = context =>
         {
             if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
             {
-                if (identity.FindFirst("name") is { } name)
-                {
-                    identity.AddClaim(new System.Security.Claims.Claim(PlatformRoles.DisplayNameClaim, name.Value));
-                }
-
                 var gateway = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value;
-                KeepPlatformRoles(identity, ManageAccounts.RoleChoices.For(gateway).Select(c => c.Role).ToHashSet(StringComparer.Ordinal));
-
-                if (identity.FindFirst("preferred_username") is { } username)
+                if (TakeAsPerson(identity, ManageAccounts.RoleChoices.For(gateway).Select(c => c.Role).ToHashSet(StringComparer.Ordinal)) is not { } person)
                 {
-                    identity.AddClaim(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, username.Value));
-                    context.HttpContext.RequestServices.GetRequiredService<Audit.GatewayAudit>()
-                        .Record(username.Value, Audit.AuditActions.SignedIn, username.Value, Audit.AuditHttp.AddressOf(context.HttpContext), "with the organisation's account");
+                    context.Fail("The provider's token names no issuer and subject.");
+                    return Task.CompletedTask;
                 }
+
+                context.HttpContext.RequestServices.GetRequiredService<Audit.GatewayAudit>()
+                    .Record(person, Audit.AuditActions.SignedIn, person, Audit.AuditHttp.AddressOf(context.HttpContext),
+                        $"with the organisation's account{(identity.FindFirst("preferred_username") is { } shown ? " " + shown.Value : "")}");
             }
 
             return Task.CompletedTask;
         };
     }
+
+    /// <summary>
+    /// Makes the provider's identity a person here: their key (<see cref="PersonKey"/>) as the name, the
+    /// provider's "name" as what to call them, and only the roles a person may hold. Null when the token
+    /// names no issuer or subject.
+    /// </summary>
+    public static string? TakeAsPerson(System.Security.Claims.ClaimsIdentity identity, IReadOnlySet<string> personRoles)
+    {
+        var issuer = identity.FindFirst("iss")?.Value;
+        // Entra ID's oid is the person's one id across the tenant's applications; sub is the standard's, per application.
+        var subject = identity.FindFirst("oid")?.Value ?? identity.FindFirst("sub")?.Value;
+        if (string.IsNullOrEmpty(issuer) || string.IsNullOrEmpty(subject))
+        {
+            return null;
+        }
+
+        var key = PersonKey(issuer, subject);
+        foreach (var name in identity.FindAll(System.Security.Claims.ClaimTypes.Name).ToList())
+        {
+            identity.RemoveClaim(name);
+        }
+
+        identity.AddClaim(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, key));
+        var shown = identity.FindFirst("name")?.Value ?? identity.FindFirst("preferred_username")?.Value ?? key;
+        identity.AddClaim(new System.Security.Claims.Claim(PlatformRoles.DisplayNameClaim, shown));
+        KeepPlatformRoles(identity, personRoles);
+        return key;
+    }
+
+    /// <summary>
+    /// Who someone signing in with the provider is here: the issuer and subject the provider will never
+    /// give anyone else (preferred_username can be changed by its owner and is not unique), as
+    /// "org:" and 32 hex digits. A local username is letters, digits and . - _ @ alone, so none can take it.
+    /// </summary>
+    public static string PersonKey(string issuer, string subject) =>
+        "org:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(issuer + "\n" + subject)))[..32];
 
     /// <summary>
     /// Keeps only the provider's roles a person may hold here (those an administrator could give):

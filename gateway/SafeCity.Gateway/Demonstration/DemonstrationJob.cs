@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SafeCity.Contracts.Identity;
 using SafeCity.Demonstration;
+using SafeCity.Gateway.Accounts;
+using SafeCity.Gateway.Audit;
 using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Gateway.Demonstration;
@@ -14,7 +16,8 @@ namespace SafeCity.Gateway.Demonstration;
 /// </summary>
 public sealed class DemonstrationJob(
     IHttpClientFactory clients,
-    ServiceCalls calls,
+    LocalAccounts accounts,
+    GatewayAudit audit,
     IOptions<GatewayOptions> gateway,
     IOptionsMonitor<PlatformIdentityOptions> identity,
     IConfiguration configuration,
@@ -56,13 +59,88 @@ public sealed class DemonstrationJob(
             return null;
         }
 
-        var measurements = await CountAsync("/api/governance/measurements", ct);
-        var meetings = await CountAsync("/api/governance/pmg/meetings", ct);
-        return measurements is null || meetings is null
-            ? "Governance does not answer, so whether the platform is empty cannot be told: try again when /status shows it up."
-            : measurements > 0 || meetings > 0
-                ? $"This platform holds real work ({measurements:N0} figures, {meetings:N0} PMG meetings): a demonstration year goes only into an empty platform. ./safecity run --demo starts one in a folder of its own."
+        var held = await HeldAsync(ct);
+        return held is null
+            ? "The services do not all answer, so whether the platform is empty cannot be told: try again when /status shows every part up."
+            : held.Count > 0
+                ? $"This platform holds real work ({string.Join("; ", held)}): a demonstration year goes only into a platform with nothing in it beyond its first administrator. ./safecity run --demo starts one in a folder of its own."
                 : null;
+    }
+
+    // What people do at the gateway that a demonstration year would mix with (sign-ins and the first
+    // administrator's own password are not work).
+    private static readonly string[] GatewayWork =
+    [
+        AuditActions.AccountCreated, AuditActions.RolesChanged, AuditActions.AccountDisabled, AuditActions.AccountEnabled,
+        AuditActions.ReminderAddressChanged, AuditActions.ClientIssued, AuditActions.ClientRevoked, AuditActions.PartnerTokenIssued,
+        AuditActions.OfficerAdded, AuditActions.OfficerRemoved, AuditActions.CategoriesSet,
+    ];
+
+    /// <summary>
+    /// Everything the platform holds beyond its first administrator, in words: accounts and partner
+    /// changes at the gateway; any change in a theme's own audit trail but the import of its plans from
+    /// the seed (records, figures, actions, targets, plans); governance's figures, PMG meetings,
+    /// remedial actions and disclosures. Null when a service does not answer.
+    /// </summary>
+    private async Task<List<string>?> HeldAsync(CancellationToken ct)
+    {
+        var held = new List<string>();
+        if (accounts.All().Count > 1)
+        {
+            held.Add($"{accounts.All().Count:N0} accounts");
+        }
+
+        held.AddRange(GatewayWork.Where(action => audit.Recent(1, action: action).Count > 0).Select(action => $"'{action}' in the audit trail"));
+        var options = gateway.Value;
+        using var http = clients.CreateClient(ClientName);
+        http.BaseAddress = new Uri($"http://127.0.0.1:{options.HttpPort}/");
+        http.DefaultRequestHeaders.Authorization = new("Bearer", PlatformTokens.OperatorToken(identity.CurrentValue.OperatorKeys!, DateTimeOffset.UtcNow));
+        try
+        {
+            foreach (var theme in options.Themes)
+            {
+                var changes = (await ReadAsync(http, $"/api/{theme}/audit?from=2000-01-01", ct)).EnumerateArray()
+                    .Count(e => e.GetProperty("actor").GetString() != SeedImport);
+                if (changes > 0)
+                {
+                    held.Add($"{changes:N0} changes in {theme}");
+                }
+            }
+
+            foreach (var (path, what) in new[] { ("measurements", "figures"), ("pmg/meetings", "PMG meetings"), ("pmg/remedial-actions", "remedial actions") })
+            {
+                var count = (await ReadAsync(http, "/api/governance/" + path, ct)).GetArrayLength();
+                if (count > 0)
+                {
+                    held.Add($"{count:N0} {what}");
+                }
+            }
+
+            using var disclosures = await http.GetAsync("/api/governance/disclosures.csv", ct);
+            disclosures.EnsureSuccessStatusCode();
+            var logged = (await disclosures.Content.ReadAsStringAsync(ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+            if (logged > 0)
+            {
+                held.Add($"{logged:N0} entries in the disclosure log");
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException)
+        {
+            log.LogWarning(e, "Whether the platform is empty could not be told");
+            return null;
+        }
+
+        return held;
+    }
+
+    /// <summary>Who a theme's audit trail says imported its plans from the seed at its first start.</summary>
+    private const string SeedImport = "seed import";
+
+    private static async Task<JsonElement> ReadAsync(HttpClient http, string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
     }
 
     /// <summary>Marks the data folder and starts filling; false when a run is going already or has finished.</summary>
@@ -96,21 +174,6 @@ public sealed class DemonstrationJob(
                 }
             });
             return true;
-        }
-    }
-
-    private async Task<int?> CountAsync(string path, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "http://governance" + path);
-        calls.Sign(request, "governance");
-        try
-        {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, ct);
-            return response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetArrayLength() : null;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
         }
     }
 }

@@ -166,6 +166,24 @@ public sealed class PartnerRegister
                 r.IsDBNull(5) ? null : DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture)), ("$o", organisationId));
     }
 
+    /// <summary>
+    /// Why a partner's token no longer stands, or null while it does: its client credentials revoked, or a
+    /// category it names no longer one its organisation may share.
+    /// </summary>
+    public string? Standing(string? clientId, string organisationId, IEnumerable<string> shares)
+    {
+        using var connection = Open();
+        var live = clientId is not null && connection.Scalar("SELECT 1 FROM partner_clients WHERE client_id = $c AND organisation_id = $o AND revoked_at IS NULL",
+            ("$c", clientId), ("$o", organisationId)) is not null;
+        if (!live)
+        {
+            return "The client credentials this token was issued to have been revoked.";
+        }
+
+        var now = Find(organisationId)?.Categories.ToHashSet(StringComparer.Ordinal) ?? [];
+        return shares.All(now.Contains) ? null : "What your organisation may share has changed: ask for a new token.";
+    }
+
     /// <summary>Revokes one of the organisation's clients; whether there was a live one to revoke.</summary>
     public bool RevokeClient(string organisationId, string clientId)
     {

@@ -47,7 +47,7 @@ public static class PartnerTokenEndpoint
             return OAuthError("invalid_client", "The client credentials are not valid.", StatusCodes.Status401Unauthorized);
         }
 
-        var roles = new List<string> { PlatformRoles.PartnerSystem, PlatformRoles.Organisation(organisation.Id) };
+        var roles = new List<string> { PlatformRoles.PartnerSystem, PlatformRoles.Organisation(organisation.Id), PlatformRoles.Client(clientId) };
         roles.AddRange(organisation.Categories.Select(PlatformRoles.Shares));
         var now = clock.GetUtcNow();
         var token = keys.Current.Issue(TokenKind.Partner, new PlatformUser(organisation.Id, organisation.Name, roles, now.Add(TokenLifetime)), PlatformTokens.GatewayAudience, now);

@@ -34,6 +34,10 @@ public sealed class GovernanceAccess(IOptions<AccessOptions> options)
     public bool CanWriteAnyPlans(ClaimsPrincipal user) =>
         Signed(user) ? IsService(user) || user.IsInRole(PlatformRoles.Administrator) || user.FindAll(ClaimTypes.Role).Any(r => r.Value.StartsWith(PlatformRoles.OfficerOf(""), StringComparison.Ordinal)) : options.Value.AllowAnonymous;
 
+    /// <summary>Everyone's work due: only the gateway's reminder job, which alone knows people's addresses.</summary>
+    public bool IsGatewaysReminderJob(ClaimsPrincipal user) =>
+        Signed(user) ? IsService(user) && user.Identity?.Name == "service:gateway" : options.Value.AllowAnonymous;
+
     private static bool IsService(ClaimsPrincipal user) => user.FindFirst(PlatformRoles.TokenKindClaim)?.Value == nameof(TokenKind.Service);
 
     private static bool IsServiceOf(ClaimsPrincipal user, string theme) => IsService(user) && user.Identity?.Name == "service:" + theme;

@@ -23,6 +23,9 @@ public static class GovernancePolicies
     /// <summary>Anyone signed in: their own work.</summary>
     public const string SignedIn = "governance:signed-in";
 
+    /// <summary>Everyone's work due, with its owners: the gateway's reminder job alone (a service token naming the gateway).</summary>
+    public const string ReadWorkDue = "governance:read-work-due";
+
     public static IServiceCollection AddGovernancePolicies(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, GovernancePermissionHandler>();
@@ -33,6 +36,7 @@ public static class GovernancePolicies
             .AddPolicy(Administer, p => p.AddRequirements(new GovernancePermission(Administer)))
             .AddPolicy(ReadDisclosureLog, p => p.AddRequirements(new GovernancePermission(ReadDisclosureLog)))
             .AddPolicy(SeePpoCohort, p => p.AddRequirements(new GovernancePermission(SeePpoCohort)))
+            .AddPolicy(ReadWorkDue, p => p.AddRequirements(new GovernancePermission(ReadWorkDue)))
             .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         return services;
     }
@@ -50,6 +54,7 @@ public static class GovernancePolicies
                 Administer => access.CanAdminister(context.User),
                 ReadDisclosureLog => access.CanReadDisclosureLog(context.User),
                 SeePpoCohort => access.CanSeePpoCohort(context.User),
+                ReadWorkDue => access.IsGatewaysReminderJob(context.User),
                 _ => false,
             };
             if (allowed)

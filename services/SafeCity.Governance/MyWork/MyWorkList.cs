@@ -7,9 +7,8 @@ using SafeCity.Governance.Pmg.RemedialActions;
 namespace SafeCity.Governance.MyWork;
 
 /// <summary>
-/// The actions and remedial actions a person owns. An action is theirs when its owner is their
-/// account name; a remedial action when its owner (typed by the PMG) is their account name or
-/// display name, in any case.
+/// The actions and remedial actions a person owns: those whose owner is their account name, in any
+/// case. Never a display name, which anyone may share and which says nothing of who signed in.
 /// </summary>
 public sealed class MyWorkList(PartnershipPerformance performance, PmgService pmg, TimeProvider clock)
 {
@@ -21,10 +20,13 @@ public sealed class MyWorkList(PartnershipPerformance performance, PmgService pm
         var account = user.Identity?.Name ?? "";
         var display = user.FindFirstValue(PlatformRoles.DisplayNameClaim) ?? account;
         var on = Today;
-        bool Mine(string owner) => account.Length > 0 && (owner.Trim().Equals(account, StringComparison.OrdinalIgnoreCase) || owner.Trim().Equals(display, StringComparison.OrdinalIgnoreCase));
-        var items = (await OwnedAsync(on, ct)).Where(o => Mine(o.Owner)).Select(o => o.Item);
+        var items = (await OwnedAsync(on, ct)).Where(o => IsOwner(o.Owner, user)).Select(o => o.Item);
         return new MyWorkView(account, display, on, items.OrderBy(i => i.State).ThenBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>Whether work whose owner is written so is this person's: their account name, and nothing else.</summary>
+    public static bool IsOwner(string owner, ClaimsPrincipal user) =>
+        user.Identity?.Name is { Length: > 0 } account && owner.Trim().Equals(account, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Everyone's work that is overdue or due within <see cref="DueSoonDays"/> days and not done: what reminders are sent about.</summary>
     public async Task<IReadOnlyList<OwnedWork>> DueAsync(CancellationToken ct) =>

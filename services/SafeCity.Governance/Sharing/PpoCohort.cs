@@ -51,14 +51,13 @@ public sealed class PpoCohort(IDocumentStore documents, PersonalDataKey key, Tim
         var pseudonym = key.Pseudonym(person.Name, born);
         var sealedPerson = key.Seal(JsonSerializer.Serialize(person));
         var member = new CohortMember(pseudonym, receipt.SharedBy, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), officer.Account, sealedPerson);
-        if (!await documents.InsertAsync(Members, pseudonym, member, ct))
-        {
-            throw new DisclosureException("name", $"This person is in the cohort already, as {pseudonym}.");
-        }
-
+        // Whether the person is in the cohort already is not told to the one officer adding them: that would be a
+        // disclosure without the second officer. Either way the receipt is on the log first, and the member's
+        // record becomes this latest receipt.
         await RecordAsync(new DisclosureRecord("", default, "received", pseudonym, officer.Name,
             $"Name, date of birth{(person.PoliceNationalComputerId is null ? "" : " and PNC id")} received from {receipt.SharedBy} for the PPO cohort.",
             grounds, $"{sharedByOfficer} ({receipt.SharedBy})", officer.Account, details, null, consent, sealedPerson), ct);
+        await documents.PutAsync(Members, pseudonym, member, ct);
         return member;
     }
 

@@ -85,6 +85,14 @@ public sealed class ThemeAccess(IOptions<AccessOptions> options, Hosting.ThemeDe
     /// <summary>Who may hand records to the theme's register: those who may edit it, and partner systems.</summary>
     public bool CanSubmitRecords(ClaimsPrincipal user) => CanEdit(user) || IsPartnerSystem(user);
 
+    /// <summary>
+    /// Who a record is from, never the caller's word: a partner system's organisation; the platform's own
+    /// tools (the operator) may name the public source they import; anyone else is their own account.
+    /// </summary>
+    public static string SourceOf(ClaimsPrincipal user, string? named) =>
+        OrganisationOf(user)
+        ?? (user.Identity?.IsAuthenticated == true && user.IsInRole(PlatformRoles.PlatformOperator) && !string.IsNullOrWhiteSpace(named) ? named.Trim() : ActorOf(user));
+
     public static bool IsPartnerSystem(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true && user.IsInRole(PlatformRoles.PartnerSystem);
 
     /// <summary>The register id of the organisation a partner system signed in as; null for anyone else.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
+using SafeCity.Contracts.Identity;
 using SafeCity.Contracts.Records;
 
 namespace SafeCity.Integration.Tests.Security;
@@ -144,6 +145,23 @@ public sealed partial class GatewaySecurityTests
         Assert.All(parts, p => Assert.Equal(["name", "state"], p.EnumerateObject().Select(o => o.Name)));
         Assert.All(adminParts, p => Assert.Equal(JsonValueKind.String, p.GetProperty("since").ValueKind));
         Assert.DoesNotContain("Since", await anonymous.GetStringAsync("/status"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demonstration_year_is_refused_once_the_platform_holds_anything_beyond_its_first_administrator()
+    {
+        using var admin = await fixture.AdministratorAsync("127.0.0.42");
+        await admin.CreateAccountAsync("demo.refused.analyst", PlatformRoles.Analyst);
+
+        var page = await admin.PageAsync("/account/demonstration");
+        // The refusing page offers no form: the session's antiforgery token is taken from another page.
+        using var fill = await admin.PostAsync("/account/demonstration", [], "/account/users");
+
+        Assert.Contains("This platform holds real work (", page, StringComparison.Ordinal);
+        Assert.Matches("[0-9]+ accounts", page);
+        Assert.Contains("account created", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, fill.StatusCode);
+        Assert.DoesNotContain("demonstration-banner", await admin.PageAsync("/"), StringComparison.Ordinal);
     }
 
     private static async Task<string?> StateAsync(HttpClient http, string part)

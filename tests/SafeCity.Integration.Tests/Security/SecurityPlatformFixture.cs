@@ -9,10 +9,13 @@ public sealed class SecurityPlatformFixture : PlatformFixture
 {
     public const string AdministratorPassword = "the administrator's own long password";
     public const int AttemptsPerAddress = 50;
+    public const int PartnerRecheckSeconds = 3;
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["SignIn__MaxAttemptsPerAddress"] = AttemptsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // A partner's open call is checked against the register this often (30 s by default).
+        ["Gateway__PartnerRecheckSeconds"] = PartnerRecheckSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     /// <summary>The administrator's one-time password as the gateway wrote it at the first start.</summary>

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SafeCity.Communities;
+using SafeCity.Kernel.Features.SetTargets;
 using SafeCity.Kernel.Tests.Services;
 
 namespace SafeCity.Kernel.Tests.Features;
@@ -180,6 +181,51 @@ public sealed class TargetsTests : IDisposable
 
         var tooFew = await client.PostAsJsonAsync("/api/communities/indicators/P19.I7/measurements", new { period = "2008/09", value = 100, basis = "held" });
         Assert.Equal(HttpStatusCode.BadRequest, tooFew.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("ZZZZZZ1", "A cell reference is beyond a sheet's 16,384 columns (to XFD).")]
+    [InlineData("XFE1", "A cell reference is beyond a sheet's 16,384 columns (to XFD).")]
+    [InlineData("KN1", "A target file uses its first 256 columns (to IV); a cell is in column 300.")]
+    public async Task A_cell_placed_beyond_the_columns_a_target_file_may_use_is_refused_before_anything_is_padded(string reference, string problem)
+    {
+        using var file = new MemoryStream(Workbook(["indicator", "year", "target"], ["P1.I4", "2009/10", "12"]));
+        using var far = new MemoryStream(WithCell(file.ToArray(), reference));
+
+        var (rows, refused) = await TargetFile.ReadAsync(far, "targets.xlsx", CancellationToken.None);
+
+        Assert.Equal(problem, refused);
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public async Task A_small_workbook_of_a_huge_sheet_is_refused_once_its_xml_passes_the_limit_and_a_long_one_stops_at_the_row_cap()
+    {
+        // 40 MB of XML in one cell compresses to a few kilobytes: the reader stops at 16 MB.
+        using var bomb = new MemoryStream(Workbook(["indicator", "year", "target"], ["P1.I4", "2009/10", new string('9', 40 * 1024 * 1024)]));
+        Assert.True(bomb.Length < 1024 * 1024, $"The workbook is {bomb.Length:N0} bytes.");
+        var (_, refused) = await TargetFile.ReadAsync(bomb, "targets.xlsx", CancellationToken.None);
+        Assert.Equal("A part of the workbook is longer than 16 MB of XML; a file of 2,000 targets needs far less.", refused);
+
+        using var longSheet = new MemoryStream(Workbook([.. Enumerable.Range(0, 5_000).Select(i => new[] { "P1.I4", "2009/10", "12" }).Prepend(["indicator", "year", "target"])]));
+        var (rows, tooMany) = await TargetFile.ReadAsync(longSheet, "targets.xlsx", CancellationToken.None);
+        Assert.Equal("A file has up to 2,000 targets; this one has more.", tooMany);
+        Assert.Empty(rows);
+    }
+
+    /// <summary>The workbook with one more cell, in the first row, at the reference given.</summary>
+    private static byte[] WithCell(byte[] workbook, string reference)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var part = document.WorkbookPart!.WorksheetParts.Single();
+            part.Worksheet.Descendants<Row>().First().AppendChild(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text("far")) });
+            part.Worksheet.Save();
+        }
+
+        return stream.ToArray();
     }
 
     private static byte[] Workbook(params string[][] rows)

@@ -147,6 +147,12 @@ public sealed class AccessMatrixTests
             return false;
         }
 
+        if (pattern == "/api/governance/work-due")
+        {
+            // Everyone's work with its owners: the gateway's reminder job alone, as a service (MyWorkTests).
+            return false;
+        }
+
         if (pattern == "/api/governance/disclosures.csv")
         {
             return role is PlatformRoles.Administrator or PlatformRoles.PpoOfficer;

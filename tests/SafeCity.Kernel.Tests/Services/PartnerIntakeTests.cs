@@ -62,6 +62,33 @@ public sealed class PartnerIntakeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_officer_writes_as_their_own_account_never_as_the_source_they_name_and_only_the_platforms_tools_name_a_public_source()
+    {
+        var officer = Client(TestIdentity.Person("alcohol", "jo.officer", [PlatformRoles.OfficerOf("alcohol")]));
+        var administrator = Client(TestIdentity.Person("alcohol", "someone", [PlatformRoles.Administrator]));
+        var tools = Client(TestIdentity.Person("alcohol", "operator", [PlatformRoles.Administrator, PlatformRoles.PlatformOperator]));
+        var asHospital = Presentation("ED-2008-0101");
+        asHospital.Source = "uht";
+
+        await officer.SubmitRecordAsync(asHospital);
+        await administrator.SubmitRecordAsync(Presentation("ED-2008-0102"));
+        var imported = Presentation("ED-2008-0103");
+        imported.Source = "data.police.uk";
+        await tools.SubmitRecordAsync(imported);
+        var http = _factory.CreateClient();
+        http.DefaultRequestHeaders.Add(PlatformTokens.Header, TestIdentity.Person("alcohol", "jo.officer", [PlatformRoles.OfficerOf("alcohol")]));
+        using var entered = await http.PostAsJsonAsync("/api/alcohol/records", new { reference = "ED-2008-0104", category = AlcoholTheme.EmergencyDepartment, month = "2008-10", location = "Bargate", source = "uht" });
+
+        var page = await Admin().GetFromJsonAsync<JsonElement[]>("/api/alcohol/records?from=2008-10&to=2008-10");
+        var sources = page!.ToDictionary(r => r.GetProperty("reference").GetString()!, r => r.GetProperty("source").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Created, entered.StatusCode);
+        Assert.Equal("jo.officer", sources["ED-2008-0101"]);
+        Assert.Equal("someone", sources["ED-2008-0102"]);
+        Assert.Equal("data.police.uk", sources["ED-2008-0103"]);
+        Assert.Equal("jo.officer", sources["ED-2008-0104"]);
+    }
+
+    [Fact]
     public async Task A_category_the_organisation_may_not_share_fails_the_call_with_permission_denied_and_keeps_nothing()
     {
         var client = Client(Token(Hospital));

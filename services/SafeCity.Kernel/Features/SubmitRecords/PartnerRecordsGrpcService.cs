@@ -164,8 +164,8 @@ public sealed class PartnerRecordsGrpcService(RecordIntake intake, TimeProvider 
         var occurredAt = s.OccurredAt is { } t && IsReadable(t) ? t.ToDateTimeOffset() : (DateTimeOffset?)null;
         return new PartnerRecord
         {
-            // A partner system's records are its organisation's: the source is not the sender's to choose.
-            Source = caller.Organisation ?? s.Source,
+            // A partner system's records are its organisation's, a person's their own: the source is not the sender's to choose.
+            Source = ThemeAccess.SourceOf(caller.User, s.Source),
             Reference = s.Reference,
             Category = s.Category,
             Month = s.Month.NullIfBlank() ?? (occurredAt is { } at ? RecordMonth.Of(at) : ""),

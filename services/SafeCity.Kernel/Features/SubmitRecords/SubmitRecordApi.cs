@@ -20,7 +20,7 @@ public static class SubmitRecordApi
     public static async Task<Results<Created<PartnerRecord>, Conflict<string>, ValidationProblem, ProblemHttpResult>> Add(
         NewRecord body, HttpContext http, RecordIntake intake, ThemeDefinition theme, TimeProvider clock, CancellationToken ct)
     {
-        var record = body.ToRecord(clock.GetUtcNow(), ThemeAccess.ActorOf(http.User));
+        var record = body.ToRecord(clock.GetUtcNow(), ThemeAccess.ActorOf(http.User), ThemeAccess.SourceOf(http.User, body.Source));
         var result = (await intake.TakeAsync([record], ThemeAccess.ActorOf(http.User), ct))[0];
         return result.Outcome switch
         {
