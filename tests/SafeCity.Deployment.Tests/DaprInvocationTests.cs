@@ -108,6 +108,8 @@ public sealed class DaprInvocationTests : IAsyncLifetime
             Assert.True(match.Success && services.Contains(match.Groups[1].Value), $"The sidecar was sent {r.Path}.");
             Assert.DoesNotMatch("^(v1|jobs|dapr)", match.Groups[2].Value.ToLowerInvariant());
             Assert.Equal(ApiToken, r.Token);
+            // The caller's own dapr-app-id was dropped: an invocation names its service in its path alone.
+            Assert.Equal("", r.AppId);
         });
     }
 
@@ -119,6 +121,8 @@ public sealed class DaprInvocationTests : IAsyncLifetime
         using var gateway = Gateway(data, operatorKeys);
         var client = gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PlatformTokens.OperatorToken(operatorKeys, DateTimeOffset.UtcNow));
+        // A caller's own Dapr headers are dropped at the edge: only the gateway says where a call goes.
+        client.DefaultRequestHeaders.Add("dapr-app-id", "governance");
 
         var api = await client.GetStringAsync("/api/violence/plans");
         var page = await client.GetStringAsync("/delivery-board?asAt=2008-06-30");
@@ -131,6 +135,7 @@ public sealed class DaprInvocationTests : IAsyncLifetime
         Assert.Equal(["/v1.0/invoke/violence/method/api/violence/plans", "/v1.0/invoke/governance/method/delivery-board?asAt=2008-06-30"], forwarded.Select(r => r.Path));
         Assert.All(forwarded, r => Assert.NotEmpty(r.Identity));
         Assert.All(forwarded, r => Assert.Equal(ApiToken, r.Token));
+        Assert.All(forwarded, r => Assert.Equal("", r.AppId));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "restore" => await BackupCommand.RestoreAsync(args.Skip(1).ToArray()),
     "bench" => await SafeCity.Cli.Bench.BenchCommand.RunAsync(args.Skip(1).ToArray()),
     "soak" => await SafeCity.Cli.Soak.SoakCommand.RunAsync(args.Skip(1).ToArray()),
+    "mutate" => await SafeCity.Cli.Mutate.MutateCommand.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -24,6 +25,7 @@ static int Usage()
                safecity restore BACKUP-FOLDER [--data DIR]
                safecity bench [--quick] [--out FILE]
                safecity soak [--minutes N] [--broker-cluster] [--out FILE]
+               safecity mutate [--only WORDS] [--no-docs]
 
           run     start RabbitMQ, every service and the gateway; stop them all with Ctrl+C
                   --demo: in .safecity-demo, a generated 2008/09 labelled "demonstration data" on every page
@@ -33,6 +35,7 @@ static int Usage()
           restore put a backup's stores back while the platform is stopped
           bench   measure a platform of its own and write docs/performance.md (not part of the tests)
           soak    a platform of its own under steady load for N minutes (30): memory per process, lag, anything lost
+          mutate  remove each defence of the security code in turn and run the tests meant to pin it (not part of the tests)
         """);
     return 2;
 }

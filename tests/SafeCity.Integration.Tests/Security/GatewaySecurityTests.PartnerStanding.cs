@@ -10,6 +10,29 @@ namespace SafeCity.Integration.Tests.Security;
 /// <summary>A partner's token stands only while the register says so: a revoked or narrowed partner stops listening.</summary>
 public sealed partial class GatewaySecurityTests
 {
+    [Fact]
+    public async Task An_identity_header_the_service_would_believe_is_stripped_at_the_gateway()
+    {
+        // Signed with the run's own people key for governance: the service itself believes it.
+        var now = DateTimeOffset.UtcNow;
+        var token = fixture.Platform.Keys.All().Issue(SafeCity.Contracts.Identity.TokenKind.Person,
+            new SafeCity.Contracts.Identity.PlatformUser("forged.admin", "Forged", [SafeCity.Contracts.Identity.PlatformRoles.Administrator], now.AddMinutes(1)), "governance", now);
+        using var direct = new HttpClient { BaseAddress = fixture.Platform.Endpoints["governance"].Http };
+        using var throughTheGateway = new HttpClient { BaseAddress = Gateway };
+        HttpRequestMessage Audit()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/governance/pmg/meetings");
+            request.Headers.Add(SafeCity.Contracts.Identity.PlatformTokens.Header, token);
+            return request;
+        }
+
+        using var believed = await direct.SendAsync(Audit());
+        using var stripped = await throughTheGateway.SendAsync(Audit());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, believed.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, stripped.StatusCode);
+    }
+
     [Theory]
     [InlineData("revoked")]
     [InlineData("narrowed")]

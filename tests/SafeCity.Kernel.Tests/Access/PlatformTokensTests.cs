@@ -51,6 +51,44 @@ public sealed class PlatformTokensTests
         Assert.Throws<ArgumentOutOfRangeException>(() => TestIdentity.Signer.Issue(TokenKind.Person, Officer with { Expires = Now.AddHours(4) }, "alcohol", Now));
     }
 
+    /// <summary>A service token made by hand with the services' own ring, so that one rule at a time can be broken.</summary>
+    private static string Crafted(string kind = "service", TimeSpan? lifetime = null, int roles = 1) =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = PlatformTokens.IssuerOf(TokenKind.Service),
+            Audience = "alcohol",
+            IssuedAt = Now.UtcDateTime,
+            NotBefore = Now.UtcDateTime,
+            Expires = Now.Add(lifetime ?? TimeSpan.FromMinutes(1)).UtcDateTime,
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = "service:violence",
+                ["name"] = "violence service",
+                ["kind"] = kind,
+                ["role"] = Enumerable.Range(0, roles).Select(i => $"{PlatformRoles.Analyst}-{i:D4}").ToArray(),
+                ["jti"] = Guid.NewGuid().ToString("N"),
+            },
+            SigningCredentials = KeyRing.Secrets(TestIdentity.ServiceSettings["Identity:ServiceKeys"]).Signing,
+        });
+
+    [Fact]
+    public async Task A_signed_token_that_lives_longer_than_its_kind_may_names_another_kind_or_runs_past_8192_characters_is_refused()
+    {
+        var receiver = Receiver("alcohol");
+        var ordinary = Crafted();
+        var longLived = Crafted(lifetime: TimeSpan.FromHours(1));
+        var otherKind = Crafted(kind: "person");
+        var oversized = Crafted(roles: 400);
+
+        // The control: made the same way within every rule, it is believed.
+        Assert.NotNull(await receiver.CheckAsync(ordinary, AnyKind, Now.AddSeconds(5)));
+        Assert.NotNull(await receiver.CheckAsync(Crafted(roles: 200), AnyKind, Now.AddSeconds(5)));
+        Assert.Null(await receiver.CheckAsync(longLived, AnyKind, Now.AddSeconds(5)));
+        Assert.Null(await receiver.CheckAsync(otherKind, AnyKind, Now.AddSeconds(5)));
+        Assert.True(oversized.Length > 8192, $"The oversized token has {oversized.Length} characters.");
+        Assert.Null(await receiver.CheckAsync(oversized, AnyKind, Now.AddSeconds(5)));
+    }
+
     [Fact]
     public async Task A_service_key_cannot_make_a_persons_token_and_a_service_cannot_sign_as_the_gateway()
     {
