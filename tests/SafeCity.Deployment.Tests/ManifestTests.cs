@@ -155,6 +155,8 @@ public sealed class ManifestTests
         // The platform's services are probed on their health endpoints: alive for liveness, health for readiness.
         foreach (var deployment in objects.OfType<V1Deployment>())
         {
+            // The .NET images' own non-root user.
+            Assert.Equal(1654, deployment.Spec.Template.Spec.SecurityContext.RunAsUser);
             var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
             Assert.Equal("/alive", container.LivenessProbe.HttpGet.Path);
             Assert.Equal("/alive", container.StartupProbe.HttpGet.Path);

@@ -59,11 +59,11 @@ public sealed class LocalAccountsTests : IDisposable
     {
         var password = _accounts.Create("jo", "Jo", ["analyst"]);
         ChangeFrom(password, "a much longer secret");
-        for (var i = 0; i < _limits.MaxFailures; i++)
-        {
-            Assert.Equal(SignInOutcome.Refused, _accounts.SignIn("jo", "wrong", Here).Outcome);
-        }
+        var failures = Enumerable.Range(0, _limits.MaxFailures).Select(_ => _accounts.SignIn("jo", "wrong", Here)).ToList();
 
+        Assert.All(failures, f => Assert.Equal(SignInOutcome.Refused, f.Outcome));
+        // The fifth wrong password locks the name there and then (the audit trail says "locked out" at once).
+        Assert.Equal([false, false, false, false, true], failures.Select(f => f.LockedNow));
         Assert.Equal(SignInOutcome.Refused, _accounts.SignIn("jo", "a much longer secret", Here).Outcome);
         // Whoever guessed from Here cannot keep Jo out from elsewhere.
         Assert.Equal(SignInOutcome.SignedIn, _accounts.SignIn("jo", "a much longer secret", There).Outcome);

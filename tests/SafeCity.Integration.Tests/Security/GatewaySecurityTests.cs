@@ -16,7 +16,7 @@ namespace SafeCity.Integration.Tests.Security;
 /// every one must be refused. Each test signs in from loopback addresses of its own.
 /// </summary>
 [Collection(SecurityCollection.Name)]
-public sealed partial class GatewaySecurityTests(SecurityPlatformFixture fixture)
+public sealed partial class GatewaySecurityTests(SecurityPlatformFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Password = "a long enough password of theirs";
     private Uri Gateway => fixture.Platform.GatewayHttp;

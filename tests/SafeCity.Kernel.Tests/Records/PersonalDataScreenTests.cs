@@ -40,6 +40,9 @@ public sealed class PersonalDataScreenTests(ITestOutputHelper output)
     [InlineData("date_of_birth", "a date of birth")]
     [InlineData("DOB", "a date of birth")]
     [InlineData("nhs_number", "an NHS number")]
+    [InlineData("patient NHS number", "an NHS number")]
+    [InlineData("victim_date_of_birth", "a date of birth")]
+    [InlineData("offender surname", "a person's name")]
     public void A_detail_named_for_personal_data_is_refused_whatever_it_holds(string key, string kind)
     {
         var record = new PartnerRecord { Source = "s", Reference = "r", Category = "c", Month = "2008-10", Attributes = new Dictionary<string, string> { [key] = "x" } };

@@ -136,7 +136,8 @@ public static class MutateCommand
         table.Append("| defence removed or inverted | in | tests run | fate |\n| --- | --- | --- | --- |\n");
         foreach (var (mutant, fate, _) in results)
         {
-            table.Append(CultureInfo.InvariantCulture, $"| {mutant.Defence} | `{mutant.File}` | `{mutant.Filter}` | {fate} |\n");
+            // A table cell's pipe is escaped, even in code (GitHub's tables split on it otherwise).
+            table.Append(CultureInfo.InvariantCulture, $"| {mutant.Defence} | `{mutant.File}` | `{mutant.Filter.Replace("|", "\\|", StringComparison.Ordinal)}` | {fate} |\n");
         }
 
         table.Append('\n').Append(End);
