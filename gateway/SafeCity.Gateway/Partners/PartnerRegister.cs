@@ -168,12 +168,13 @@ public sealed class PartnerRegister
 
     /// <summary>
     /// Why a partner's token no longer stands, or null while it does: its client credentials revoked, or a
-    /// category it names no longer one its organisation may share.
+    /// category it names no longer one its organisation may share. A token that names no credentials (an
+    /// older gateway's, for at most its 15 minutes) is held to its organisation's categories alone.
     /// </summary>
     public string? Standing(string? clientId, string organisationId, IEnumerable<string> shares)
     {
         using var connection = Open();
-        var live = clientId is not null && connection.Scalar("SELECT 1 FROM partner_clients WHERE client_id = $c AND organisation_id = $o AND revoked_at IS NULL",
+        var live = clientId is null || connection.Scalar("SELECT 1 FROM partner_clients WHERE client_id = $c AND organisation_id = $o AND revoked_at IS NULL",
             ("$c", clientId), ("$o", organisationId)) is not null;
         if (!live)
         {
