@@ -85,9 +85,10 @@ public sealed class DemonstrationJob(
     private async Task<List<string>?> HeldAsync(CancellationToken ct)
     {
         var held = new List<string>();
-        if (accounts.All().Count > 1)
+        var accountCount = accounts.All().Count;
+        if (accountCount > 1)
         {
-            held.Add($"{accounts.All().Count:N0} accounts");
+            held.Add($"{accountCount:N0} accounts");
         }
 
         held.AddRange(GatewayWork.Where(action => audit.Recent(1, action: action).Count > 0).Select(action => $"'{action}' in the audit trail"));

@@ -20,11 +20,9 @@ public static class RequestLimits
         forms.MultipartHeadersCountLimit = 16;
     }
 
-    public static bool IsGrpc(HttpRequest request) => request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app, int grpcPort, GatewayLimits limits) => app.Use(async (context, next) =>
     {
-        if (context.Connection.LocalPort == grpcPort && IsGrpc(context.Request)
+        if (context.Connection.LocalPort == grpcPort && GrpcAnswers.IsGrpc(context.Request)
             && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = null;

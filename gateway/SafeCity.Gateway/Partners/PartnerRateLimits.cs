@@ -29,13 +29,9 @@ public static class PartnerRateLimits
             {
                 var http = context.HttpContext;
                 var message = $"Too many calls from your organisation: at most {callsPerSecond} a second. Wait a moment and send again (resending is safe: a record already held is a duplicate).";
-                if (http.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+                if (GrpcAnswers.IsGrpc(http.Request))
                 {
-                    // gRPC clients read the status from the trailers-only response, not the HTTP code.
-                    http.Response.StatusCode = StatusCodes.Status200OK;
-                    http.Response.ContentType = "application/grpc";
-                    http.Response.Headers["grpc-status"] = "8";
-                    http.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+                    GrpcAnswers.Refuse(http.Response, 8, message);
                 }
                 else
                 {

@@ -71,13 +71,9 @@ public static class PartnerStanding
 
     private static Task RefuseAsync(HttpContext http, string refusal)
     {
-        if (RequestLimits.IsGrpc(http.Request))
+        if (GrpcAnswers.IsGrpc(http.Request))
         {
-            // gRPC clients read the status from a trailers-only response.
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            http.Response.ContentType = "application/grpc";
-            http.Response.Headers["grpc-status"] = "7";
-            http.Response.Headers["grpc-message"] = Uri.EscapeDataString(refusal);
+            GrpcAnswers.Refuse(http.Response, 7, refusal);
             return Task.CompletedTask;
         }
 
