@@ -2,6 +2,7 @@ using SafeCity.Governance.Attention;
 using SafeCity.Governance.Consumers;
 using SafeCity.Governance.DeliveryBoard.ExpectedOutcomes;
 using SafeCity.Governance.DeliveryBoard.Report;
+using SafeCity.Governance.Holdings;
 using SafeCity.Governance.MyWork;
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Performance.SetTolerances;
@@ -31,6 +32,7 @@ public static class GovernanceApi
         api.MapExpectedOutcomesApi();
         api.MapTolerancesApi();
         api.MapRebuildApi();
+        api.MapHoldingsApi();
         return api;
     }
 }

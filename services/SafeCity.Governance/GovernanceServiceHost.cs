@@ -71,6 +71,7 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<Sharing.BreachProcedure>();
         builder.Services.AddSingleton(Sharing.PersonalDataKey.From(builder.Configuration, storage.DataDirectory));
         builder.Services.AddSingleton<Sharing.PpoCohort>();
+        builder.Services.AddSingleton<Holdings.WhatGovernanceHolds>();
 
         builder.Services.AddHostedService<ReadModelInitializer>();
         builder.Services.AddHostedService<StartupRebuild>();

@@ -79,8 +79,8 @@ public sealed class DemonstrationJob(
     /// <summary>
     /// Everything the platform holds beyond its first administrator, in words: accounts and partner
     /// changes at the gateway; any change in a theme's own audit trail but the import of its plans from
-    /// the seed (records, figures, actions, targets, plans); governance's figures, PMG meetings,
-    /// remedial actions and disclosures. Null when a service does not answer.
+    /// the seed (records, figures, actions, targets, plans); whatever governance says it holds
+    /// (<c>/api/governance/holdings</c>). Null when a service does not answer.
     /// </summary>
     private async Task<List<string>?> HeldAsync(CancellationToken ct)
     {
@@ -108,24 +108,14 @@ public sealed class DemonstrationJob(
                 }
             }
 
-            foreach (var (path, what) in new[] { ("measurements", "figures"), ("pmg/meetings", "PMG meetings"), ("pmg/remedial-actions", "remedial actions") })
+            // Governance counts its own: figures, PMG meetings and remedial actions, the PPO cohort and its
+            // disclosures, breaches, structure changes, Most Similar Group comparisons, tolerance changes.
+            foreach (var holding in (await ReadAsync(http, "/api/governance/holdings", ct)).EnumerateArray())
             {
-                var count = (await ReadAsync(http, "/api/governance/" + path, ct)).GetArrayLength();
-                if (count > 0)
-                {
-                    held.Add($"{count:N0} {what}");
-                }
-            }
-
-            using var disclosures = await http.GetAsync("/api/governance/disclosures.csv", ct);
-            disclosures.EnsureSuccessStatusCode();
-            var logged = (await disclosures.Content.ReadAsStringAsync(ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
-            if (logged > 0)
-            {
-                held.Add($"{logged:N0} entries in the disclosure log");
+                held.Add($"{holding.GetProperty("count").GetInt32():N0} {holding.GetProperty("what").GetString()}");
             }
         }
-        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException or KeyNotFoundException or InvalidOperationException)
         {
             log.LogWarning(e, "Whether the platform is empty could not be told");
             return null;
