@@ -358,7 +358,7 @@ public sealed class ManifestTests
 
     [SkippableTheory]
     [MemberData(nameof(Sets))]
-    public void No_secret_on_a_command_line_no_account_token_where_nothing_needs_one_and_no_gateway_egress_to_anywhere(string set)
+    public void No_secret_on_a_command_line_no_account_token_where_nothing_needs_one_and_no_egress_to_anywhere(string set)
     {
         var objects = Manifests.Load(Yaml(set));
         var pods = objects.OfType<V1Deployment>().Select(d => (d.Metadata.Name, d.Spec.Template.Spec))
@@ -379,8 +379,8 @@ public sealed class ManifestTests
         }
 
         // Only these talk to the Kubernetes API: the Dapr sidecars that read the services' Secrets with the pod's
-        // account, and RabbitMQ's peer discovery. Every other pod mounts no account token.
-        var needToken = new HashSet<string>([.. Themes, "governance", "rabbitmq"]);
+        // account. Every other pod, the brokers that name each other in their configuration included, mounts none.
+        var needToken = new HashSet<string>([.. Themes, "governance"]);
         var accounts = objects.OfType<V1ServiceAccount>().ToDictionary(a => a.Metadata.Name);
         foreach (var (name, pod) in pods.Where(p => !needToken.Contains(p.Name)))
         {
@@ -390,10 +390,11 @@ public sealed class ManifestTests
             Assert.False(mounted, $"{name} mounts a service account token it does not need");
         }
 
-        // The gateway reaches only named destinations: no rule of a policy that selects it lets it out to anywhere.
-        var gatewayLabels = objects.OfType<V1Deployment>().Single(d => d.Metadata.Name == "gateway").Spec.Template.Metadata.Labels;
-        var gatewayPolicies = objects.OfType<V1NetworkPolicy>().Where(p => p.Spec.PodSelector.MatchLabels is { } m && m.All(l => gatewayLabels.TryGetValue(l.Key, out var v) && v == l.Value));
-        Assert.All(gatewayPolicies.SelectMany(p => p.Spec.Egress ?? []), rule => Assert.NotEmpty(rule.To ?? []));
+        // Every pod reaches only named destinations: no egress rule of any policy lets a pod out to anywhere
+        // (a rule with ports and no destination would, the Kubernetes API server among them).
+        Assert.All(objects.OfType<V1NetworkPolicy>().SelectMany(p => (p.Spec.Egress ?? []).Select(rule => (p.Metadata.Name, rule))),
+            r => Assert.True(r.rule.To is { Count: > 0 }, $"an egress rule of {r.Name} names no destination"));
+        Assert.DoesNotContain(objects.OfType<V1Role>(), r => r.Metadata.Name.Contains("rabbitmq", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -409,6 +410,13 @@ public sealed class ManifestTests
             n => Assert.Contains(budgets, b => b.Spec.Selector.MatchLabels["app.kubernetes.io/name"] == n));
         var job = Assert.Single(objects.OfType<V1Job>());
         Assert.Equal("3", job.Spec.Template.Spec.Containers.Single().Env.Single(e => e.Name == "MONGODB_MEMBERS").Value);
+
+        // The brokers name each other: the base's configuration, line for line, with the three nodes added.
+        static string[] Conf(IEnumerable<object> set) => set.OfType<V1ConfigMap>().Single(c => c.Metadata.Name == "rabbitmq-config").Data["rabbitmq.conf"].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var production = Conf(objects);
+        var nodes = production.Where(l => l.StartsWith("cluster_formation.classic_config.nodes.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Conf(Manifests.Load(Yaml("base"))), production.Except(nodes));
+        Assert.Equal([.. Enumerable.Range(0, 3).Select(i => $"cluster_formation.classic_config.nodes.{i + 1} = rabbit@rabbitmq-{i}.rabbitmq-nodes.safecity.svc.cluster.local")], nodes);
         Assert.All(objects.Where(o => o is not V1Namespace).Cast<k8s.IKubernetesObject<V1ObjectMeta>>(), o => Assert.Equal("safecity", o.Metadata.NamespaceProperty));
     }
 
