@@ -27,7 +27,7 @@ public sealed class ToleranceException(string field, string message) : Exception
 /// own on /tolerances; every change is kept with who made it, and published to the themes
 /// (<see cref="RagTolerancesSet"/>, through governance's outbox) so their pages judge alike.
 /// </summary>
-public sealed class ToleranceStore(IDocumentStore documents, Tolerances configured, TimeProvider clock, OutboxSignal outbox)
+public sealed partial class ToleranceStore(IDocumentStore documents, Tolerances configured, TimeProvider clock, OutboxSignal outbox)
 {
     private const string Collection = "settings";
     private const string Id = "tolerances";
@@ -65,6 +65,13 @@ public sealed class ToleranceStore(IDocumentStore documents, Tolerances configur
             if (string.IsNullOrWhiteSpace(indicator))
             {
                 throw new ToleranceException("indicator", "Choose an indicator.");
+            }
+
+            // An indicator is named as its theme and id ("violence/P3.I1"): anything else would be kept
+            // for an indicator no theme has, and shown back in the history.
+            if (indicator.Split('/') is not [var theme, var id] || !Contracts.Themes.PartnershipThemes.Slugs.Contains(theme) || !IndicatorIdShape().IsMatch(id))
+            {
+                throw new ToleranceException("indicator", $"Choose an indicator as a theme and its id, like violence/P3.I1; {Kernel.Apis.SentValue.Shown(indicator)} is not one.");
             }
 
             var own = new Dictionary<string, double>(settings.PerIndicator, StringComparer.Ordinal);
@@ -118,4 +125,7 @@ public sealed class ToleranceStore(IDocumentStore documents, Tolerances configur
             ? value
             : throw new ToleranceException(field, "A tolerance is a percentage from 0 to 100, for example 5.");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^P[0-9]{1,4}\.I[0-9]{1,4}$")]
+    private static partial System.Text.RegularExpressions.Regex IndicatorIdShape();
 }

@@ -21,8 +21,8 @@ public static class PlanNumbersApi
     }
 
     public static async Task<Results<Ok<PlanNumberDto>, ValidationProblem>> Next(string? theme, string? objective, PlanNumberRegister register, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(theme)
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["theme"] = ["Name the theme the plan is for."] })
+        theme is null || !Contracts.Themes.PartnershipThemes.Slugs.Contains(theme)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["theme"] = ["Name the theme the plan is for: " + string.Join(", ", Contracts.Themes.PartnershipThemes.Slugs) + "."] })
             : TypedResults.Ok(new PlanNumberDto(await register.NextAsync(theme, objective, ct), theme));
 
     public static async Task<Results<Created<PlanNumberDto>, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> Reserve(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg.DrawUpExceptionList;
 using SafeCity.Governance.Pmg.RemedialActions;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Pmg;
@@ -88,7 +89,7 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
 
     public async Task<RemedialAction> UpdateRemedialActionAsync(string id, string? status, string? note, string? due, string by, CancellationToken ct)
     {
-        var action = await RemedialActionAsync(id, ct) ?? throw new PmgException("id", $"There is no remedial action {id}.");
+        var action = await RemedialActionAsync(id, ct) ?? throw new PmgException("id", $"There is no remedial action {SentValue.Shown(id)}.");
         if (!Enum.TryParse<RemedialStatus>(status, ignoreCase: true, out var newStatus) || !Enum.IsDefined(newStatus))
         {
             throw new PmgException("status", "Choose Open, InProgress or Done.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Sharing;
@@ -75,7 +76,7 @@ public sealed class BreachProcedure(IDocumentStore documents, TimeProvider clock
     /// <summary>Records that a step was done on a day; the steps go in order, and a step is done once.</summary>
     public async Task<Breach> CompleteStepAsync(string id, string step, string? doneOn, string? note, string? outcome, CancellationToken ct)
     {
-        var breach = await FindAsync(id, ct) ?? throw new BreachException("id", $"There is no breach {id}.");
+        var breach = await FindAsync(id, ct) ?? throw new BreachException("id", $"There is no breach {SentValue.Shown(id)}.");
         var index = breach.Steps.ToList().FindIndex(s => s.Key == step);
         if (index < 0)
         {

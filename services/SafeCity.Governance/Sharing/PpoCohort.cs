@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Sharing;
@@ -143,7 +144,7 @@ public sealed class PpoCohort(IDocumentStore documents, PersonalDataKey key, Tim
         var member = await documents.GetAsync<CohortMember>(Members, pseudonym, ct);
         if (member is null || !await documents.DeleteAsync(Members, pseudonym, ct))
         {
-            throw new DisclosureException("subject", $"There is no cohort member {pseudonym}.");
+            throw new DisclosureException("subject", $"There is no cohort member {SentValue.Shown(pseudonym)}.");
         }
 
         await RecordAsync(new DisclosureRecord("", default, "disposed", pseudonym, officer.Name, "Details deleted: " + why, "No longer needed (paragraph 26)", officer.Name,

@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Storage.Documents;
 
 namespace SafeCity.Governance.Structure;
@@ -67,7 +68,7 @@ public sealed class PartnershipStructureStore(IDocumentStore documents, Partners
     public Task<StructureVersion> RemoveAsync(int expectedVersion, string body, string by, CancellationToken ct) =>
         ChangeAsync(expectedVersion, by, $"Removed {body}", tree =>
         {
-            var found = tree.SelfAndDescendants().FirstOrDefault(b => b.Name == body) ?? throw new StructureEditException("body", $"There is no body called {body}.");
+            var found = tree.SelfAndDescendants().FirstOrDefault(b => b.Name == body) ?? throw new StructureEditException("body", $"There is no body called {SentValue.Shown(body)}.");
             if (IsFixed(tree, body))
             {
                 throw new StructureEditException("body", $"{body} is part of the plan's structure and cannot be removed.");
@@ -125,7 +126,7 @@ public sealed class PartnershipStructureStore(IDocumentStore documents, Partners
     {
         if (!Exists(tree, name))
         {
-            throw new StructureEditException("body", $"There is no body called {name}.");
+            throw new StructureEditException("body", $"There is no body called {SentValue.Shown(name)}.");
         }
 
         return Walk(tree);

@@ -26,8 +26,8 @@ public static class PlatformWeb
             {
                 // Refusals the framework writes itself, given the words it leaves out.
                 StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json.",
-                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not a method this address takes.",
-                StatusCodes.Status404NotFound => $"There is nothing at {context.HttpContext.Request.Path}.",
+                StatusCodes.Status405MethodNotAllowed => $"{Apis.SentValue.Shown(context.HttpContext.Request.Method)} is not a method this address takes.",
+                StatusCodes.Status404NotFound => $"There is nothing at {Apis.SentValue.Shown(context.HttpContext.Request.Path.Value)}.",
                 _ => null,
             });
         // Numbers are numbers: "12" in quotes is refused as the wrong type, not read as 12.

@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
@@ -37,9 +38,9 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
         var validation = new Validation()
             .Require(command.Number is >= FirstOwnPlanNumber and <= 999, nameof(command.Number), $"Give the plan a number from {FirstOwnPlanNumber} to 999: plans 1 to 19 are the published plan's.")
             .Require(command.Number is null || plans.All(p => p.Number != command.Number), nameof(command.Number), $"This theme has a plan {command.Number} already.")
-            .Require(!string.IsNullOrWhiteSpace(command.Title) && command.Title.Length <= 300, nameof(command.Title), "Give the plan a title of up to 300 characters.")
+            .Require(!string.IsNullOrWhiteSpace(command.Title) && command.Title.Length <= 300, nameof(command.Title), $"Give the plan a title of up to 300 characters; it has {SentValue.LengthOf(command.Title)}.")
             .Require(command.Objective is null || command.Objective.Trim().Length <= 2, nameof(command.Objective), "The objective is its letter, like c.")
-            .Require((command.Aims?.Length ?? 0) <= 4000, nameof(command.Aims), "The aims must be 4,000 characters or fewer.");
+            .Require((command.Aims?.Length ?? 0) <= 4000, nameof(command.Aims), $"The aims must be 4,000 characters or fewer; they have {SentValue.LengthOf(command.Aims)}.");
         if (!validation.IsValid)
         {
             return CommandResult<ActionPlan>.Invalid(validation.Errors);
@@ -76,8 +77,8 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
 
     public Task<CommandResult<ActionPlan>> AddActionAsync(AddActionCommand command, string actor, CancellationToken ct) =>
         ChangeAsync(command.PlanNumber, actor, "Add action", new Validation()
-            .Require(!string.IsNullOrWhiteSpace(command.Description) && command.Description.Length <= 2000, nameof(command.Description), "Describe the action in up to 2,000 characters.")
-            .Require((command.Responsible?.Length ?? 0) <= 300 && (command.Resources?.Length ?? 0) <= 300, nameof(command.Responsible), "Responsible and resources are up to 300 characters each."),
+            .Require(!string.IsNullOrWhiteSpace(command.Description) && command.Description.Length <= 2000, nameof(command.Description), $"Describe the action in up to 2,000 characters; it has {SentValue.LengthOf(command.Description)}.")
+            .Require((command.Responsible?.Length ?? 0) <= 300 && (command.Resources?.Length ?? 0) <= 300, nameof(command.Responsible), $"Responsible and resources are up to 300 characters each; they have {SentValue.LengthOf(command.Responsible)} and {SentValue.LengthOf(command.Resources)}."),
             plan => plan with
             {
                 Actions = [.. plan.Actions, new PlanAction
@@ -99,7 +100,7 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
         var baselinePeriodOk = command.BaselinePeriod is null || ReportingPeriod.TryParse(command.BaselinePeriod, out _);
         var targetYearOk = command.TargetYear is null || (ReportingPeriod.TryParse(command.TargetYear, out var year) && year.Kind == PeriodKind.FinancialYear);
         return ChangeAsync(command.PlanNumber, actor, "Add indicator", new Validation()
-            .Require(!string.IsNullOrWhiteSpace(command.Name) && command.Name.Length <= 500, nameof(command.Name), "Name the indicator in up to 500 characters.")
+            .Require(!string.IsNullOrWhiteSpace(command.Name) && command.Name.Length <= 500, nameof(command.Name), $"Name the indicator in up to 500 characters; it has {SentValue.LengthOf(command.Name)}.")
             .Require(command.Unit is { } u && Enum.IsDefined(u), nameof(command.Unit), "Choose the unit.")
             .Require(command.Polarity is { } p && Enum.IsDefined(p), nameof(command.Polarity), "Choose whether lower or higher is better.")
             .Require(command.Frequency is { } f && Enum.IsDefined(f), nameof(command.Frequency), "Choose how often it is reported.")

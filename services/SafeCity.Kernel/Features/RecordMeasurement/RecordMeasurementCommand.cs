@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
@@ -31,7 +32,7 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
         var indicator = plans.Select(p => p.FindIndicator(command.IndicatorId)).FirstOrDefault(i => i is not null);
         if (indicator is null)
         {
-            return CommandResult<Measurement>.NotFound(nameof(command.IndicatorId), $"There is no indicator {command.IndicatorId} in the {theme.Slug} theme.");
+            return CommandResult<Measurement>.NotFound(nameof(command.IndicatorId), $"There is no indicator {SentValue.Shown(command.IndicatorId)} in the {theme.Slug} theme.");
         }
 
         if (indicator.HeldBy is { } holder)
@@ -46,7 +47,7 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
         var validation = new Validation()
             .Require(periodOk, nameof(command.Period), $"Enter the period as {ReportingPeriod.FormatHelp}.")
             .Require(command.Value is { } v && double.IsFinite(v), nameof(command.Value), "Enter the value as a number, like 1338 or 12.5.")
-            .Require((command.Note?.Length ?? 0) <= MaxNoteLength, nameof(command.Note), $"The note must be {MaxNoteLength:N0} characters or fewer.")
+            .Require((command.Note?.Length ?? 0) <= MaxNoteLength, nameof(command.Note), $"The note must be {MaxNoteLength:N0} characters or fewer; it has {SentValue.LengthOf(command.Note)}.")
             .Require(command.Source is MeasurementSources.Entered or MeasurementSources.Computed, nameof(command.Source), "The source is 'entered' or 'computed'.")
             .Require(command.Basis is null || Enum.IsDefined(command.Basis.Value), nameof(command.Basis), "The basis is added (what was added in the period) or held (the number held at its end).");
         if (command.Value is { } value && double.IsFinite(value))

@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
@@ -48,7 +49,7 @@ public sealed class RollForwardPlanHandler(IThemeStore store, ThemeDefinition th
 
         validation.Require(command.Actions.Keys.All(id => plan.Actions.Any(a => a.Id == id)), "actions", "Name only the plan's own actions.");
         validation.Require(command.Reason.NullIfBlank() is { Length: <= TargetRules.MaxReasonLength }, TargetRules.Fields.Reason,
-            $"Say why, in up to {TargetRules.MaxReasonLength} characters (for example \"Year end 2008/09: carried into the 2009/10 business plan\").");
+            $"Say why, in up to {TargetRules.MaxReasonLength} characters (for example \"Year end 2008/09: carried into the 2009/10 business plan\"); it has {SentValue.LengthOf(command.Reason?.Trim())}.");
 
         var indicators = plan.Indicators.ToDictionary(i => i.Id);
         foreach (var target in command.Targets)

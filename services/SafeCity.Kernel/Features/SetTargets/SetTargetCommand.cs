@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Kernel.Features.SetTargets;
@@ -85,9 +86,9 @@ public static class TargetRules
         }
 
         validation.Require(command.Reason.NullIfBlank() is { Length: <= MaxReasonLength }, Fields.Reason,
-            $"Say why the target is set (for example \"LAA refresh, June 2008\"), in up to {MaxReasonLength} characters; it has {command.Reason?.Trim().Length ?? 0}.");
+            $"Say why the target is set (for example \"LAA refresh, June 2008\"), in up to {MaxReasonLength} characters; it has {SentValue.LengthOf(command.Reason?.Trim())}.");
         validation.Require((command.AsWritten?.Length ?? 0) <= MaxAsWrittenLength, Fields.AsWritten,
-            $"The target as written is up to {MaxAsWrittenLength} characters; it has {command.AsWritten?.Length ?? 0}.");
+            $"The target as written is up to {MaxAsWrittenLength} characters; it has {SentValue.LengthOf(command.AsWritten)}.");
         if (!validation.IsValid || year is not { } y)
         {
             return null;

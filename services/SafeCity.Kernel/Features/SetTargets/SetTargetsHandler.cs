@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
@@ -43,7 +44,7 @@ public sealed class SetTargetsHandler(IThemeStore store, ThemeDefinition theme, 
         var validation = new Validation()
             .Require(year is not null, TargetRules.Fields.Year, $"The year is the financial year's first calendar year, from {TargetRules.FirstYear} to {TargetRules.LastYear}: 2009 is 2009/10.")
             .Require(year is null || found.Indicator.TargetFor(year.Value) is not null, TargetRules.Fields.Year, $"{found.Indicator.DisplayCode} has no target for {year} to remove.")
-            .Require(command.Reason.NullIfBlank() is { Length: <= TargetRules.MaxReasonLength }, TargetRules.Fields.Reason, $"Say why the target is removed, in up to {TargetRules.MaxReasonLength} characters.");
+            .Require(command.Reason.NullIfBlank() is { Length: <= TargetRules.MaxReasonLength }, TargetRules.Fields.Reason, $"Say why the target is removed, in up to {TargetRules.MaxReasonLength} characters; it has {SentValue.LengthOf(command.Reason?.Trim())}.");
         if (!validation.IsValid)
         {
             return CommandResult<PerformanceIndicator>.Invalid(validation.Errors);

@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Publishing;
@@ -48,10 +49,10 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
             .Require(!string.IsNullOrWhiteSpace(command.ActionId), nameof(command.ActionId), "Say which action to update.")
             .Require(command.Status is { } s && Enum.IsDefined(s), nameof(command.Status), $"Choose a status: {string.Join(", ", Enum.GetNames<ActionStatus>())}.")
             .Require(command.Rag is { } r && Enum.IsDefined(r), nameof(command.Rag), $"Choose a RAG rating: {string.Join(", ", Enum.GetNames<Rag>())}.")
-            .Require((command.Commentary?.Length ?? 0) <= MaxCommentaryLength, nameof(command.Commentary), $"The commentary must be {MaxCommentaryLength:N0} characters or fewer; it has {command.Commentary?.Length:N0}.")
+            .Require((command.Commentary?.Length ?? 0) <= MaxCommentaryLength, nameof(command.Commentary), $"The commentary must be {MaxCommentaryLength:N0} characters or fewer; it has {SentValue.LengthOf(command.Commentary)}.")
             .Require(command.DueDate is null || command.DueDate.Length == 0 || (command.DueDate.Length <= 20 && ReadDue(command.DueDate) is { Year: >= 2000 and <= 2100 }), nameof(command.DueDate),
                 "Enter the due date as a date like 2008-06-30, or a quarter like 2008/09 Q3, between 2000 and 2100.")
-            .Require((command.Owner?.Length ?? 0) <= MaxOwnerLength, nameof(command.Owner), $"The owner's account name must be {MaxOwnerLength} characters or fewer; it has {command.Owner?.Length:N0}.");
+            .Require((command.Owner?.Length ?? 0) <= MaxOwnerLength, nameof(command.Owner), $"The owner's account name must be {MaxOwnerLength} characters or fewer; it has {SentValue.LengthOf(command.Owner)}.");
         if (!validation.IsValid)
         {
             return CommandResult<PlanAction>.Invalid(validation.Errors);
@@ -60,7 +61,7 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
         var action = await store.GetActionAsync(command.ActionId, ct);
         if (action is null)
         {
-            return CommandResult<PlanAction>.NotFound(nameof(command.ActionId), $"There is no action {command.ActionId} in the {theme.Slug} theme.");
+            return CommandResult<PlanAction>.NotFound(nameof(command.ActionId), $"There is no action {SentValue.Shown(command.ActionId)} in the {theme.Slug} theme.");
         }
 
         var expected = command.ExpectedRevision ?? action.Revision;
