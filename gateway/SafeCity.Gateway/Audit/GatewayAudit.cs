@@ -72,11 +72,13 @@ public sealed class GatewayAudit
     /// </summary>
     public void RecordRefusal(string actor, string action, string subject, string address, string detail = "")
     {
-        var minute = _clock.GetUtcNow().ToUnixTimeSeconds() / 60;
+        // Within a minute of the last one written, not within the same minute of the clock: a flood across
+        // a minute's turn writes one entry, not two.
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
         var key = (action, SignIn.SignInGuard.Counted(address));
         lock (_refusalsWritten)
         {
-            if (_refusalsWritten.TryGetValue(key, out var written) && written == minute)
+            if (_refusalsWritten.TryGetValue(key, out var written) && now - written < 60)
             {
                 return;
             }
@@ -86,7 +88,7 @@ public sealed class GatewayAudit
                 _refusalsWritten.Clear();
             }
 
-            _refusalsWritten[key] = minute;
+            _refusalsWritten[key] = now;
         }
 
         Record(actor, action, subject, address, detail);

@@ -24,7 +24,8 @@ public sealed record SignInAttempt(string Who, string Address, AttemptRefusal Re
 /// name and address: someone guessing at <c>admin</c> from their machine locks it for their machine,
 /// not for the administrator at theirs. Beside it each address may try only so many sign-ins in a
 /// window, whatever the names, so that nobody can try a few passwords on every account. Both are
-/// consulted before any password is hashed, so a refused attempt costs the platform two statements.
+/// consulted before any password is hashed, so a refused attempt costs the platform two statements, and
+/// once an address is throttled, none until its window ends.
 /// An IPv6 address counts as its /64 network: one host is given a /64 and may use any address in it.
 /// </summary>
 public sealed class SignInGuard
@@ -82,6 +83,16 @@ public sealed class SignInGuard
     {
         address = Counted(address);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (_throttledUntil.TryGetValue(address, out var throttled))
+        {
+            if (throttled > now)
+            {
+                return new SignInAttempt(who, address, AttemptRefusal.Throttled, 0, Until(throttled, now));
+            }
+
+            _throttledUntil.TryRemove(address, out _);
+        }
+
         using var connection = database.Open();
         var (attempts, windowStarted) = connection.Query("""
             INSERT INTO sign_in_addresses (address, window_started, attempts) VALUES ($a, $now, 1)
@@ -92,7 +103,9 @@ public sealed class SignInGuard
             """, r => (r.GetInt64(0), r.GetInt64(1)), ("$a", address), ("$now", now), ("$window", (long)limits.AddressWindow.TotalMilliseconds)).Single();
         if (attempts > limits.MaxAttemptsPerAddress)
         {
-            return new SignInAttempt(who, address, AttemptRefusal.Throttled, 0, Until(windowStarted + (long)limits.AddressWindow.TotalMilliseconds, now));
+            var windowEnds = windowStarted + (long)limits.AddressWindow.TotalMilliseconds;
+            Remember(address, windowEnds, now);
+            return new SignInAttempt(who, address, AttemptRefusal.Throttled, 0, Until(windowEnds, now));
         }
 
         var row = connection.Query("""
@@ -145,6 +158,24 @@ public sealed class SignInGuard
         connection.Execute("DELETE FROM sign_in_tries WHERE locked_until IS NOT NULL AND locked_until <= $now", ("$now", now.ToUnixTimeMilliseconds()));
         connection.Execute("DELETE FROM sign_in_tries WHERE locked_until IS NULL AND rowid IN (SELECT f.rowid FROM sign_in_tries f JOIN sign_in_addresses a ON a.address = f.address WHERE a.window_started <= $before)", ("$before", before));
         connection.Execute("DELETE FROM sign_in_addresses WHERE window_started <= $before", ("$before", before));
+    }
+
+    // An address over its limit is remembered here until its window ends, so that the rest of a flood is
+    // refused without a statement: the count no longer matters once the address is throttled. Only this
+    // gateway writes the file (one replica), so nothing else can end the window early.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _throttledUntil = new(StringComparer.Ordinal);
+
+    private void Remember(string address, long until, long now)
+    {
+        if (_throttledUntil.Count >= 100_000)
+        {
+            foreach (var passed in _throttledUntil.Where(t => t.Value <= now).Select(t => t.Key).ToList())
+            {
+                _throttledUntil.TryRemove(passed, out _);
+            }
+        }
+
+        _throttledUntil[address] = until;
     }
 
     private static TimeSpan Until(long until, long now) => TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((until - now) / 1000.0)));
