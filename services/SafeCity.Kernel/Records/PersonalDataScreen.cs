@@ -54,7 +54,11 @@ public static partial class PersonalDataScreen
             }
         }
 
-        if (InText(record.Location) is { } inLocation)
+        // data.police.uk's locations are map points, anonymised by construction: "On or near" a street, a
+        // park or a supermarket, or "No Location". A street named after someone is still a street, so only
+        // the shapes that are personal whatever the words (an address by e-mail, a number, a full postcode)
+        // are looked for. The source is the platform's word, not the sender's (ThemeAccess.SourceOf).
+        if ((IsPoliceMapPoint(record) ? InShapes(Normalise(record.Location!)) : InText(record.Location)) is { } inLocation)
         {
             return new("location", inLocation);
         }
@@ -100,6 +104,11 @@ public static partial class PersonalDataScreen
         return InText(key);
     }
 
+    /// <summary>A location as data.police.uk writes it ("On or near Lord Street", "No Location"), in a record from its files.</summary>
+    public static bool IsPoliceMapPoint(PartnerRecord record) =>
+        record.Source == RecordFiles.PoliceData.PoliceStreetRow.Source && record.Location is { } location
+        && (location.StartsWith("On or near ", StringComparison.Ordinal) || location == "No Location");
+
     /// <summary>What kind of personal data a piece of text holds, or null.</summary>
     public static string? InText(string? text)
     {
@@ -109,6 +118,12 @@ public static partial class PersonalDataScreen
         }
 
         var t = Normalise(text);
+        return InShapes(t) ?? (HasName(t) ? "a person's name" : null);
+    }
+
+    // The shapes that are personal whatever the words around them: addresses, numbers, postcodes, dates of birth, registrations.
+    private static string? InShapes(string t)
+    {
         if (Email().IsMatch(t) || SpelledEmail().IsMatch(t))
         {
             return "an e-mail address";
@@ -148,7 +163,7 @@ public static partial class PersonalDataScreen
             }
         }
 
-        return HasName(t) ? "a person's name" : null;
+        return null;
     }
 
     /// <summary>
@@ -253,7 +268,18 @@ public static partial class PersonalDataScreen
 
     private static bool HasName(string text)
     {
-        if (TitledName().IsMatch(text) || Initialled().Match(text) is { Success: true } initialled && !IsPlace(text, initialled.Index + initialled.Length))
+        // A title and a name, unless the name is a street's (Lord Street, Sir George's Road, Lady Jane Grey Road, Heol Sir Ifor).
+        foreach (Match titled in TitledName().Matches(text))
+        {
+            // "Lord Street", "Lady Grove": a rank before a street's word is the street's name; "Mx Green" is a person.
+            var street = PersonalDataWords.PlaceWords.Contains(titled.Groups["name"].Value) && Rank().IsMatch(titled.Value);
+            if (!street && !IsPlace(text, titled.Index + titled.Length) && !AfterPlaceWord(text, titled.Index))
+            {
+                return true;
+            }
+        }
+
+        if (Initialled().Match(text) is { Success: true } initialled && !IsPlace(text, initialled.Index + initialled.Length))
         {
             return true;
         }
@@ -264,7 +290,7 @@ public static partial class PersonalDataScreen
         {
             var first = pair.Groups["first"].Value;
             var last = pair.Groups["last"].Value;
-            if (!PersonalDataWords.Forenames.Contains(first) || PersonalDataWords.PlaceWords.Contains(last) || IsPlace(text, pair.Groups["last"].Index + last.Length)
+            if (!PersonalDataWords.Forenames.Contains(first) || PersonalDataWords.PlaceWords.Contains(last) || IsPlace(text, pair.Groups["last"].Index + last.Length) || AfterPlaceWord(text, pair.Index)
                 || PersonalDataWords.NamedPlaces.Any(p => string.Compare(text, pair.Index, p, 0, p.Length, StringComparison.OrdinalIgnoreCase) == 0))
             {
                 continue;
@@ -297,6 +323,15 @@ public static partial class PersonalDataScreen
         }
 
         return false;
+    }
+
+    // Welsh streets name their kind first: Ffordd James Mcghan, Clos John Charles, Heol Richard Price.
+    private static bool AfterPlaceWord(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd();
+        var space = before.LastIndexOf(' ');
+        var word = space < 0 ? before : before[(space + 1)..];
+        return PersonalDataWords.PlaceWordsBefore.Contains(word.ToString());
     }
 
     private static bool HasDigit(string text)
@@ -351,8 +386,11 @@ public static partial class PersonalDataScreen
     private static partial Regex VehicleRegistration();
 
     // A title and a name, in any case, an initial between or not: Mrs Patel, MR J SMITH, dr jones. "Miss" only capitalised (to miss school is not a name).
-    [GeneratedRegex(@"(\b(?i:mr|mrs|ms|mx|dr|prof|rev|revd)\b\.?|\b(Miss|MISS|Sir|SIR|Dame|DAME|Lady|LADY|Lord|LORD)\b) ?(?:[A-Za-z]\.? )?[A-Za-z][A-Za-z'-]+")]
+    [GeneratedRegex(@"(\b(?i:mr|mrs|ms|mx|dr|prof|rev|revd)\b\.?|\b(Miss|MISS|Sir|SIR|Dame|DAME|Lady|LADY|Lord|LORD)\b) ?(?:[A-Za-z]\.? )?(?<name>[A-Za-z][A-Za-z'-]+)")]
     private static partial Regex TitledName();
+
+    [GeneratedRegex(@"^(?i:sir|dame|lady|lord)\b")]
+    private static partial Regex Rank();
 
     // An initial and a surname: J. Smith, J.SMITH.
     [GeneratedRegex(@"\b[A-Z]\. ?[A-Z][A-Za-z'-]{2,}")]

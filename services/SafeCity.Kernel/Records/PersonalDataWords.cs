@@ -48,6 +48,16 @@ internal static class PersonalDataWords
         "inn", "junior", "lane", "leisure", "library", "lodge", "ltd", "market", "meadow", "memorial", "mews", "museum", "nursery", "parade", "park",
         "pavilion", "pier", "place", "precinct", "primary", "quay", "rd", "retail", "rise", "road", "row", "school", "square", "st", "stadium", "station",
         "statue", "street", "surgery", "tavern", "terrace", "tower", "towers", "trust", "university", "vale", "view", "walk", "way", "wharf", "wood",
+        // Kinds of street and place in data.police.uk's locations that follow a person's name. Those that are
+        // common surnames too (Bank, Cross, Dale, Chase, Mount, Grange…) are left out: "Mary Cross" stays a name.
+        "approach", "boulevard", "broadway", "causeway", "circle", "circus", "coppice", "covert", "croft", "esplanade", "fen", "glade", "heights",
+        "holms", "leys", "mall", "meadows", "opening", "paddock", "parkway", "passage", "plain", "promenade", "quadrant", "railway", "yard",
+    };
+
+    /// <summary>Welsh words for a kind of street, which come before its name (Heol Richard Price, Clos John Charles).</summary>
+    public static readonly HashSet<string> PlaceWordsBefore = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "clos", "cilgant", "ffordd", "heol", "llys", "lon", "maes", "parc", "rhodfa", "stryd", "teras",
     };
 
     /// <summary>Businesses and places the city knows by a person's name, which are not personal data.</summary>
