@@ -110,5 +110,43 @@ public sealed class PersonalDataScreenTests(ITestOutputHelper output)
     {
         Assert.True(PersonalDataScreen.IsValidNhsNumber("943 476 5919"));
         Assert.False(PersonalDataScreen.IsValidNhsNumber("943 476 5918"));
+        // A remainder of 0 makes the check 11, written 0.
+        Assert.True(PersonalDataScreen.IsValidNhsNumber("400 000 0020"));
     }
+
+    /// <summary>Every name on the screen's list, each refused as what it names (the list is the screen's; a name dropped from it must fail here).</summary>
+    [Theory]
+    [InlineData("a person's name", "name fullname forename forenames firstname givenname surname lastname familyname personname victimname offendername suspectname witnessname patientname nameofperson")]
+    [InlineData("a date of birth", "dob dateofbirth birthdate birthday born")]
+    [InlineData("an NHS number", "nhsnumber nhsno")]
+    [InlineData("a National Insurance number", "nino ninumber nationalinsurance nationalinsurancenumber")]
+    [InlineData("a police (PNC) id", "pnc pncid pncnumber")]
+    [InlineData("an e-mail address", "email emailaddress")]
+    [InlineData("a telephone number", "phone telephone phonenumber telephonenumber mobile mobilenumber")]
+    [InlineData("a home address", "homeaddress")]
+    [InlineData("a full postcode", "postcode homepostcode")]
+    public void Each_detail_name_on_the_list_is_refused_as_what_it_names(string kind, string names)
+    {
+        Assert.All(names.Split(' '), name => Assert.Equal(kind, PersonalDataScreen.InKey(name)));
+    }
+
+    [Theory]
+    [InlineData("NI number AB 12 34 56 C", "a National Insurance number")]
+    [InlineData("PNC 85/123456X", "a police (PNC) id")]
+    [InlineData("car HK08 ABC seen", "a vehicle registration")]
+    public void Each_shape_is_named_for_what_it_is(string text, string kind) => Assert.Equal(kind, PersonalDataScreen.InText(text));
+
+    [Fact]
+    public void A_finding_names_its_field()
+    {
+        Assert.Equal("attributes.notes", PersonalDataScreen.Find(Record(attributes: new() { ["notes"] = "ring 07700 900123" }))?.Field);
+        Assert.Equal("outcome", PersonalDataScreen.Find(Record(outcome: "Mrs Patel informed"))?.Field);
+        Assert.Equal("lsoa_name", PersonalDataScreen.Find(Record() with { LsoaName = "Mrs Patel" })?.Field);
+        Assert.Equal(("reference", "an e-mail address"), PersonalDataScreen.Find(Record() with { Reference = "jo.bloggs@example.org" }) is { } f ? (f.Field, f.Kind) : default);
+    }
+
+    [Theory]
+    [InlineData("John went home early")] // a forename then a word in lower case that is no surname
+    [InlineData("4477 0090 0123")] // digits after 44 but not written +44: no telephone number
+    public void A_forename_or_a_number_alone_is_not_personal(string text) => Assert.Null(PersonalDataScreen.InText(text));
 }
