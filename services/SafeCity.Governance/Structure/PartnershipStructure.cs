@@ -20,7 +20,7 @@ public sealed record PartnershipStructure
     /// <summary>The box of priority N ("Priority 1") in the diagram, with its subgroups.</summary>
     public GovernanceBody? PriorityBox(int number) => SafeCityPartnership.Children.FirstOrDefault(b => b.Name == $"Priority {number}");
 
-    /// <summary>Every subgroup of every priority, with the priority it sits under: what the PMG monitors (paragraph 80: "all subgroups").</summary>
+    /// <summary>Every subgroup of every priority, with the priority it sits under: what the PMG monitors (Appendix C: "to monitor performance of all subgroups").</summary>
     public IReadOnlyList<(int Priority, GovernanceBody Subgroup)> Subgroups =>
         Priorities.Select(p => (p.Number, Box: PriorityBox(p.Number)))
             .Where(p => p.Box is not null)

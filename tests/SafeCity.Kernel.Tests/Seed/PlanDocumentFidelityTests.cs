@@ -153,7 +153,11 @@ public sealed partial class PlanDocumentFidelityTests
         Assert.All(Plans, p => Assert.Equal(p.Plan.Priority, owned.Single(o => o.Plan == p.Plan.Number).Priority));
         Assert.Equal([13], owned.Where(o => o.Name == "CD").Select(o => o.Plan));
         Assert.Equal([20], owned.Where(o => o.Name == "LRF").Select(o => o.Plan));
-        Assert.Equal(11, structure.Subgroups.Count);
+        // Plan 4's lead partner, as the plan prints it (line 3287) and the priorities' table lists it (1146–1149).
+        Assert.Equal(["Southampton Domestic Violence Forum"], owned.Where(o => o.Plan == 4).Select(o => o.Name));
+        Assert.Contains("lead partner: southampton domestic violence forum", Text(3287, 3287), StringComparison.Ordinal);
+        Assert.Contains("southampton domestic violence forum", Text(1146, 1149), StringComparison.Ordinal);
+        Assert.Equal(12, structure.Subgroups.Count);
     }
 
 
