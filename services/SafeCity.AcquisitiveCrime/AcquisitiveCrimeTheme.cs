@@ -27,6 +27,7 @@ public sealed class AcquisitiveCrimeTheme
             new("Vehicle crime", "Vehicle crime from the police records system, with its kind.",
                 [new("subtype", "Kind", ["theft from a motor vehicle", "theft of a motor vehicle", "interference"])]),
             // Appendix B, paragraph 19 (contracts/…/InformationSharing/paragraph-19.json): kinds of information a signatory shares.
+            new("Fraud and forgery", "Fraud and forgery from the police records system: paragraph 19's crime statistics name them (data.police.uk's street files do not hold them).", []),
             new("Re-housed homeless victim or offender", "A homeless victim or offender re-housed by the council, depersonalised: prolific offenders' resettlement.", [new("offender", "An offender", RecordDetail.YesNo)]),
         ],
         ComputedMeasures =

@@ -68,6 +68,8 @@ public sealed partial class Paragraph19Tests : IDisposable
         // The police share transport incidents and alcohol licence requests; the council road collisions and truancy; health ten kinds.
         Assert.Contains("Transport incident", register.Find("hampshire-constabulary")!.Categories);
         Assert.Contains("Alcohol licence request", register.Find("hampshire-constabulary")!.Categories);
+        // "fraud, forgery" (line 2260): fraud has a category of its own, which the police may send.
+        Assert.Contains("Fraud and forgery", register.Find("hampshire-constabulary")!.Categories);
         Assert.Contains("Road traffic collision", register.Find("southampton-city-council")!.Categories);
         Assert.Contains("Non-attendance at school", register.Find("southampton-city-council")!.Categories);
         Assert.Equal(10, SharingAgreement.Paragraph19.Lists.Single(l => l.Heading == "Health").Items.Count);
