@@ -183,6 +183,26 @@ public sealed class TargetsTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, tooFew.StatusCode);
     }
 
+    [Fact]
+    public async Task Licences_held_in_a_later_year_are_counted_against_that_years_own_stock_not_the_plans_158()
+    {
+        using var communities = new ThemeServiceFactory<CommunitiesTheme>();
+        var client = communities.CreateClient();
+
+        // Without 2008/09's additions, 2009/10's stock at its start is not known.
+        var unknown = await client.PostAsJsonAsync("/api/communities/indicators/P19.I7/measurements", new { period = "2009/10 Q1", value = 270, basis = "held" });
+        await client.PostAsJsonAsync("/api/communities/indicators/P19.I7/measurements", new { period = "2008/09", value = 95 });
+        var held = await client.PostAsJsonAsync("/api/communities/indicators/P19.I7/measurements", new { period = "2009/10 Q1", value = 270, basis = "held" });
+        var kept = await held.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("2008/09", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        // 158 as at 29 February 2008, 95 added in 2008/09: 253 at the start of 2009/10, so 270 held is 17 added.
+        Assert.Equal(17, kept.GetProperty("value").GetDouble());
+        Assert.Contains("253 at the start of 2009/10", kept.GetProperty("note").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ZZZZZZ1", "A cell reference is beyond a sheet's 16,384 columns (to XFD).")]
     [InlineData("XFE1", "A cell reference is beyond a sheet's 16,384 columns (to XFD).")]

@@ -69,11 +69,11 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
         if (command.Basis == StockBasis.Held && validation.IsValid)
         {
             validation.Require(indicator.Stock is not null, "Basis", $"{indicator.DisplayCode} does not count additions to a stock: enter its figure as it is.");
-            if (indicator.Stock is { } stock && Added(stock, existing, period, kept) is var (added, problem))
+            if (indicator.Stock is { } stock && Added(stock, existing, period, kept) is var (added, heldBefore, problem))
             {
                 validation.Require(problem is null, "Basis", problem ?? "");
                 kept = added;
-                note = string.Create(CultureInfo.InvariantCulture, $"Entered as {command.Value:#,##0} held at the end of {period}.") + (note is null ? "" : " " + note);
+                note = string.Create(CultureInfo.InvariantCulture, $"Entered as {command.Value:#,##0} held at the end of {period}, against {heldBefore}.") + (note is null ? "" : " " + note);
             }
         }
 
@@ -100,23 +100,40 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
     }
 
     /// <summary>
-    /// What was added in the period, from the stock held at its end: the held figure less the stock the
-    /// plan started from and what was added earlier in the financial year (which must have no gap).
+    /// What was added in the period, from the stock held at its end: the held figure less the stock held at
+    /// the start of its financial year and what was added earlier in that year (which must have no gap).
+    /// The stock at a year's start is the plan's (158 licences as at 29 February 2008) for 2008/09 and
+    /// before; for a later year, that and every year's additions since, each year recorded whole.
     /// </summary>
-    private static (double Added, string? Problem) Added(StockCounted stock, IReadOnlyList<Measurement> existing, ReportingPeriod period, double held)
+    private static (double Added, string HeldBefore, string? Problem) Added(StockCounted stock, IReadOnlyList<Measurement> existing, ReportingPeriod period, double held)
     {
         var year = period.FinancialYear;
-        var earlier = existing.Where(m => ReportingPeriod.TryParse(m.Period, out var p) && year.Contains(p) && p.End < period.Start)
-            .Select(m => (m.ReportingPeriod, m.Value)).ToList();
+        var known = existing.Where(m => ReportingPeriod.TryParse(m.Period, out _)).Select(m => (m.ReportingPeriod, m.Value)).ToList();
+        var atStart = stock.Held;
+        var since = new List<string>();
+        for (var start = ThreeYearView.ThreeYearView.FirstYear; start < ReportingPeriod.FinancialYearStarting(year.Start); start++)
+        {
+            var earlierYear = ReportingPeriod.OfFinancialYear(start);
+            if (Trajectory.ToDate(IndicatorUnit.Count, known, earlierYear) is not { Partial: false, Months: 12 } whole)
+            {
+                return (0, "", $"To enter the number held in {year}, record what was added in the whole of {earlierYear} first (the stock at {year}'s start is {stock.Held:#,##0} {stock.AsAt} and each year's additions since), or enter the number added.");
+            }
+
+            atStart += whole.Value;
+            since.Add(string.Create(CultureInfo.InvariantCulture, $"{whole.Value:#,##0} added in {earlierYear}"));
+        }
+
+        var heldBefore = string.Create(CultureInfo.InvariantCulture, $"{stock.Held:#,##0} {stock.AsAt}") + (since.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" and {string.Join(", ", since)}: {atStart:#,##0} at the start of {year}"));
+        var earlier = known.Where(m => year.Contains(m.ReportingPeriod) && m.ReportingPeriod.End < period.Start).ToList();
         var before = period.Start == year.Start ? 0 : Trajectory.ToDate(IndicatorUnit.Count, earlier, year) is { Partial: false } ytd && year.Start.AddMonths(ytd.Months) == period.Start ? ytd.Value : (double?)null;
         if (before is null)
         {
-            return (0, $"To enter the number held at the end of {period}, record {year}'s earlier periods first, or enter the number added.");
+            return (0, heldBefore, $"To enter the number held at the end of {period}, record {year}'s earlier periods first, or enter the number added.");
         }
 
-        var added = held - stock.Held - before.Value;
+        var added = held - atStart - before.Value;
         return added < 0
-            ? (0, string.Create(CultureInfo.InvariantCulture, $"The number held must be at least the {stock.Held:#,##0} held {stock.AsAt} plus what was added earlier in {year}."))
-            : (added, null);
+            ? (0, heldBefore, string.Create(CultureInfo.InvariantCulture, $"The number held must be at least the {atStart:#,##0} held at the start of {year} ({heldBefore}) plus what was added earlier in {year}."))
+            : (added, heldBefore, null);
     }
 }
