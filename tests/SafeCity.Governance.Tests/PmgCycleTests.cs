@@ -401,7 +401,7 @@ public sealed class PmgCycleTests : IAsyncLifetime
 
         var first = await _pmg.DrawUpAsync(D(2008, 5, 29), D(2008, 5, 29), "pmg", CancellationToken.None);
         var missing = Assert.Single(first.Exceptions, e => e.Kind == ExceptionKind.MissingTarget);
-        Assert.Equal(("target:violence/P3.I2", "NI 15 Serious violent crime: no target for 2008/09"), (missing.Key, missing.Name));
+        Assert.Equal(("target:violence/P3.I2", "NI 15 – Serious violent crime: no target for 2008/09"), (missing.Key, missing.Name));
 
         await Publish("violence", plan with { Indicators = [plan.Indicators[0], noTarget with { Targets = [new TargetOutline { Year = "2008/09", Value = 40, Source = "set", SetBy = "pmg", Reason = "LAA refresh" }] }] }, revision: 3);
         var second = await _pmg.DrawUpAsync(D(2008, 7, 10), D(2008, 7, 10), "pmg", CancellationToken.None);

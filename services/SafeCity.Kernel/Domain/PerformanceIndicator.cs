@@ -33,6 +33,11 @@ public sealed record PerformanceIndicator
     [JsonIgnore]
     public string DisplayCode => Code ?? OtherCode ?? "Local";
 
+    /// <summary>The indicator as a title names it: its reference apart from its name ("NI 87 – Number of…", "Local – Sustain…").</summary>
+    public string Title => Titled(DisplayCode, Name);
+
+    public static string Titled(string reference, string name) => $"{reference} – {name}";
+
     /// <summary>
     /// The target set for that financial year, and only that year's: a year nobody set a target for
     /// has none, so it is not rated rather than judged against another year's figure.

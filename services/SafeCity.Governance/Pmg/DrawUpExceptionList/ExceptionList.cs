@@ -35,7 +35,7 @@ public static class ExceptionList
                 {
                     var key = $"indicator:{plan.Theme}/{i.Id}";
                     var failing = i.Rag is Rag.Red or Rag.Amber;
-                    var name = $"{i.Code ?? "Local"} {i.Name}";
+                    var name = PerformanceIndicator.Titled(i.Code ?? "Local", i.Name);
                     Decide(key, ExceptionKind.Indicator, i.Id, plan, priority.Priority.Number, name, i.Rag, i.Reason, failing, recoveredNow: i.Rag == Rag.Green);
 
                     var year = i.Assessment.Year;
