@@ -40,6 +40,45 @@ public sealed class PlatformTokensTests
     }
 
     [Fact]
+    public async Task A_checker_asked_for_another_audience_believes_that_audiences_tokens_and_not_its_own()
+    {
+        var forGovernance = TestIdentity.Signer.Issue(TokenKind.Person, Officer, "governance", Now);
+        var forAlcohol = TestIdentity.Signer.Issue(TokenKind.Person, Officer, "alcohol", Now);
+
+        Assert.NotNull(await Receiver("alcohol").CheckAsync(forGovernance, AnyKind, Now.AddSeconds(10), audience: "governance"));
+        Assert.Null(await Receiver("alcohol").CheckAsync(forAlcohol, AnyKind, Now.AddSeconds(10), audience: "governance"));
+    }
+
+    [Fact]
+    public void A_token_that_would_be_dead_when_made_is_not_made()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => TestIdentity.Signer.Issue(TokenKind.Person, Officer with { Expires = Now }, "alcohol", Now));
+    }
+
+    [Theory]
+    [InlineData("=c2VjcmV0")]
+    [InlineData("key1=")]
+    [InlineData("key1")]
+    public void A_key_ring_entry_not_written_id_equals_base64_is_refused_at_start(string ring)
+    {
+        Assert.Throws<InvalidOperationException>(() => KeyRing.Secrets(ring));
+        Assert.Throws<InvalidOperationException>(() => KeyRing.Public(ring));
+    }
+
+    [Fact]
+    public void A_secret_shorter_than_32_bytes_or_a_private_key_without_its_id_is_refused_at_start()
+    {
+        var (privateKey, _) = KeyRing.NewKeyPair();
+
+        Assert.Throws<InvalidOperationException>(() => KeyRing.Secrets("short=" + Convert.ToBase64String(new byte[31])));
+        Assert.Throws<InvalidOperationException>(() => KeyRing.Private(" ", privateKey, null));
+        // The private key's own public half checks what it signs, named by its id.
+        var ring = KeyRing.Private("gw-1", privateKey, null);
+        Assert.Equal(["gw-1"], ring.Verifying.Select(k => k.KeyId));
+        Assert.Equal("gw-1", ring.Signing!.Key.KeyId);
+    }
+
+    [Fact]
     public async Task An_expired_altered_or_too_long_lived_token_is_refused()
     {
         var token = TestIdentity.Signer.Issue(TokenKind.Person, Officer, "alcohol", Now);
