@@ -22,6 +22,8 @@ public sealed record PerformanceIndicator
     /// <summary>Every change to the targets since the plan was imported, newest first.</summary>
     public IReadOnlyList<TargetChange> TargetHistory { get; init; } = [];
     public string? Notes { get; init; }
+    /// <summary>What the plan prints in the target column where it gives no figure ("TBA", "To be confirmed", "See note"): words, not a target.</summary>
+    public string? TargetAsPrinted { get; init; }
     /// <summary>Why the unit, polarity and frequency are what they are; null for indicators the partnership added itself.</summary>
     public ProfileSources? Sources { get; init; }
     /// <summary>Set when the indicator is printed here but held (recorded and judged) by another plan.</summary>
@@ -34,6 +36,7 @@ public sealed record PerformanceIndicator
     public string DisplayCode => Code ?? OtherCode ?? "Local";
 
     /// <summary>The indicator as a title names it: its reference apart from its name ("NI 87 – Number of…", "Local – Sustain…").</summary>
+    [JsonIgnore]
     public string Title => Titled(DisplayCode, Name);
 
     public static string Titled(string reference, string name) => $"{reference} – {name}";

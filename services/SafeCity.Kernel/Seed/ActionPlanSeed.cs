@@ -112,7 +112,9 @@ public static partial class ActionPlanSeed
     private static PerformanceIndicator ToIndicator(SeedIndicator seed, string id, string? targetYear, IReadOnlyDictionary<string, IndicatorProfile> profiles)
     {
         profiles.TryGetValue(id, out var profile);
-        var hasTarget = seed.Target.AsWritten is not null || seed.Target.Value is not null || seed.Target.WithStretch is not null;
+        // A target is a figure. A cell of words alone ("TBA", "To be confirmed", "N/A as LA targets are not
+        // set any longer", "See note") sets none: the indicator is not rated and is on the PMG's list.
+        var hasTarget = seed.Target.Value is not null || seed.Target.WithStretch is not null;
         if (hasTarget && targetYear is null)
         {
             throw new InvalidDataException($"Indicator {id} has a target but its plan's target column names no year.");
@@ -138,6 +140,7 @@ public static partial class ActionPlanSeed
             },
             Targets = hasTarget ? [PrintedTarget(seed, targetYear!)] : [],
             Notes = seed.Notes,
+            TargetAsPrinted = hasTarget ? null : seed.Target.AsWritten,
             Sources = profile?.Sources,
             HeldBy = profile?.HeldBy,
             Stock = profile?.Stock,

@@ -161,6 +161,19 @@ public sealed partial class PlanDocumentFidelityTests
     }
 
 
+    [Fact]
+    public void The_indicators_without_a_printed_target_are_the_words_only_cells_and_governance_md_counts_them()
+    {
+        var none = Indicators.Where(x => x.Indicator.Targets.Count == 0).ToList();
+        var words = none.Where(x => x.Indicator.TargetAsPrinted is not null).Select(x => x.Indicator.Id).Order(StringComparer.Ordinal).ToList();
+        var governance = Normal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "governance.md")));
+
+        // The ten cells that print words where a figure would be (TBA, To be confirmed, N/A…, See above, See note, Currently deteriorating, not yet set).
+        Assert.Equal(["P1.I2", "P1.I3", "P1.I4", "P12.I2", "P12.I3", "P14.I8", "P16.I4", "P8.I1", "P8.I3", "P9.I1"], words);
+        Assert.Equal(92, Indicators.Count());
+        Assert.Contains($"{none.Count} of its 92 indicators have none", governance, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
