@@ -144,6 +144,20 @@ public sealed partial class PlanDocumentFidelityTests
     }
 
     [Fact]
+    public void Outcomes_are_shown_by_the_indicators_that_measure_them_reoffending_by_every_reoffending_rate()
+    {
+        var outcomes = ExpectedOutcomeList.Load(typeof(GovernanceServiceHost).Assembly).Outcomes.ToDictionary(o => o.Number);
+        IEnumerable<string> Of(int number) => outcomes[number].Indicators.Select(i => i.IndicatorId);
+
+        // "A year on year reduction in all crimes" (line 1016): NI 38 is a re-offending rate, not a count of crime.
+        Assert.DoesNotContain("P17.I1", Of(1));
+        // "reoffending rates" (1035): NI 31 and NI 38 beside the PPO and youth re-offending.
+        Assert.Superset(new HashSet<string> { "P4.I3", "P17.I1", "P6.I1", "P9.I1" }, Of(10).ToHashSet());
+        // "school attendance and reduction in exclusions" (1029): NI 114 and plan 10's exclusions.
+        Assert.Superset(new HashSet<string> { "P8.I2", "P10.I2", "P10.I3" }, Of(8).ToHashSet());
+    }
+
+    [Fact]
     public void Each_subgroup_owns_its_plans_as_Appendix_C_draws_them_and_every_plan_has_one_owner()
     {
         var structure = PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly);
