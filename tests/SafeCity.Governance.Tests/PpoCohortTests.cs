@@ -135,6 +135,36 @@ public sealed class PpoCohortTests : IDisposable
         Assert.Contains("refused", (await Assert.ThrowsAsync<DisclosureException>(() => cohort.DiscloseAsync(request.Id, Pat, CancellationToken.None))).Message);
         Assert.Equal("refused", Assert.Single(await cohort.RequestsAsync(CancellationToken.None)).Status);
         Assert.DoesNotContain(await cohort.LogAsync(null, null, null, null, CancellationToken.None), d => d.Kind == "disclosed");
+        // The log says it was refused, not authorised.
+        Assert.Equal(["refused", "requested", "received"], (await cohort.LogAsync(member.Pseudonym, null, null, null, CancellationToken.None)).Select(d => d.Kind));
+    }
+
+    [Theory]
+    [InlineData("Hampshire Fire and Rescue Service", null, "sharedBy")] // not one of the three that share PPO data
+    [InlineData(null, "maybe", "consent")]
+    [InlineData(null, "with consent", "dateOfBirth", "2999-01-01")] // born in the future
+    public async Task A_receipt_from_another_organisation_of_no_consent_or_born_in_the_future_is_refused_and_nothing_kept(string? sharedBy, string? consent, string field, string? born = null)
+    {
+        var cohort = await NewAsync();
+        var receipt = Receipt(sharedBy: sharedBy ?? "Hampshire Constabulary") with { Consent = consent ?? "without consent", DateOfBirth = born ?? "1985-03-14" };
+
+        var refused = await Assert.ThrowsAsync<DisclosureException>(() => cohort.AddAsync(receipt, Pat, CancellationToken.None));
+
+        Assert.Equal(field, refused.Field);
+        Assert.Empty(await cohort.MembersAsync(CancellationToken.None));
+        Assert.Empty(await cohort.LogAsync(null, null, null, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_disclosure_log_is_read_between_two_days_inclusive()
+    {
+        var cohort = await NewAsync();
+        await cohort.AddAsync(Receipt(), Pat, CancellationToken.None);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        Assert.Single(await cohort.LogAsync(null, null, today, today, CancellationToken.None));
+        Assert.Empty(await cohort.LogAsync(null, null, today.AddDays(1), null, CancellationToken.None));
+        Assert.Empty(await cohort.LogAsync(null, null, null, today.AddDays(-1), CancellationToken.None));
     }
 
     [Fact]
