@@ -39,6 +39,24 @@ public sealed record PartnerRecord
     /// <summary>A yes/no detail ("deliberate", "weapon"): true only for "yes" or "true".</summary>
     public bool Is(string name) => Attribute(name) is { } v && (v.Equals("yes", StringComparison.OrdinalIgnoreCase) || v.Equals("true", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The record a theme keeps for a row of a data.police.uk street file, its source data.police.uk.</summary>
+    public static PartnerRecord OfPoliceRow(RecordFiles.PoliceData.PoliceStreetRow row, DateTimeOffset receivedAt = default, string? receivedFrom = null) => new()
+    {
+        Source = RecordFiles.PoliceData.PoliceStreetRow.Source,
+        Reference = row.Reference,
+        Category = row.CrimeType,
+        Month = row.Month,
+        Location = row.Location,
+        LsoaCode = row.LsoaCode,
+        LsoaName = row.LsoaName,
+        Latitude = row.Latitude,
+        Longitude = row.Longitude,
+        Outcome = row.Outcome,
+        Attributes = row.Details().ToDictionary(),
+        ReceivedAt = receivedAt,
+        ReceivedFrom = receivedFrom,
+    };
+
 }
 
 /// <summary>How many records of a category a month holds: the analysts' counts.</summary>

@@ -105,7 +105,7 @@ public static partial class PersonalDataScreen
     }
 
     /// <summary>A location as data.police.uk writes it ("On or near Lord Street", "No Location"), in a record from its files.</summary>
-    public static bool IsPoliceMapPoint(PartnerRecord record) =>
+    private static bool IsPoliceMapPoint(PartnerRecord record) =>
         record.Source == RecordFiles.PoliceData.PoliceStreetRow.Source && record.Location is { } location
         && (location.StartsWith("On or near ", StringComparison.Ordinal) || location == "No Location");
 

@@ -45,8 +45,7 @@ public sealed class AccessMatrixTests
         var wrong = new List<string>();
         foreach (var theme in SeedFidelityTests.Themes)
         {
-            var marker = theme.Assembly.GetTypes().Single(t => t.Name.EndsWith("Theme", StringComparison.Ordinal) && t.GetProperty("Definition") is not null);
-            using var factory = Factory(marker);
+            using var factory = ThemeFactory(theme.Assembly);
             await WalkAsync(factory, theme.Slug, ActionPlanSeed.ReadFrom(theme.Assembly)[0].Number, rows, wrong);
         }
 
@@ -87,6 +86,10 @@ public sealed class AccessMatrixTests
 
     private static IServiceFactory Factory(Type marker) =>
         (IServiceFactory)Activator.CreateInstance(typeof(ServiceFactory<>).MakeGenericType(marker))!;
+
+    /// <summary>A theme's service, by its assembly (whose theme class carries the definition).</summary>
+    internal static IServiceFactory ThemeFactory(System.Reflection.Assembly theme) =>
+        Factory(theme.GetTypes().Single(t => t.Name.EndsWith("Theme", StringComparison.Ordinal) && t.GetProperty("Definition") is not null));
 
     private static async Task WalkAsync(IServiceFactory factory, string? theme, int plan, List<string> rows, List<string> wrong)
     {

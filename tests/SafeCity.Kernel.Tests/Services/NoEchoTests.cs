@@ -62,8 +62,7 @@ public sealed class NoEchoTests
         var tried = 0;
         foreach (var theme in SeedFidelityTests.Themes)
         {
-            var marker = theme.Assembly.GetTypes().Single(t => t.Name.EndsWith("Theme", StringComparison.Ordinal) && t.GetProperty("Definition") is not null);
-            using var factory = (AccessMatrixTests.IServiceFactory)Activator.CreateInstance(typeof(AccessMatrixTests.ServiceFactory<>).MakeGenericType(marker))!;
+            using var factory = AccessMatrixTests.ThemeFactory(theme.Assembly);
             tried += await walk(factory, theme.Slug, ActionPlanSeed.ReadFrom(theme.Assembly)[0].Number);
         }
 

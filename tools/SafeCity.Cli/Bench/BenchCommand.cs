@@ -151,7 +151,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         {
             await foreach (var (row, _) in PoliceStreetCsv.ReadAsync(reader))
             {
-                records.Add(ToRecord(row!, DateTimeOffset.UtcNow, "bench"));
+                records.Add(PartnerRecord.OfPoliceRow(row!, DateTimeOffset.UtcNow, "bench")); // built directly: the baseline skips the intake
             }
         }
 
@@ -466,22 +466,4 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         md.Append("\nWhat the figures mean, why a target is missed and what was done about it: see `docs/performance-notes.md`.\n");
         return md.ToString();
     }
-
-    // The record the theme would keep for a row, built directly: the baseline skips the intake.
-    private static PartnerRecord ToRecord(PoliceStreetRow row, DateTimeOffset receivedAt, string? receivedFrom) => new()
-    {
-        Source = PoliceStreetRow.Source,
-        Reference = row.Reference,
-        Category = row.CrimeType,
-        Month = row.Month,
-        Location = row.Location,
-        LsoaCode = row.LsoaCode,
-        LsoaName = row.LsoaName,
-        Latitude = row.Latitude,
-        Longitude = row.Longitude,
-        Outcome = row.Outcome,
-        Attributes = row.Details().ToDictionary(),
-        ReceivedAt = receivedAt,
-        ReceivedFrom = receivedFrom,
-    };
 }
