@@ -5,6 +5,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.AppHost;
 
@@ -25,8 +26,8 @@ public static class PlatformResources
             return service => service.WithReference(rabbit).WaitFor(rabbit);
         }
 
-        var port = FreePort();
-        var epmdPort = FreePort();
+        var port = SlowListenerPorts.Next();
+        var epmdPort = SlowListenerPorts.Next();
         var home = Path.Combine(dataDirectory, "broker");
         Directory.CreateDirectory(home);
         File.WriteAllText(Path.Combine(home, "enabled_plugins"), "[].");
@@ -38,7 +39,7 @@ public static class PlatformResources
             .WithEnvironment("RABBITMQ_CONF_ENV_FILE", "/dev/null")
             .WithEnvironment("RABBITMQ_NODENAME", "safecity" + port.ToString(CultureInfo.InvariantCulture) + "@localhost")
             .WithEnvironment("RABBITMQ_NODE_PORT", port.ToString(CultureInfo.InvariantCulture))
-            .WithEnvironment("RABBITMQ_DIST_PORT", FreePort().ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("RABBITMQ_DIST_PORT", SlowListenerPorts.Next().ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(home, "mnesia"))
             .WithEnvironment("RABBITMQ_LOG_BASE", Path.Combine(home, "log"))
             .WithEnvironment("RABBITMQ_PID_FILE", Path.Combine(home, "rabbit.pid"))
@@ -93,12 +94,5 @@ public static class PlatformResources
         }
 
         return service;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -33,13 +33,6 @@ public static class FreePort
         }
     }
 
-    /// <summary>A port nobody holds now, released at once (for ports a process binds straight away).</summary>
-    public static int Next()
-    {
-        using var reservation = Reserve();
-        return reservation.Port;
-    }
-
     public static async Task<bool> AcceptsAsync(int port, CancellationToken ct)
     {
         try

@@ -22,10 +22,10 @@ public sealed class LocalBroker : IAsyncDisposable
     public LocalBroker(string dataDirectory, int? port = null, string? home = null, int? epmdPort = null)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
-        Port = port ?? FreePort.Next();
+        Port = port ?? SlowListenerPorts.Next();
         _ownEpmd = epmdPort is null;
-        EpmdPort = epmdPort ?? FreePort.Next();
-        DistributionPort = FreePort.Next();
+        EpmdPort = epmdPort ?? SlowListenerPorts.Next();
+        DistributionPort = SlowListenerPorts.Next();
         _home = home ?? DataDirectory;
     }
 

@@ -19,7 +19,7 @@ public sealed class LocalBrokerCluster : IAsyncDisposable
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
         _home = Path.Combine(DataDirectory, "home");
-        EpmdPort = FreePort.Next();
+        EpmdPort = SlowListenerPorts.Next();
         Nodes = Enumerable.Range(1, size)
             .Select(i => new LocalBroker(Path.Combine(DataDirectory, "node" + i.ToString(CultureInfo.InvariantCulture)), home: _home, epmdPort: EpmdPort))
             .ToList();
