@@ -19,6 +19,64 @@ public sealed class WorkingDaysTests
     public void The_bank_holidays_of_England_and_Wales_are_those_GOV_UK_lists(int year, string expected) =>
         Assert.Equal(expected.Split(' '), WorkingDays.BankHolidays(year).Keys.Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
+    [Theory]
+    [InlineData(1818, 3, 22)] // the earliest Easter can fall
+    [InlineData(1886, 4, 25)] // the latest
+    [InlineData(1900, 4, 15)]
+    [InlineData(1943, 4, 25)]
+    [InlineData(2000, 4, 23)]
+    [InlineData(2008, 3, 23)]
+    [InlineData(2009, 4, 12)]
+    [InlineData(2013, 3, 31)]
+    [InlineData(2014, 4, 20)]
+    [InlineData(2015, 4, 5)]
+    [InlineData(2016, 3, 27)]
+    [InlineData(2017, 4, 16)]
+    [InlineData(2018, 4, 1)]
+    [InlineData(2019, 4, 21)]
+    [InlineData(2024, 3, 31)]
+    [InlineData(2025, 4, 20)]
+    [InlineData(2026, 4, 5)]
+    [InlineData(2038, 4, 25)]
+    [InlineData(2100, 3, 28)]
+    [InlineData(2285, 3, 22)]
+    public void Easter_Sunday_falls_where_the_calendar_puts_it(int year, int month, int day) =>
+        Assert.Equal(D(year, month, day), WorkingDays.EasterSunday(year));
+
+    [Fact]
+    public void Each_bank_holiday_is_named_as_GOV_UK_names_it()
+    {
+        var named = new[] { 1999, 2002, 2011, 2021, 2022, 2023 }
+            .SelectMany(y => WorkingDays.BankHolidays(y))
+            .ToDictionary(h => h.Key, h => h.Value);
+
+        Assert.Equal("Millennium Eve", named[D(1999, 12, 31)]);
+        Assert.Equal("Golden Jubilee", named[D(2002, 6, 3)]);
+        Assert.Equal("Spring bank holiday", named[D(2002, 6, 4)]);
+        Assert.Equal("Royal Wedding", named[D(2011, 4, 29)]);
+        Assert.Equal("New Year's Day", named[D(2011, 1, 3)]);
+        Assert.Equal("Good Friday", named[D(2021, 4, 2)]);
+        Assert.Equal("Easter Monday", named[D(2021, 4, 5)]);
+        Assert.Equal("Early May bank holiday", named[D(2021, 5, 3)]);
+        Assert.Equal("Spring bank holiday", named[D(2021, 5, 31)]);
+        Assert.Equal("Summer bank holiday", named[D(2021, 8, 30)]);
+        Assert.Equal("Christmas Day", named[D(2021, 12, 27)]);
+        Assert.Equal("Boxing Day", named[D(2021, 12, 28)]);
+        Assert.Equal("Platinum Jubilee", named[D(2022, 6, 3)]);
+        Assert.Equal("State Funeral of Queen Elizabeth II", named[D(2022, 9, 19)]);
+        Assert.Equal("Coronation of King Charles III", named[D(2023, 5, 8)]);
+        // A one-off holiday belongs to its own year only.
+        Assert.DoesNotContain(D(2022, 6, 3), WorkingDays.BankHolidays(2023).Keys);
+        Assert.Equal(8, WorkingDays.BankHolidays(2021).Count);
+    }
+
+    [Theory]
+    [InlineData(2023, "2023-01-02 2023-04-07 2023-04-10 2023-05-01 2023-05-08 2023-05-29 2023-08-28 2023-12-25 2023-12-26")]
+    [InlineData(2026, "2026-01-01 2026-04-03 2026-04-06 2026-05-04 2026-05-25 2026-08-31 2026-12-25 2026-12-28")]
+    [InlineData(2027, "2027-01-01 2027-03-26 2027-03-29 2027-05-03 2027-05-31 2027-08-30 2027-12-27 2027-12-28")]
+    public void Later_years_follow_the_same_rules(int year, string expected) =>
+        The_bank_holidays_of_England_and_Wales_are_those_GOV_UK_lists(year, expected);
+
     [Fact]
     public void Working_days_skip_weekends_and_bank_holidays()
     {

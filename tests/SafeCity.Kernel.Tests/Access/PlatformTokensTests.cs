@@ -91,24 +91,78 @@ public sealed class PlatformTokensTests
     }
 
     /// <summary>A service token made by hand with the services' own ring, so that one rule at a time can be broken.</summary>
-    private static string Crafted(string kind = "service", TimeSpan? lifetime = null, int roles = 1) =>
-        new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+    private static string Crafted(string kind = "service", TimeSpan? lifetime = null, int roles = 1, DateTimeOffset? notBefore = null, string pad = "", string headerPad = "")
+    {
+        var from = notBefore ?? Now;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
         {
             Issuer = PlatformTokens.IssuerOf(TokenKind.Service),
             Audience = "alcohol",
-            IssuedAt = Now.UtcDateTime,
-            NotBefore = Now.UtcDateTime,
-            Expires = Now.Add(lifetime ?? TimeSpan.FromMinutes(1)).UtcDateTime,
+            IssuedAt = from.UtcDateTime,
+            NotBefore = from.UtcDateTime,
+            Expires = from.Add(lifetime ?? TimeSpan.FromMinutes(1)).UtcDateTime,
             Claims = new Dictionary<string, object>
             {
                 ["sub"] = "service:violence",
-                ["name"] = "violence service",
+                ["name"] = "violence service" + pad,
                 ["kind"] = kind,
                 ["role"] = Enumerable.Range(0, roles).Select(i => $"{PlatformRoles.Analyst}-{i:D4}").ToArray(),
                 ["jti"] = Guid.NewGuid().ToString("N"),
             },
+            AdditionalHeaderClaims = headerPad.Length > 0 ? new Dictionary<string, object> { ["pad"] = headerPad } : null,
             SigningCredentials = KeyRing.Secrets(TestIdentity.ServiceSettings["Identity:ServiceKeys"]).Signing,
         });
+    }
+
+    [Fact]
+    public async Task A_token_is_believed_up_to_30_seconds_either_side_of_its_life_and_for_its_kinds_whole_lifetime_not_a_second_more()
+    {
+        var receiver = Receiver("alcohol");
+        var skew = TimeSpan.FromSeconds(30);
+
+        // Not yet valid: believed when it starts within the skew, refused a second beyond it.
+        Assert.NotNull(await receiver.CheckAsync(Crafted(notBefore: Now + skew), AnyKind, Now));
+        Assert.Null(await receiver.CheckAsync(Crafted(notBefore: Now + skew + TimeSpan.FromSeconds(1)), AnyKind, Now));
+        // Expired: believed until the skew has passed since its end, refused at that instant.
+        var oneMinute = Crafted();
+        Assert.NotNull(await receiver.CheckAsync(oneMinute, AnyKind, Now + TimeSpan.FromMinutes(1) + skew - TimeSpan.FromSeconds(1)));
+        Assert.Null(await receiver.CheckAsync(oneMinute, AnyKind, Now + TimeSpan.FromMinutes(1) + skew));
+        // A service token lives at most two minutes: exactly two is believed, a second more is not.
+        Assert.NotNull(await receiver.CheckAsync(Crafted(lifetime: PlatformTokens.InternalLifetime), AnyKind, Now));
+        Assert.Null(await receiver.CheckAsync(Crafted(lifetime: PlatformTokens.InternalLifetime + TimeSpan.FromSeconds(1)), AnyKind, Now));
+    }
+
+    [Fact]
+    public async Task A_token_of_exactly_8192_characters_is_believed_and_one_of_8193_is_not()
+    {
+        var receiver = Receiver("alcohol");
+
+        Assert.NotNull(await receiver.CheckAsync(OfLength(8192), AnyKind, Now));
+        Assert.Null(await receiver.CheckAsync(OfLength(8193), AnyKind, Now));
+    }
+
+    /// <summary>A token within every other rule, padded in its payload and header to exactly the length asked.</summary>
+    private static string OfLength(int length)
+    {
+        for (var header = 0; header < 4; header++)
+        {
+            for (var pad = 0; pad < length; pad++)
+            {
+                var token = Crafted(roles: 200, pad: new string('x', pad), headerPad: new string('h', header));
+                if (token.Length == length)
+                {
+                    return token;
+                }
+
+                if (token.Length > length)
+                {
+                    break;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No token of {length} characters could be made.");
+    }
 
     [Fact]
     public async Task A_signed_token_that_lives_longer_than_its_kind_may_names_another_kind_or_runs_past_8192_characters_is_refused()
