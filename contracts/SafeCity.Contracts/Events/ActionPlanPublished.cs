@@ -33,7 +33,7 @@ public sealed record IndicatorOutline
     public string? Code { get; init; }
     public required string Name { get; init; }
     public required string Category { get; init; }
-    /// <summary>Count, Percentage, RatePer1000 or RatePer100000.</summary>
+    /// <summary>Count, Percentage, RatePer1000, RatePer100000 or RatePer100.</summary>
     public required string Unit { get; init; }
     /// <summary>LowerIsBetter or HigherIsBetter.</summary>
     public required string Polarity { get; init; }

@@ -11,5 +11,8 @@ public sealed record ProfileSource(string? Words, int? Line, string? Assumed)
     [JsonIgnore]
     public bool IsAssumed => Words is null;
 
-    public string Describe() => Words is { } words ? $"“{words}” (line {Line})" : $"assumed: {Assumed}";
+    /// <summary>The words and their line, with the reasoning where the words alone do not settle it; or the assumption.</summary>
+    public string Describe() => Words is { } words
+        ? $"“{words}” (line {Line})" + (Assumed is { } why ? $": {why}" : "")
+        : $"assumed: {Assumed}";
 }

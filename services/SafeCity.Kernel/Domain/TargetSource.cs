@@ -16,7 +16,9 @@ public sealed record TargetSource
     /// <summary>For a printed target, the document's line it is printed on.</summary>
     public int? Line { get; init; }
 
-    public static TargetSource InThePlan(int? line) => new() { Kind = Printed, Reason = "Printed in the plan (Target, March 2009)", Line = line };
+    /// <param name="reading">Where the target is printed other than in the target column, how it is read.</param>
+    public static TargetSource InThePlan(int? line, string? reading = null) =>
+        new() { Kind = Printed, Reason = reading ?? "Printed in the plan (Target, March 2009)", Line = line };
 
     public string Describe() => Kind == Printed
         ? $"printed in the plan{(Line is { } l ? $", line {l}" : "")}"

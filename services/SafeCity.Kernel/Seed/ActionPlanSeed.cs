@@ -112,6 +112,11 @@ public static partial class ActionPlanSeed
     private static PerformanceIndicator ToIndicator(SeedIndicator seed, string id, string? targetYear, IReadOnlyDictionary<string, IndicatorProfile> profiles)
     {
         profiles.TryGetValue(id, out var profile);
+        if (profile?.Target is { AsWritten: { } stated } reading)
+        {
+            seed = seed with { Target = new SeedTarget(stated, reading.Value, reading.Unit, null, null) };
+        }
+
         // A target is a figure. A cell of words alone ("TBA", "To be confirmed", "N/A as LA targets are not
         // set any longer", "See note") sets none: the indicator is not rated and is on the PMG's list.
         var hasTarget = seed.Target.Value is not null || seed.Target.WithStretch is not null;
@@ -138,7 +143,7 @@ public static partial class ActionPlanSeed
                 Series = seed.Baseline.Series?.Select(f => new BaselineFigure(f.Period, f.Group, f.Type, f.Value)).ToList(),
                 Count = seed.Baseline.Count,
             },
-            Targets = hasTarget ? [PrintedTarget(seed, targetYear!)] : [],
+            Targets = hasTarget ? [PrintedTarget(seed, targetYear!, profile?.Target)] : [],
             Notes = seed.Notes,
             TargetAsPrinted = hasTarget ? null : seed.Target.AsWritten,
             Sources = profile?.Sources,
@@ -150,9 +155,10 @@ public static partial class ActionPlanSeed
 
     /// <summary>
     /// The target as printed. "Reduce by .75%" is a change on the baseline's year; "5% reduction on the
-    /// 2007/08 figures" names its own base year; "An additional 95 licences" is the 95 to be added.
+    /// 2007/08 figures" and "by 5% by 2008/09 on 2005/06 baseline" name their own base year; "An
+    /// additional 95 licences" is the 95 to be added.
     /// </summary>
-    private static YearTarget PrintedTarget(SeedIndicator seed, string year)
+    private static YearTarget PrintedTarget(SeedIndicator seed, string year, TargetReading? reading)
     {
         var t = seed.Target;
         var change = t.Unit switch
@@ -168,7 +174,7 @@ public static partial class ActionPlanSeed
         {
             ChangePercent = change,
             BaseYear = baseYear,
-            Source = TargetSource.InThePlan(seed.SourceLines is [var first, ..] ? first : null),
+            Source = TargetSource.InThePlan(reading?.Line ?? (seed.SourceLines is [var first, ..] ? first : null), reading?.Reading),
         };
     }
 
@@ -195,7 +201,7 @@ public static partial class ActionPlanSeed
         : Enum.TryParse<T>(text, ignoreCase: true, out var value) ? value
         : throw new InvalidDataException($"Indicator profile {id}: '{text}' is not a {typeof(T).Name} ({string.Join(", ", Enum.GetNames<T>())}).");
 
-    [GeneratedRegex(@"on the (?<year>[0-9]{4}/[0-9]{2}) figures")]
+    [GeneratedRegex(@"on (the )?(?<year>[0-9]{4}/[0-9]{2}) (figures|baseline)")]
     private static partial Regex BaseYearWords();
 
     [GeneratedRegex(@"\b(increase|improve)\b", RegexOptions.IgnoreCase)]

@@ -5,7 +5,8 @@ namespace SafeCity.Kernel.Seed;
 /// <summary>
 /// What a store imported from an older seed lacks and the seed now says: each indicator's profile with
 /// its sources (and, where the old profile was wrong, its unit, polarity and frequency), which plan holds
-/// an indicator printed twice, the printed targets with their source, and the actions' due dates. What
+/// an indicator printed twice, the printed targets with their source, and the actions' due dates; and a
+/// profile the seed has since corrected. What
 /// the partnership itself changed (targets it set, actions' status, its own plans) is left as it is.
 /// </summary>
 public static class SeedUpgrade
@@ -16,9 +17,21 @@ public static class SeedUpgrade
         var changed = false;
         var indicators = stored.Indicators.Select(i =>
         {
-            if (i.Sources is not null || seed.FindIndicator(i.Id) is not { Sources: not null } fresh)
+            if (seed.FindIndicator(i.Id) is not { Sources: not null } fresh)
             {
                 return i;
+            }
+
+            if (i.Sources is not null)
+            {
+                // No one edits a profile: where the seed's reading of the document has been corrected, it is taken.
+                if (i.Sources == fresh.Sources && (i.Unit, i.Polarity, i.Frequency) == (fresh.Unit, fresh.Polarity, fresh.Frequency))
+                {
+                    return i;
+                }
+
+                changed = true;
+                return i with { Unit = fresh.Unit, Polarity = fresh.Polarity, Frequency = fresh.Frequency, Sources = fresh.Sources };
             }
 
             changed = true;

@@ -64,6 +64,7 @@ public static class UkFormat
     {
         IndicatorUnit.RatePer1000 => "Rate per 1,000",
         IndicatorUnit.RatePer100000 => "Rate per 100,000",
+        IndicatorUnit.RatePer100 => "Rate per 100",
         _ => unit.ToString(),
     };
 }

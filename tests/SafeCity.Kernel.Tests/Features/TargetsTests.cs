@@ -41,7 +41,7 @@ public sealed class TargetsTests : IDisposable
         Assert.Equal(1300.0 / 12, after.GetProperty("target").GetDouble(), 6);
         var targets = after.GetProperty("targets").EnumerateArray().ToList();
         Assert.Equal(["2008/09", "2009/10"], targets.Select(t => t.GetProperty("year").GetString()));
-        Assert.Equal(("printed", 2692), (targets[0].GetProperty("source").GetProperty("kind").GetString(), targets[0].GetProperty("source").GetProperty("line").GetInt32()));
+        Assert.Equal(("printed", 2706), (targets[0].GetProperty("source").GetProperty("kind").GetString(), targets[0].GetProperty("source").GetProperty("line").GetInt32()));
         var source = targets[1].GetProperty("source");
         Assert.Equal(("set", "anonymous", "LAA refresh, June 2008"), (source.GetProperty("kind").GetString(), source.GetProperty("by").GetString(), source.GetProperty("reason").GetString()));
         var change = Assert.Single(after.GetProperty("targetHistory").EnumerateArray());
