@@ -20,6 +20,8 @@ public sealed record PlanAction
     /// <summary>The account of the person who owns the action: it is on their "My work" page.</summary>
     public string? Owner { get; init; }
     public ActionDue? Due { get; init; }
+    /// <summary>Why the action is never due: a placeholder row or a drafting question the plan left in (then <see cref="Due"/> is null).</summary>
+    public string? NeverDue { get; init; }
     /// <summary>The financial year of the plan the action is in now (carried over: the later year).</summary>
     public string Year { get; init; } = ActionPlan.FirstYear;
     public long Revision { get; init; } = 1;

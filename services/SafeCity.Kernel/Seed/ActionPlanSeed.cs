@@ -102,12 +102,27 @@ public static partial class ActionPlanSeed
                 Responsible = a.Responsible,
                 Resources = a.Resources,
                 Note = a.Note,
-                Due = timings.TryGetValue(ActionId(seed.Number, n + 1), out var timing)
-                    ? new ActionDue(timing.Date, timing.AsWritten, string.Create(CultureInfo.InvariantCulture, $"The plan's words, line {timing.Line}{(timing.Reading is { } r ? ": " + r : "")}."))
-                    : BusinessPlanYear,
+                Due = DueOf(timings.GetValueOrDefault(ActionId(seed.Number, n + 1))),
+                NeverDue = timings.GetValueOrDefault(ActionId(seed.Number, n + 1))?.NotAnAction is { } why
+                    ? string.Create(CultureInfo.InvariantCulture, $"{why} (line {timings[ActionId(seed.Number, n + 1)].Line}): never due.")
+                    : null,
             }).ToList(),
         };
     }
+
+    /// <summary>An action's due date from its row's words; the Business Plan's year where it gives none; none for a row that is no action.</summary>
+    private static ActionDue? DueOf(ActionTiming? timing) => timing switch
+    {
+        null => BusinessPlanYear,
+        { NotAnAction: not null } => null,
+        _ => new ActionDue(
+            timing.Date ?? throw new InvalidDataException($"The timing at line {timing.Line} gives no date and says it is no action."),
+            timing.AsWritten,
+            string.Create(CultureInfo.InvariantCulture, $"The plan's words, line {timing.Line}{(timing.Reading is { } r ? ": " + r : "")}."))
+        {
+            Milestones = timing.Milestones is { Count: > 0 } m ? m : null,
+        },
+    };
 
     private static PerformanceIndicator ToIndicator(SeedIndicator seed, string id, string? targetYear, IReadOnlyDictionary<string, IndicatorProfile> profiles)
     {

@@ -49,9 +49,29 @@ public static class SeedUpgrade
                 Targets = [.. fresh.Targets, .. i.Targets.Where(t => t.Source is not null && !printed.Contains(t.Year))],
             };
         }).ToList();
-        var actions = stored.Actions.Where(a => a.Due is null && seed.Actions.Any(s => s.Id == a.Id && s.Due is not null))
-            .Select(a => a with { Due = seed.Actions.First(s => s.Id == a.Id).Due })
+        var actions = stored.Actions
+            .Select(a => (Stored: a, Seed: seed.Actions.FirstOrDefault(s => s.Id == a.Id)))
+            .Where(x => x.Seed is not null && DueChanged(x.Stored, x.Seed))
+            .Select(x => x.Stored with { Due = x.Seed!.Due, NeverDue = x.Seed.NeverDue })
             .ToList();
         return changed || actions.Count > 0 ? (stored with { Indicators = indicators }, actions) : null;
+    }
+
+    /// <summary>
+    /// Whether the seed now reads an action's timing differently from the store: a due date missing, or
+    /// one the seed gave (never one a person set or a carry-over made) that the seed has since corrected.
+    /// </summary>
+    private static bool DueChanged(PlanAction stored, PlanAction seed)
+    {
+        if (stored.Due is null)
+        {
+            return stored.NeverDue is null && seed.Due is not null;
+        }
+
+        var fromTheSeed = stored.Due.Source.StartsWith("Paragraph 81", StringComparison.Ordinal) || stored.Due.Source.StartsWith("The plan's words", StringComparison.Ordinal);
+        return fromTheSeed && stored.Year == ActionPlan.FirstYear
+            && (seed.Due is null
+                || (stored.Due.Date, stored.Due.AsWritten, stored.Due.Source) != (seed.Due.Date, seed.Due.AsWritten, seed.Due.Source)
+                || !(stored.Due.Milestones ?? []).SequenceEqual(seed.Due.Milestones ?? []));
     }
 }

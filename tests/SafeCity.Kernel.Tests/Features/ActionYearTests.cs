@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SafeCity.Kernel.Apis;
+using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Tests.Services;
 using SafeCity.Testing;
 
@@ -30,6 +32,24 @@ public sealed class ActionYearTests : IDisposable
         Assert.Equal("2009-03-31", other.GetProperty("dueDate").GetString());
         Assert.Contains("Paragraph 81", other.GetProperty("dueSource").GetString());
         Assert.Equal("2008/09", plan.GetProperty("year").GetString());
+    }
+
+    [Fact]
+    public void An_actions_answer_carries_its_milestones_each_passed_or_not_and_why_a_placeholder_is_never_due()
+    {
+        var p6a2 = ActionPlanSeed.ReadFrom(typeof(AcquisitiveCrime.AcquisitiveCrimeTheme).Assembly).SelectMany(p => p.Actions).Single(a => a.Id == "P6.A2");
+        var p11a3 = ActionPlanSeed.ReadFrom(typeof(Youth.YouthTheme).Assembly).SelectMany(p => p.Actions).Single(a => a.Id == "P11.A3");
+
+        var action = JsonSerializer.SerializeToElement(ActionDto.From(p6a2, new DateOnly(2008, 10, 1)), JsonSerializerOptions.Web);
+        var milestone = Assert.Single(action.GetProperty("milestones").EnumerateArray());
+        Assert.Equal(("2008-09-30", "Review current selection matrix", true), (milestone.GetProperty("date").GetString(), milestone.GetProperty("what").GetString(), milestone.GetProperty("passed").GetBoolean()));
+        Assert.Equal(("2009-03-31", false), (action.GetProperty("dueDate").GetString(), action.GetProperty("overdue").GetBoolean()));
+        Assert.False(ActionDto.From(p6a2, new DateOnly(2008, 9, 30)).Milestones[0].Passed);
+
+        var placeholder = JsonSerializer.SerializeToElement(ActionDto.From(p11a3, new DateOnly(2026, 12, 7)), JsonSerializerOptions.Web);
+        Assert.Equal(JsonValueKind.Null, placeholder.GetProperty("dueDate").ValueKind);
+        Assert.False(placeholder.GetProperty("overdue").GetBoolean());
+        Assert.StartsWith("A placeholder row in the plan", placeholder.GetProperty("neverDue").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -170,14 +170,54 @@ public sealed partial class PlanDocumentFidelityTests
     {
         var timed = Plans.SelectMany(p => p.Plan.Actions).Where(a => a.Due?.AsWritten is not null).ToList();
 
-        Assert.Equal(["P18.A7", "P19.A7", "P2.A6", "P6.A2"], timed.Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["P1.A13", "P15.A2", "P18.A7", "P19.A7", "P2.A6", "P3.A3", "P6.A2"], timed.Select(a => a.Id).Order(StringComparer.Ordinal));
         Assert.All(timed, a =>
         {
             var line = int.Parse(LineOf().Match(a.Due!.Source).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             Assert.Contains(Normal(a.Due.AsWritten!), Text(line, line + 2), StringComparison.Ordinal);
         });
         Assert.Equal(new DateOnly(2008, 12, 31), timed.Single(a => a.Id == "P2.A6").Due!.Date);
-        Assert.All(Plans.SelectMany(p => p.Plan.Actions).Except(timed), a => Assert.Equal(ActionPlanSeed.BusinessPlanYear, a.Due));
+        var notActions = Plans.SelectMany(p => p.Plan.Actions).Where(a => a.NeverDue is not null).ToList();
+        Assert.All(Plans.SelectMany(p => p.Plan.Actions).Except(timed).Except(notActions), a => Assert.Equal(ActionPlanSeed.BusinessPlanYear, a.Due));
+    }
+
+    [Fact]
+    public void A_timing_for_some_bullets_or_recurring_sets_milestones_and_a_placeholder_is_never_due()
+    {
+        var actions = Plans.SelectMany(p => p.Plan.Actions).ToDictionary(a => a.Id);
+        var yearEnd = new DateOnly(2009, 3, 31);
+        var autumn = new DateOnly(2008, 9, 30);
+
+        // "Review current selection matrix in six months time" is one bullet of four (line 3610).
+        var p6a2 = actions["P6.A2"];
+        Assert.Equal(4, p6a2.Bullets!.Count);
+        Assert.Equal(yearEnd, p6a2.Due!.Date);
+        Assert.Equal([new ActionMilestone(autumn, "Review current selection matrix")], p6a2.Due.Milestones);
+        Assert.StartsWith(Normal(p6a2.Due.Milestones![0].What), Normal(p6a2.Bullets[0]), StringComparison.Ordinal);
+        // A milestone passed is shown, not counted as overdue: the action is due at the year's end.
+        Assert.Equal([autumn], p6a2.Due.PassedBy(new DateOnly(2008, 10, 1)).Select(m => m.Date));
+        Assert.False(p6a2.IsOverdue(new DateOnly(2008, 10, 1)));
+        Assert.True(p6a2.IsOverdue(new DateOnly(2009, 4, 1)));
+
+        // "six monthly reports" (3268) and "Bi-annual clear ups" (4604): one in each half of the year.
+        Assert.Contains("six monthly reports", Text(3268, 3268), StringComparison.Ordinal);
+        Assert.Contains("bi-annual clear ups", Text(4604, 4604), StringComparison.Ordinal);
+        Assert.All(new[] { actions["P3.A3"], actions["P15.A2"] }, a => Assert.Equal([autumn, yearEnd], a.Due!.Milestones!.Select(m => m.Date)));
+        Assert.Equal(autumn, actions["P3.A3"].Due!.NextFrom(new DateOnly(2008, 6, 1))!.Date);
+        // Promotions to Freshers (2880) are made when the universities' year begins.
+        Assert.Contains("promotions to freshers", Text(2880, 2880), StringComparison.Ordinal);
+        Assert.Equal(autumn, actions["P1.A13"].Due!.Date);
+
+        // The placeholder (4120) and the drafting question (4664) are no actions: never due, never overdue.
+        Assert.Contains("actions relating to young people to be added", Text(4120, 4120), StringComparison.Ordinal);
+        Assert.Contains("any nuisance/noise control action beyond usual service", Text(4664, 4664), StringComparison.Ordinal);
+        Assert.Equal(["P11.A3", "P15.A8"], actions.Values.Where(a => a.NeverDue is not null).Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.All(new[] { actions["P11.A3"], actions["P15.A8"] }, a =>
+        {
+            Assert.Null(a.Due);
+            Assert.False(a.IsOverdue(new DateOnly(2026, 12, 7)));
+        });
+        Assert.Contains("line 4120", actions["P11.A3"].NeverDue, StringComparison.Ordinal);
     }
 
     [Fact]

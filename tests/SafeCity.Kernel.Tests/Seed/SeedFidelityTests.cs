@@ -110,6 +110,33 @@ public class SeedFidelityTests
     }
 
     [Fact]
+    public async Task Due_dates_the_seed_has_since_read_again_are_corrected_and_one_a_person_set_is_kept()
+    {
+        using var dir = new TempDirectory();
+        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "youth.db")));
+        var import = new SeedImport(store, YouthTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        await import.StartAsync(CancellationToken.None);
+        var plan = (await store.GetActionPlanAsync(11, CancellationToken.None))!;
+        var placeholder = plan.Actions.Single(a => a.Id == "P11.A3");
+        var other = plan.Actions.Single(a => a.Id == "P11.A1");
+        // As the older seed left them: the placeholder due by the Business Plan's year; another action's date set by a person.
+        await store.UpdateActionAsync(placeholder with { Due = ActionPlanSeed.BusinessPlanYear, NeverDue = null }, placeholder.Revision, a => OutboxMessage.For(new { a.Id }, Guid.NewGuid(), DateTimeOffset.UtcNow), CancellationToken.None);
+        var set = new ActionDue(new DateOnly(2008, 7, 31), null, "Set by officer.");
+        await store.UpdateActionAsync(other with { Due = set }, other.Revision, a => OutboxMessage.For(new { a.Id }, Guid.NewGuid(), DateTimeOffset.UtcNow), CancellationToken.None);
+
+        await import.StartAsync(CancellationToken.None);
+
+        var upgraded = (await store.GetActionPlanAsync(11, CancellationToken.None))!;
+        Assert.Null(upgraded.Actions.Single(a => a.Id == "P11.A3").Due);
+        Assert.NotNull(upgraded.Actions.Single(a => a.Id == "P11.A3").NeverDue);
+        Assert.Equal(set, upgraded.Actions.Single(a => a.Id == "P11.A1").Due);
+        // A later start finds nothing more to change.
+        var events = (await store.GetUndispatchedAsync(1000, CancellationToken.None)).Count;
+        await import.StartAsync(CancellationToken.None);
+        Assert.Equal(events, (await store.GetUndispatchedAsync(1000, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task A_store_imported_from_an_older_seed_gains_what_the_seed_now_says_and_keeps_what_the_partnership_changed()
     {
         using var dir = new TempDirectory();

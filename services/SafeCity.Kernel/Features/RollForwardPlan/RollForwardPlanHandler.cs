@@ -100,7 +100,8 @@ public sealed class RollForwardPlanHandler(IThemeStore store, ThemeDefinition th
                 _ => action with
                 {
                     Year = next.ToString(),
-                    Due = command.DueDates.GetValueOrDefault(action.Id).NullIfBlank() is { } text
+                    Due = action.NeverDue is not null && command.DueDates.GetValueOrDefault(action.Id).NullIfBlank() is null ? null
+                        : command.DueDates.GetValueOrDefault(action.Id).NullIfBlank() is { } text
                         ? new ActionDue(UpdateActionHandler.ReadDue(text)!.Value, text.Contains('Q', StringComparison.OrdinalIgnoreCase) ? text : null, $"Carried over into {next} by {actor}.")
                         : new ActionDue(next.End, null, $"Carried over into {next} by {actor}: due by the year's end."),
                     UpdatedAt = now,

@@ -81,8 +81,11 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
                 null => action.Due,
                 "" => null,
                 var text when ReadDue(text) is { } due && due == action.Due?.Date => action.Due,
-                var text => new ActionDue(ReadDue(text)!.Value, text.Trim().Contains('Q', StringComparison.OrdinalIgnoreCase) ? text.Trim() : null, $"Set by {actor}."),
+                // The plan's milestones stay: a person moves the due date, not what the plan said on the way.
+                var text => new ActionDue(ReadDue(text)!.Value, text.Trim().Contains('Q', StringComparison.OrdinalIgnoreCase) ? text.Trim() : null, $"Set by {actor}.") { Milestones = action.Due?.Milestones },
             },
+            // Giving a placeholder a due date makes it an action.
+            NeverDue = command.DueDate is { Length: > 0 } ? null : action.NeverDue,
             Owner = command.Owner is null ? action.Owner : command.Owner.NullIfBlank()?.Trim(),
             UpdatedAt = now,
             UpdatedBy = actor,
