@@ -147,6 +147,73 @@ public sealed class BreachProcedureTests : IDisposable
         Assert.Single(await procedure.AllAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public void The_steps_and_the_grounds_are_Appendix_Bs_own()
+    {
+        var plan = string.Join(' ', File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "plan", "safe-city-partnership-plan-2008-2011.txt"))[2210..2500]);
+
+        Assert.Equal(
+            [
+                ("report", "The partner alleging the breach", "Report it to the other partner organisations", 5, true, "the day the breach was identified"),
+                ("response", "The partner in breach", "Report back to the partners", 5, false, "receipt of the initial report"),
+                ("meeting", "All partner organisations", "Meet to agree any actions or sanctions", 10, false, "the response"),
+                ("minutes", "All partner organisations", "Record the agreed action or sanction in minutes and circulate them to all partners", 5, false, "the meeting"),
+            ],
+            BreachProcedure.Steps.Select(s => (s.Key, s.Who, s.What, s.Days, s.WorkingDays, s.From)));
+        // Paragraph 17b's public interest criteria, in its order.
+        Assert.Equal(["Administration of justice", "Maintaining public safety", "Apprehending offenders", "Preventing crime and disorder", "Detecting crime", "Protecting vulnerable members of the community"], DisclosureGrounds.All);
+        Assert.All(DisclosureGrounds.All, g => Assert.Contains(g, plan, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_refusal_names_its_field_and_says_what_is_wanted_and_nothing_is_kept()
+    {
+        var (procedure, _) = await NewAsync(new DateOnly(2008, 5, 1));
+
+        async Task<(string Field, string Message)> Refused(Func<Task> call)
+        {
+            var e = await Assert.ThrowsAsync<BreachException>(call);
+            return (e.Field, e.Message);
+        }
+
+        Assert.Equal(("identifiedOn", "Enter the day the breach was identified, as yyyy-MM-dd."), await Refused(() => procedure.ReportAsync("1 May", "a", "b", "c", "pmg", CancellationToken.None)));
+        Assert.Equal(("identifiedOn", "The day the breach was identified cannot be in the future."), await Refused(() => procedure.ReportAsync("2008-05-02", "a", "b", "c", "pmg", CancellationToken.None)));
+        Assert.Equal(("allegedBy", "Name the partner organisation alleging the breach."), await Refused(() => procedure.ReportAsync("2008-05-01", " ", "b", "c", "pmg", CancellationToken.None)));
+        Assert.Equal(("inBreach", "Name the partner organisation alleged to be in breach."), await Refused(() => procedure.ReportAsync("2008-05-01", "a", null, "c", "pmg", CancellationToken.None)));
+        Assert.Equal(("description", "Describe the breach (no personal data)."), await Refused(() => procedure.ReportAsync("2008-05-01", "a", "b", "", "pmg", CancellationToken.None)));
+        Assert.Empty(await procedure.AllAsync(CancellationToken.None));
+
+        // Reported on the day it was identified: the day itself is not the future.
+        var breach = await procedure.ReportAsync("2008-05-01", "Hampshire Constabulary", "Drug Action Team", "Wrong category shared.", "pmg", CancellationToken.None);
+        Assert.StartsWith("B20080501120000", breach.Id, StringComparison.Ordinal);
+        Assert.Equal(("id", "There is no breach B1."), await Refused(() => procedure.CompleteStepAsync("B1", "report", "2008-05-01", null, null, CancellationToken.None)));
+        Assert.Equal(("step", "There is no such step: choose one of the procedure's."), await Refused(() => procedure.CompleteStepAsync(breach.Id, "apology", "2008-05-01", null, null, CancellationToken.None)));
+        Assert.Equal(("step", "Record the step before it first."), await Refused(() => procedure.CompleteStepAsync(breach.Id, "meeting", "2008-05-01", null, null, CancellationToken.None)));
+        Assert.Equal(("doneOn", "Enter the day the step was done, as yyyy-MM-dd."), await Refused(() => procedure.CompleteStepAsync(breach.Id, "report", "today", null, null, CancellationToken.None)));
+        Assert.Equal(("doneOn", "The step was done between 2008-05-01 and today."), await Refused(() => procedure.CompleteStepAsync(breach.Id, "report", "2008-04-30", null, null, CancellationToken.None)));
+        // The day it was identified is the earliest a step can be done; a blank note is no note.
+        breach = await procedure.CompleteStepAsync(breach.Id, "report", "2008-05-01", "  ", null, CancellationToken.None);
+        Assert.Null(breach.Steps[0].Note);
+        Assert.Equal(("step", "That step is already recorded as done."), await Refused(() => procedure.CompleteStepAsync(breach.Id, "report", "2008-05-01", null, null, CancellationToken.None)));
+        // The next step is measured from the step before it, not from the day the breach was identified.
+        breach = await procedure.CompleteStepAsync(breach.Id, "response", "2008-05-01", " said sorry ", null, CancellationToken.None);
+        Assert.Equal("said sorry", breach.Steps[1].Note);
+    }
+
+    [Fact]
+    public async Task A_step_is_overdue_the_day_after_its_deadline_not_on_it_and_the_latest_breach_is_listed_first()
+    {
+        var (procedure, clock) = await NewAsync(new DateOnly(2008, 6, 2));
+        var older = await procedure.ReportAsync("2008-05-30", "Hampshire Constabulary", "Drug Action Team", "Wrong category shared.", "pmg", CancellationToken.None);
+        clock.Now = clock.Now.AddSeconds(1);
+        var newer = await procedure.ReportAsync("2008-06-02", "Southampton City Council", "Hampshire Probation Service", "Extract sent to the wrong partner.", "pmg", CancellationToken.None);
+
+        // Identified Monday 2 June 2008: five working days later is Monday 9 June.
+        Assert.Equal(StepState.Due, BreachProcedure.Status(newer, new DateOnly(2008, 6, 9))[0].State);
+        Assert.Equal(StepState.Overdue, BreachProcedure.Status(newer, new DateOnly(2008, 6, 10))[0].State);
+        Assert.Equal([newer.Id, older.Id], (await procedure.AllAsync(CancellationToken.None)).Select(b => b.Id));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

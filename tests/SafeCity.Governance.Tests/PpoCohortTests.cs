@@ -196,6 +196,83 @@ public sealed class PpoCohortTests : IDisposable
         Assert.DoesNotContain("xxxx", refused.Message);
     }
 
+    [Fact]
+    public async Task Each_refusal_names_its_field_and_says_what_is_wanted()
+    {
+        var cohort = await NewAsync();
+
+        async Task<(string, string)> Refused(Func<Task> call)
+        {
+            var e = await Assert.ThrowsAsync<DisclosureException>(call);
+            return (e.Field, e.Message);
+        }
+
+        Assert.Equal(("name", "Enter the person's name."), await Refused(() => cohort.AddAsync(Receipt(name: " "), Pat, CancellationToken.None)));
+        Assert.Equal(("dateOfBirth", "Enter the date of birth as yyyy-MM-dd."), await Refused(() => cohort.AddAsync(Receipt() with { DateOfBirth = "14/03/1985" }, Pat, CancellationToken.None)));
+        Assert.Equal(("sharedBy", "Choose the organisation that shared it: Hampshire Constabulary, Hampshire Probation Service, Southampton City Council."), await Refused(() => cohort.AddAsync(Receipt(sharedBy: "Somebody"), Pat, CancellationToken.None)));
+        Assert.Equal(("sharedByOfficer", "Name the designated officer at the sharing organisation who authorised sending it, with their post."), await Refused(() => cohort.AddAsync(Receipt() with { SharedByOfficer = "" }, Pat, CancellationToken.None)));
+        Assert.Equal(("grounds", "Choose the grounds (paragraph 17b)."), await Refused(() => cohort.AddAsync(Receipt() with { Grounds = "Curiosity" }, Pat, CancellationToken.None)));
+        Assert.Equal(("consent", "Say whether it is with or without the subject's consent."), await Refused(() => cohort.AddAsync(Receipt() with { Consent = null }, Pat, CancellationToken.None)));
+        Assert.Equal(("officerDetails", "Give your post and organisation (paragraph 24: the personal details of the designated officer)."), await Refused(() => cohort.AddAsync(Receipt() with { OfficerDetails = null }, Pat, CancellationToken.None)));
+        Assert.Equal(("pnc", "pnc is at most 500 characters; this one has 501."), await Refused(() => cohort.AddAsync(Receipt(pnc: new string('9', 501)), Pat, CancellationToken.None)));
+        Assert.Empty(await cohort.LogAsync(null, null, null, null, CancellationToken.None));
+
+        var member = await cohort.AddAsync(Receipt(), Pat, CancellationToken.None);
+        Assert.Equal(("subject", "Choose a member of the cohort."), await Refused(() => cohort.RequestAsync(Ask("PPO-00000000"), Pat, CancellationToken.None)));
+        Assert.Equal(("summary", "Say what is to be disclosed and for what purpose (paragraph 18: it may be used for that purpose only)."), await Refused(() => cohort.RequestAsync(Ask(member.Pseudonym, summary: null), Pat, CancellationToken.None)));
+        Assert.Equal(("officerDetails", "Give your post and organisation (paragraph 24: the personal details of the designated officer)."), await Refused(() => cohort.RequestAsync(Ask(member.Pseudonym) with { OfficerDetails = " " }, Pat, CancellationToken.None)));
+        Assert.Equal(("request", "There is no such disclosure request."), await Refused(() => cohort.DecideAsync("nothing", true, Sam, null, CancellationToken.None)));
+        Assert.Equal(("request", "There is no such disclosure request."), await Refused(() => cohort.DiscloseAsync("nothing", Pat, CancellationToken.None)));
+        Assert.Equal(("reason", "Say why the details are no longer needed."), await Refused(() => cohort.RemoveAsync(member.Pseudonym, Pat, " ", CancellationToken.None)));
+        Assert.Equal(("subject", "There is no cohort member PPO-00000000."), await Refused(() => cohort.RemoveAsync("PPO-00000000", Pat, "Left", CancellationToken.None)));
+
+        var request = await cohort.RequestAsync(Ask(member.Pseudonym), Pat, CancellationToken.None);
+        var refusedBy = await Refused(() => cohort.DecideAsync(request.Id, true, Pat, null, CancellationToken.None));
+        Assert.Equal(("request", "A designated officer other than the one who asked decides a disclosure request."), refusedBy);
+        await cohort.DecideAsync(request.Id, false, Sam, "  ", CancellationToken.None);
+        Assert.Null((await cohort.RequestsAsync(CancellationToken.None)).Single().Decision!.Reason);
+        Assert.Equal(("request", "This request has been decided already."), await Refused(() => cohort.DecideAsync(request.Id, true, Sam, null, CancellationToken.None)));
+        Assert.Equal(("request", "This request was refused."), await Refused(() => cohort.DiscloseAsync(request.Id, Pat, CancellationToken.None)));
+        Assert.Equal(("request", "Only the designated officer who asked sees the details."), await Refused(() => cohort.DiscloseAsync(request.Id, Sam, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task The_log_says_what_was_received_and_why_details_were_deleted_and_lists_are_in_their_order()
+    {
+        var documents = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(_dir.Path, "ordered.db")));
+        await documents.InitializeAsync(CancellationToken.None);
+        var clock = new MovableClock(new DateTimeOffset(2008, 6, 2, 9, 0, 0, TimeSpan.Zero));
+        var cohort = new PpoCohort(documents, _key, clock);
+
+        // Born today is not born in the future; a field of exactly 500 characters is within its limit.
+        var withPnc = await cohort.AddAsync(Receipt(pnc: "85/123456X") with { DateOfBirth = "2008-06-02", SharedByOfficer = new string('d', 500) }, Pat, CancellationToken.None);
+        clock.Now = clock.Now.AddMinutes(1);
+        var without = await cohort.AddAsync(Receipt(name: "Jane Example"), Pat, CancellationToken.None);
+        var log = await cohort.LogAsync(null, null, null, null, CancellationToken.None);
+        Assert.Equal("Name, date of birth and PNC id received from Hampshire Constabulary for the PPO cohort.", log.Single(d => d.Subject == withPnc.Pseudonym).Summary);
+        Assert.Equal("Name, date of birth received from Hampshire Constabulary for the PPO cohort.", log.Single(d => d.Subject == without.Pseudonym).Summary);
+        Assert.Equal([without.Pseudonym, withPnc.Pseudonym], log.Select(d => d.Subject));
+        Assert.Equal(new[] { withPnc.Pseudonym, without.Pseudonym }.Order(StringComparer.Ordinal), (await cohort.MembersAsync(CancellationToken.None)).Select(m => m.Pseudonym));
+
+        var first = await cohort.RequestAsync(Ask(withPnc.Pseudonym), Pat, CancellationToken.None);
+        clock.Now = clock.Now.AddMinutes(1);
+        var second = await cohort.RequestAsync(Ask(without.Pseudonym), Pat, CancellationToken.None);
+        var requests = await cohort.RequestsAsync(CancellationToken.None);
+        Assert.Equal([second.Id, first.Id], requests.Select(r => r.Request.Id));
+        Assert.Equal(["awaiting authorisation", "awaiting authorisation"], requests.Select(r => r.Status));
+        await cohort.DecideAsync(first.Id, true, Sam, null, CancellationToken.None);
+        Assert.Equal("authorised", (await cohort.RequestsAsync(CancellationToken.None)).Single(r => r.Request.Id == first.Id).Status);
+        await cohort.DiscloseAsync(first.Id, Pat, CancellationToken.None);
+        Assert.Equal("disclosed", (await cohort.RequestsAsync(CancellationToken.None)).Single(r => r.Request.Id == first.Id).Status);
+
+        clock.Now = clock.Now.AddMinutes(1);
+        await cohort.RemoveAsync(without.Pseudonym, Pat, "Left the scheme", CancellationToken.None);
+        var disposed = (await cohort.LogAsync(without.Pseudonym, null, null, null, CancellationToken.None))[0];
+        Assert.Equal(("disposed", "Details deleted: Left the scheme", "No longer needed (paragraph 26)"), (disposed.Kind, disposed.Summary, disposed.Grounds));
+        // The CSV gives each record's time to the instant, as ISO 8601.
+        Assert.Contains(disposed.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture), PpoCohort.Csv([disposed]), StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
