@@ -12,6 +12,7 @@ using SafeCity.Governance.Rebuild;
 using SafeCity.Governance.Structure;
 using SafeCity.Governance.Web;
 using SafeCity.Kernel.Access;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Messaging;
 using SafeCity.Kernel.Outbox;
@@ -19,7 +20,6 @@ using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Kernel.Web;
-
 using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Governance;
@@ -86,6 +86,7 @@ public static class GovernanceServiceHost
         });
         builder.Services.AddSingleton<EventTally>();
         builder.Services.AddSingleton<PartnershipPerformance>();
+        builder.Services.AddSingleton<JudgingDay>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GovernanceAccess>();
         builder.Services.AddGovernancePolicies();

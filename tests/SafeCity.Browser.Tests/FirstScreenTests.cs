@@ -62,10 +62,33 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         Assert.True(exceptions > 0, "The demonstration year has no exceptions: nothing shows the attention lists working.");
         await Assertions.Expect(page.Locator("#exceptions h3")).ToContainTextAsync($"({exceptions})");
         await Assertions.Expect(page.Locator("#remedial-actions h3")).ToContainTextAsync($"({attention.GetProperty("remedialActions").GetArrayLength()}");
-        await Assertions.Expect(page.Locator("#new-since-pmg h3")).ToContainTextAsync("2 April 2009");
+        await Assertions.Expect(page.Locator("#new-since-pmg h3")).ToContainTextAsync("26 March 2009");
         // The rules are one click away, not in the way.
         await Assertions.Expect(page.Locator("#how-rag-is-judged")).Not.ToHaveAttributeAsync("open", "");
         await Assertions.Expect(page.Locator("#demonstration-banner")).ToContainTextAsync("Demonstration data");
+    }
+
+    [Fact]
+    public async Task The_demonstration_is_judged_as_at_the_end_of_its_year_with_most_indicators_rated_and_a_handful_of_exceptions()
+    {
+        using var api = fixture.Api();
+        var attention = await api.GetFromJsonAsync<JsonElement>("/api/governance/attention");
+        var counts = attention.GetProperty("priorities").EnumerateArray().Select(p => p.GetProperty("indicators"))
+            .Select(i => (Rated: i.GetProperty("red").GetInt32() + i.GetProperty("amber").GetInt32() + i.GetProperty("green").GetInt32(), NotRated: i.GetProperty("notRated").GetInt32()))
+            .Aggregate((a, b) => (a.Rated + b.Rated, a.NotRated + b.NotRated));
+        Assert.True(counts.Rated >= 3 * counts.NotRated, $"{counts.Rated} indicators rated and {counts.NotRated} not: most should be.");
+        // Judged as at 31 March 2009, not today: no exception asks for a later year's target, and they are a handful.
+        var exceptions = attention.GetProperty("exceptions").EnumerateArray().ToList();
+        Assert.InRange(exceptions.Count, 1, 30);
+        Assert.DoesNotContain(exceptions, e => e.ToString().Contains("2026", StringComparison.Ordinal));
+
+        var page = await ScreenAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#demonstration-banner")).ToContainTextAsync("judged as at 31 March 2009");
+        // An indicator the plan prints no target for is rated against one labelled as the demonstration's.
+        await page.GotoAsync("/communities/indicators/P18.I7");
+        await Assertions.Expect(page.Locator("#demonstration-banner")).ToContainTextAsync("judged as at 31 March 2009");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("demonstration target");
     }
 
     [Fact]
@@ -110,8 +133,11 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         Assert.NotEmpty(open);
         foreach (var r in open)
         {
-            // Due in 2009 and not done: overdue.
-            await Assertions.Expect(page.Locator("#overdue")).ToContainTextAsync(r.GetProperty("description").GetString()!);
+            // Due after 31 March 2009, the day a demonstration is judged as at, and not done: open, not overdue.
+            var description = r.GetProperty("description").GetString()!;
+            Assert.True(DateOnly.Parse(r.GetProperty("due").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > new DateOnly(2009, 3, 31));
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(description);
+            await Assertions.Expect(page.Locator("#overdue tr", new() { HasText = description })).ToHaveCountAsync(0);
         }
 
         // Actions reach governance through the bus, owner and all: every action a theme says "admin" owns is listed once.
@@ -125,13 +151,13 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         Assert.True(owned > 0);
         await Assertions.Expect(page.Locator("main tbody tr").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^Action ") })).ToHaveCountAsync(owned);
 
-        // What the gateway's reminders are sent from: the same open remedial actions, overdue, owned by admin.
+        // What the gateway's reminders are sent from: the same open remedial actions, due within four weeks of 31 March 2009, owned by admin.
         using var reminders = SafeCity.LocalPlatform.SignedCalls.AsService(fixture.Platform.Keys, "gateway", "governance");
         reminders.BaseAddress = fixture.Platform.Endpoints["governance"].Http;
         var due = (await reminders.GetFromJsonAsync<JsonElement>("/api/governance/work-due")).EnumerateArray()
             .Where(w => w.GetProperty("owner").GetString() == "admin" && w.GetProperty("item").GetProperty("kind").GetString() == "remedial action").ToList();
         Assert.Equal(open.Count, due.Count);
-        Assert.All(due, w => Assert.Equal("Overdue", w.GetProperty("item").GetProperty("state").GetString()));
+        Assert.All(due, w => Assert.Equal("DueSoon", w.GetProperty("item").GetProperty("state").GetString()));
 
         var done = remedials.Count - open.Count;
         Assert.True(done > 0);

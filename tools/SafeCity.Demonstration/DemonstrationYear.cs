@@ -99,11 +99,23 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
         var records = await RecordsAsync(slugs, ct);
         output.WriteLine($"  {records:N0} records kept.");
 
-        output.WriteLine("Demonstration data: indicators' monthly figures and actions…");
-        var (figures, actions) = (0, 0);
+        output.WriteLine("Demonstration data: demonstration targets where the plan prints none, indicators' monthly figures and actions…");
+        var (figures, actions, targets) = (0, 0, 0);
         foreach (var theme in slugs)
         {
             var plans = await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans", ct);
+            foreach (var indicator in plans.EnumerateArray().SelectMany(p => p.GetProperty("indicators").EnumerateArray()).Where(Unset))
+            {
+                // An indicator counted from the records above already has its figures: its target sits around what they add up to.
+                var counted = indicator.TryGetProperty("latest", out var latest) && latest.ValueKind == JsonValueKind.Object;
+                if ((counted ? await CountedLevelAsync(theme, indicator, ct) : Level(indicator)) is { } level)
+                {
+                    targets += await DemonstrationTargetAsync(theme, indicator, level, ct) ? 1 : 0;
+                }
+            }
+
+            // Read again: the figures are generated around each indicator's target, the demonstration's among them.
+            plans = await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans", ct);
             foreach (var plan in plans.EnumerateArray())
             {
                 foreach (var indicator in plan.GetProperty("indicators").EnumerateArray())
@@ -118,14 +130,15 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
             }
         }
 
-        output.WriteLine($"  {figures:N0} figures recorded; {actions:N0} actions brought up to date.");
+        output.WriteLine($"  {targets:N0} demonstration targets set; {figures:N0} figures recorded; {actions:N0} actions brought up to date.");
 
         // Governance hears of every figure and action through the bus: wait until it holds them before the PMG meets.
         await SettleAsync(figures, ct);
 
         output.WriteLine("Demonstration data: PMG meetings and remedial actions…");
         var remedials = 0;
-        string[] meetings = ["2008-07-03", "2008-10-02", "2009-01-08", "2009-04-02"];
+        // The last meets before the year ends: the demonstration is judged as at 31 March 2009.
+        string[] meetings = ["2008-07-03", "2008-10-02", "2009-01-08", "2009-03-26"];
         for (var m = 0; m < meetings.Length; m++)
         {
             var drawn = await api.PostAsJsonAsync("/api/governance/pmg/meetings", new { meetingDate = meetings[m] }, ct);
@@ -139,7 +152,7 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
                 .Where(e => e.GetProperty("kind").GetString() != "MissingTarget" && e.GetProperty("stillFailing").GetBoolean()).Take(3).ToList();
             foreach (var item in items)
             {
-                var due = DateOnly.ParseExact(meetings[m], "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(42);
+                var due = DateOnly.ParseExact(meetings[m], "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(28);
                 var added = await api.PostAsJsonAsync("/api/governance/pmg/remedial-actions", new
                 {
                     meetingId = meeting.GetProperty("id").GetString(),
@@ -297,6 +310,73 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
 
     private double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
+    /// <summary>Whether the indicator is its own (not held by another plan) and has no 2008/09 target, printed or set.</summary>
+    private static bool Unset(JsonElement indicator) =>
+        !(indicator.TryGetProperty("heldBy", out var held) && held.ValueKind == JsonValueKind.Object)
+        && !indicator.GetProperty("targets").EnumerateArray().Any(t => t.GetProperty("year").GetString() == "2008/09");
+
+    /// <summary>Where a demonstration target sits: the baseline where the plan prints one; else a plausible level for the unit.</summary>
+    private static double? Level(JsonElement indicator)
+    {
+        if (indicator.GetProperty("baseline").TryGetProperty("value", out var b) && b.ValueKind == JsonValueKind.Number && b.GetDouble() > 0)
+        {
+            return b.GetDouble();
+        }
+
+        var higherIsBetter = indicator.GetProperty("polarity").GetString() == "HigherIsBetter";
+        return indicator.GetProperty("unit").GetString() switch
+        {
+            "Percentage" => higherIsBetter ? 70 : 20,
+            "Count" => 120,
+            "RatePer1000" => 10,
+            "RatePer100000" => 500,
+            "RatePer100" => 40,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A 2008/09 target near <paramref name="level"/>, a little better than it, set as the partnership
+    /// would set one and labelled "demonstration target" on the indicator's page.
+    /// </summary>
+    private async Task<bool> DemonstrationTargetAsync(string theme, JsonElement indicator, double level, CancellationToken ct)
+    {
+        var higherIsBetter = indicator.GetProperty("polarity").GetString() == "HigherIsBetter";
+        var unit = indicator.GetProperty("unit").GetString();
+        var value = level * (higherIsBetter ? 1.03 : 0.97);
+        value = unit == "Count" ? Math.Round(value) : Math.Round(value, 1);
+        if (unit == "Percentage")
+        {
+            value = Math.Min(100, value);
+        }
+
+        var response = await api.PutAsJsonAsync($"/api/{theme}/indicators/{Uri.EscapeDataString(indicator.GetProperty("id").GetString()!)}/targets/2008", new
+        {
+            value,
+            asWritten = string.Create(CultureInfo.InvariantCulture, $"{value:#,0.#} (demonstration target)"),
+            reason = DemonstrationTargetReason,
+        }, ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>What an indicator counted from records adds up to over 2008/09, moved a little at random.</summary>
+    private async Task<double?> CountedLevelAsync(string theme, JsonElement indicator, CancellationToken ct)
+    {
+        var values = (await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/indicators/{Uri.EscapeDataString(indicator.GetProperty("id").GetString()!)}/measurements", ct))
+            .EnumerateArray().Where(m => Months.Contains(m.GetProperty("period").GetString()))
+            .Select(m => m.GetProperty("value").GetDouble()).ToList();
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        // A year's count or rate per head is its months' sum; a percentage is their mean.
+        var level = indicator.GetProperty("unit").GetString() == "Percentage" ? values.Average() : values.Sum();
+        return level > 0 ? level * (1 + (0.06 * Normal())) : null;
+    }
+
+    public const string DemonstrationTargetReason = "Demonstration target: the plan prints none for 2008/09, so one was made up for the demonstration to rate the indicator.";
+
     /// <summary>Twelve monthly figures (or four quarters, or the year) around the indicator's 2008/09 target: some on track, some just off, some well off.</summary>
     private async Task<int> FiguresAsync(string theme, JsonElement indicator, CancellationToken ct)
     {
@@ -317,9 +397,9 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
         var count = indicator.GetProperty("unit").GetString() == "Count";
         var lowerIsBetter = indicator.GetProperty("polarity").GetString() == "LowerIsBetter";
         var frequency = indicator.GetProperty("frequency").GetString();
-        // Over half on track, a quarter just off, the rest well off.
+        // As a real year reads: most on track, one in ten just off, one in twenty well off.
         var roll = random.NextDouble();
-        var off = roll < 0.65 ? -0.06 : roll < 0.87 ? 0.03 : 0.15;
+        var off = roll < 0.85 ? -0.06 : roll < 0.95 ? 0.03 : 0.15;
         var factor = lowerIsBetter ? 1 + off : 1 - off;
         string[] periods = frequency switch
         {
@@ -352,12 +432,12 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
         return recorded;
     }
 
-    /// <summary>Most actions completed, some in progress, one in twenty delayed; a third owned by "admin".</summary>
+    /// <summary>Most actions completed, some in progress (one in ten of those amber), three in a hundred delayed; a third owned by "admin".</summary>
     private async Task<bool> ActionAsync(string theme, JsonElement action, CancellationToken ct)
     {
         var roll = random.NextDouble();
-        var (status, rag, commentary) = roll < 0.65 ? ("Completed", "Green", "Done as the plan set out.")
-            : roll < 0.95 ? ("InProgress", random.NextDouble() < 0.7 ? "Green" : "Amber", "Under way; the lead partnership reports progress at each PMG.")
+        var (status, rag, commentary) = roll < 0.70 ? ("Completed", "Green", "Done as the plan set out.")
+            : roll < 0.97 ? ("InProgress", random.NextDouble() < 0.9 ? "Green" : "Amber", "Under way; the lead partnership reports progress at each PMG.")
             : ("Delayed", "Red", "Delayed: the partners involved are agreeing a new date.");
         var response = await api.PutAsJsonAsync($"/api/{theme}/actions/{Uri.EscapeDataString(action.GetProperty("id").GetString()!)}", new
         {

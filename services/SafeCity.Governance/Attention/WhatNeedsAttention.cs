@@ -2,6 +2,7 @@ using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
 using SafeCity.Governance.Pmg.DrawUpExceptionList;
 using SafeCity.Governance.Pmg.RemedialActions;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Attention;
@@ -12,11 +13,11 @@ namespace SafeCity.Governance.Attention;
 /// meeting), indicators with no target for their year, actions past their due date, and the
 /// remedial actions not yet done, overdue first.
 /// </summary>
-public sealed class WhatNeedsAttention(PartnershipPerformance performance, PmgService pmg, TimeProvider clock)
+public sealed class WhatNeedsAttention(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, JudgingDay? judging = null)
 {
     public async Task<AttentionSummary> GetAsync(DateOnly? asAt, CancellationToken ct)
     {
-        var day = asAt ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var day = asAt ?? JudgingDay.Of(judging, clock);
         var tree = await performance.GetAsync(asAt, ct);
         var last = await pmg.LatestMeetingAsync(day, ct);
         var remedials = await pmg.RemedialActionsAsync(ct);

@@ -3,6 +3,7 @@ using SafeCity.Contracts.Identity;
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
 using SafeCity.Governance.Pmg.RemedialActions;
+using SafeCity.Kernel.Apis;
 
 namespace SafeCity.Governance.MyWork;
 
@@ -10,7 +11,7 @@ namespace SafeCity.Governance.MyWork;
 /// The actions and remedial actions a person owns: those whose owner is their account name, in any
 /// case. Never a display name, which anyone may share and which says nothing of who signed in.
 /// </summary>
-public sealed class MyWorkList(PartnershipPerformance performance, PmgService pmg, TimeProvider clock)
+public sealed class MyWorkList(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, JudgingDay? judging = null)
 {
     /// <summary>Due within this many days: "due soon".</summary>
     public const int DueSoonDays = 28;
@@ -32,7 +33,7 @@ public sealed class MyWorkList(PartnershipPerformance performance, PmgService pm
     public async Task<IReadOnlyList<OwnedWork>> DueAsync(CancellationToken ct) =>
         (await OwnedAsync(Today, ct)).Where(o => o.Item.State is WorkState.Overdue or WorkState.DueSoon).ToList();
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => JudgingDay.Of(judging, clock);
 
     /// <summary>Every action and remedial action that has an owner, with how it stands on the day.</summary>
     private async Task<IReadOnlyList<OwnedWork>> OwnedAsync(DateOnly on, CancellationToken ct)

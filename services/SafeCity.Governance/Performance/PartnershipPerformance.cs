@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using SafeCity.Contracts.Events;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Structure;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Performance;
@@ -11,7 +12,7 @@ namespace SafeCity.Governance.Performance;
 /// Appendix C with the plans its theme has published, each indicator judged against its trajectory
 /// (<see cref="Trajectory"/>) with its own tolerance, rolled up to plan, priority and partnership.
 /// </summary>
-public sealed class PartnershipPerformance(IPerformanceReadModel model, PartnershipStructureStore structures, ToleranceStore toleranceStore, TimeProvider clock)
+public sealed class PartnershipPerformance(IPerformanceReadModel model, PartnershipStructureStore structures, ToleranceStore toleranceStore, TimeProvider clock, JudgingDay? judging = null)
 {
     public const string RollUpRule = "A plan shows the worst RAG among its indicators and actions, a priority the worst of its plans, the partnership the worst of its priorities; items not yet rated are left out.";
 
@@ -36,7 +37,7 @@ public sealed class PartnershipPerformance(IPerformanceReadModel model, Partners
     /// <param name="asAt">Judge everything as at this date; null: each indicator as at its latest figure.</param>
     public async Task<PerformanceTree> GetAsync(DateOnly? asAt, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = JudgingDay.Of(judging, clock);
         var structure = await structures.LatestAsync(ct);
         var tolerances = await toleranceStore.SettingsAsync(ct);
         var key = new Judged(asAt, today, await model.VersionAsync(ct), structure.Version, tolerances.History.Count);

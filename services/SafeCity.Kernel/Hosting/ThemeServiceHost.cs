@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using SafeCity.Kernel.Access;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.Performance;
 using SafeCity.Kernel.Features.RecordMeasurement;
@@ -21,7 +22,6 @@ using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Mongo;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Kernel.Web;
-
 using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Kernel.Hosting;
@@ -82,6 +82,7 @@ public static class ThemeServiceHost
         builder.Services.AddHostedService<OutboxDispatcher>();
 
         builder.Services.AddSingleton<ThemePerformance>();
+        builder.Services.AddSingleton<JudgingDay>();
         builder.Services.AddSingleton<UpdateActionHandler>();
         builder.Services.AddSingleton<RecordMeasurementHandler>();
         builder.Services.AddSingleton<Features.PlanStructure.PlanStructureHandler>();

@@ -1,5 +1,6 @@
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Pmg;
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.DeliveryBoard.Report;
@@ -8,11 +9,11 @@ namespace SafeCity.Governance.DeliveryBoard.Report;
 public sealed record LaaLine(int Priority, IndicatorLine Line, YearTarget? Target);
 
 /// <summary>Puts together the Delivery Board report and the quarterly LAA monitoring from performance and the PMG's records.</summary>
-public sealed class DeliveryBoardService(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, ExpectedOutcomes.ExpectedOutcomeList? outcomes = null)
+public sealed class DeliveryBoardService(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, ExpectedOutcomes.ExpectedOutcomeList? outcomes = null, JudgingDay? judging = null)
 {
     private readonly ExpectedOutcomes.ExpectedOutcomeList _outcomes = outcomes ?? ExpectedOutcomes.ExpectedOutcomeList.Load(typeof(DeliveryBoardService).Assembly);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => JudgingDay.Of(judging, clock);
 
     public async Task<DeliveryBoardReport> ReportAsync(DateOnly asAt, CancellationToken ct)
     {

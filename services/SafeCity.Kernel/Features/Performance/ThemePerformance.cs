@@ -1,3 +1,4 @@
+using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Features.RagTolerances;
 using SafeCity.Kernel.Hosting;
@@ -32,9 +33,9 @@ public sealed record PlanStatus(ActionPlan Plan, Rag Rag, IReadOnlyList<Indicato
 /// (<see cref="Trajectory"/>) with the tolerances the PMG sets, as governance does: the same indicator,
 /// figures and date give the same colour and reason here and on the Delivery Board's report.
 /// </summary>
-public sealed class ThemePerformance(IThemeStore store, ThemeTolerances tolerances, ThemeDefinition theme, TimeProvider clock)
+public sealed class ThemePerformance(IThemeStore store, ThemeTolerances tolerances, ThemeDefinition theme, TimeProvider clock, JudgingDay? judging = null)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => JudgingDay.Of(judging, clock);
 
     /// <param name="asAt">Judge as at this date; null: each indicator as at its latest figure, actions as at today.</param>
     public async Task<IReadOnlyList<PlanStatus>> GetPlansAsync(CancellationToken ct, DateOnly? asAt = null)

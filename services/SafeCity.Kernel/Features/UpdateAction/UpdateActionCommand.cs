@@ -21,12 +21,12 @@ public sealed record UpdateActionCommand(string ActionId, ActionStatus? Status, 
     public string? Owner { get; init; }
 }
 
-public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
+public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock, JudgingDay? judging = null)
 {
     public const int MaxCommentaryLength = 4000;
     public const int MaxOwnerLength = 100;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => JudgingDay.Of(judging, clock);
 
     /// <summary>
     /// A due date as a person writes it: a date (2008-06-30), or the quarter or year the plan writes
