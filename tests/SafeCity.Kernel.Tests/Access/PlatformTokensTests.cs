@@ -90,6 +90,57 @@ public sealed class PlatformTokensTests
         Assert.Throws<ArgumentOutOfRangeException>(() => TestIdentity.Signer.Issue(TokenKind.Person, Officer with { Expires = Now.AddHours(4) }, "alcohol", Now));
     }
 
+    [Fact]
+    public async Task An_operators_token_is_its_own_kind_for_the_gateway_and_lives_as_long_as_asked()
+    {
+        var ring = KeyRing.NewSecret("op-1");
+        var gateway = PlatformTokens.From(new PlatformIdentityOptions { Audience = PlatformTokens.GatewayAudience, OperatorKeys = ring });
+
+        var checkedToken = await gateway.CheckAsync(PlatformTokens.OperatorToken(ring, Now), [TokenKind.Operator], Now);
+
+        Assert.NotNull(checkedToken);
+        Assert.Equal((TokenKind.Operator, "operator", "The platform's operator"), (checkedToken.Kind, checkedToken.User.Id, checkedToken.User.Name));
+        Assert.Equal([PlatformRoles.Administrator, PlatformRoles.PlatformOperator], checkedToken.User.Roles);
+        Assert.Equal(Now + PlatformTokens.OperatorLifetime, checkedToken.User.Expires);
+        Assert.Equal(Now.AddMinutes(3), (await gateway.CheckAsync(PlatformTokens.OperatorToken(ring, Now, TimeSpan.FromMinutes(3)), [TokenKind.Operator], Now))!.User.Expires);
+        // Another operator's ring is not believed.
+        Assert.Null(await gateway.CheckAsync(PlatformTokens.OperatorToken(KeyRing.NewSecret("op-1"), Now), [TokenKind.Operator], Now));
+    }
+
+    [Fact]
+    public void Issuers_roles_and_refusals_are_named_as_the_platform_writes_them()
+    {
+        Assert.Equal("safecity:person", PlatformTokens.IssuerOf(TokenKind.Person));
+        Assert.Equal("safecity:partner", PlatformTokens.IssuerOf(TokenKind.Partner));
+        Assert.Equal(("organisation:hfrs", "client:c-1", "shares:Deliberate fire"), (PlatformRoles.Organisation("hfrs"), PlatformRoles.Client("c-1"), PlatformRoles.Shares("Deliberate fire")));
+
+        var nothing = PlatformTokens.From(new PlatformIdentityOptions());
+        Assert.False(nothing.CanSign(TokenKind.Person));
+        Assert.False(nothing.CanCheck(TokenKind.Person));
+        Assert.True(Receiver("alcohol").CanCheck(TokenKind.Person));
+        Assert.Equal("This process holds no key to sign Person tokens with.", Assert.Throws<InvalidOperationException>(() => nothing.Issue(TokenKind.Person, Officer, "alcohol", Now)).Message);
+        Assert.StartsWith("A Person token lives at most 2 minutes.", Assert.Throws<ArgumentOutOfRangeException>(() => TestIdentity.Signer.Issue(TokenKind.Person, Officer with { Expires = Now.AddHours(1) }, "alcohol", Now)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_key_of_a_ring_is_named_by_its_id_and_a_bad_ring_is_refused_saying_what_is_wrong()
+    {
+        var (privateKey, publicKey) = KeyRing.NewKeyPair();
+        var secret = KeyRing.NewSecret("s-1");
+
+        Assert.Matches("^s-1=[A-Za-z0-9+/]{43}=$", secret);
+        Assert.Equal(["s-1"], KeyRing.Secrets(secret).Verifying.Select(k => k.KeyId));
+        Assert.Equal("s-1", KeyRing.Secrets(secret).Signing!.Key.KeyId);
+        Assert.Equal(["p-1", "p-2"], KeyRing.Public($"p-1={publicKey}; p-2={publicKey}").Verifying.Select(k => k.KeyId));
+        // A private key whose id the verifying ring already holds is not added twice.
+        Assert.Equal(["gw-1"], KeyRing.Private("gw-1", privateKey, $"gw-1={publicKey}").Verifying.Select(k => k.KeyId));
+
+        Assert.Equal("Identity key short is shorter than 32 bytes.", Assert.Throws<InvalidOperationException>(() => KeyRing.Secrets("short=" + Convert.ToBase64String(new byte[31]))).Message);
+        Assert.Equal("An identity secret is written id=base64; one entry is not.", Assert.Throws<InvalidOperationException>(() => KeyRing.Secrets("key1")).Message);
+        Assert.Equal("An identity public key is written id=base64; one entry is not.", Assert.Throws<InvalidOperationException>(() => KeyRing.Public("key1=")).Message);
+        Assert.Equal("A signing key needs its key id.", Assert.Throws<InvalidOperationException>(() => KeyRing.Private(" ", privateKey, null)).Message);
+    }
+
     /// <summary>A service token made by hand with the services' own ring, so that one rule at a time can be broken.</summary>
     private static string Crafted(string kind = "service", TimeSpan? lifetime = null, int roles = 1, DateTimeOffset? notBefore = null, string pad = "", string headerPad = "")
     {
