@@ -97,6 +97,73 @@ public sealed class PoliceImportTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_real_month_of_Southamptons_police_data_is_counted_row_for_row()
+    {
+        // data.police.uk's January 2024 for Hampshire, Southampton's 2,827 rows (Open Government Licence; see the folder's README).
+        var file = Path.Combine(SafeCity.LocalPlatform.LocalPlatformHost.FindRepositoryRoot(), "tests", "SafeCity.Kernel.Tests", "Records", "RealData", "2024-01-hampshire-street-southampton.csv.gz");
+        string text;
+        using (var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress)))
+        {
+            text = await reader.ReadToEndAsync();
+        }
+
+        var types = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => Fields(line.TrimEnd('\r'))[9])
+            .GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        using var channel = fixture.Channel();
+
+        var result = await new PoliceStreetImport(channel, TextWriter.Null).RunAsync(new StringReader(text), "Southampton", CancellationToken.None);
+
+        Assert.Equal(2827, result.RowsRead);
+        Assert.Equal(2827, types.Values.Sum());
+        Assert.Empty(result.Rejected);
+        Assert.Equal(0, result.OutsideArea);
+        foreach (var (type, count) in types)
+        {
+            // Every crime type is kept by a theme, and by each theme that keeps it every row is counted: none refused.
+            var kept = result.ByTheme.Where(k => k.Key.Category == type).ToList();
+            Assert.True(kept.Count > 0, $"No theme keeps {type}.");
+            Assert.All(kept, k => Assert.Equal((type, count, 0), (type, k.Value.Accepted + k.Value.Duplicates, k.Value.Rejected)));
+        }
+
+        var counts = await fixture.Gateway.GetFromJsonAsync<JsonElement[]>("/api/violence/records/counts?from=2024-01&to=2024-01");
+        Assert.Equal(result.ByTheme[("violence", "Violence and sexual offences")].Accepted,
+            counts!.Single(c => c.GetProperty("category").GetString() == "Violence and sexual offences").GetProperty("count").GetInt32());
+    }
+
+    /// <summary>A CSV line's fields, quoted or not.</summary>
+    private static List<string> Fields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    [Fact]
     public async Task A_computed_value_reaches_governance_like_an_entered_one()
     {
         var csv = new PoliceCsvBuilder();
