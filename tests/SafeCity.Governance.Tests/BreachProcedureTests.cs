@@ -24,7 +24,11 @@ public sealed class WorkingDaysTests
     [InlineData(1886, 4, 25)] // the latest
     [InlineData(1900, 4, 15)]
     [InlineData(1943, 4, 25)]
+    [InlineData(1954, 4, 18)] // the years where the algorithm's last correction (m) applies
+    [InlineData(1981, 4, 19)]
     [InlineData(2000, 4, 23)]
+    [InlineData(2049, 4, 18)]
+    [InlineData(2076, 4, 19)]
     [InlineData(2008, 3, 23)]
     [InlineData(2009, 4, 12)]
     [InlineData(2013, 3, 31)]
