@@ -56,6 +56,7 @@ public sealed class RealPoliceDataTests(ITestOutputHelper output)
     [InlineData("Dame Flora Robson Avenue")]
     [InlineData("Clos John Charles")]
     [InlineData("Ffordd James Mcghan")]
+    [InlineData("Fly-tipping in Clos John Charles")]
     public void A_street_named_after_someone_is_a_place_in_any_partners_text(string street) => Assert.Null(PersonalDataScreen.InText(street));
 
     [Theory]
