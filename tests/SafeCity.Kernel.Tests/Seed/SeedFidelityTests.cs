@@ -27,6 +27,13 @@ public class SeedFidelityTests
 
     private static ThemeDefinition Theme(string slug) => Themes.Single(t => t.Slug == slug);
 
+    /// <summary>A theme's store in a folder of the test's own, and the import that seeds it.</summary>
+    private static (SqliteThemeStore Store, SeedImport Import) StoreAndImport(TempDirectory dir, ThemeDefinition theme)
+    {
+        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, theme.Slug + ".db")));
+        return (store, new SeedImport(store, theme, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance));
+    }
+
     private static JsonArray SeedOf(ThemeDefinition theme) =>
         JsonNode.Parse(ActionPlanSeed.EmbeddedText(theme.Assembly, ActionPlanSeed.PlansResource)!)!.AsArray();
 
@@ -36,8 +43,7 @@ public class SeedFidelityTests
     {
         var theme = Theme(slug);
         using var dir = new TempDirectory();
-        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, slug + ".db")));
-        var import = new SeedImport(store, theme, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        var (store, import) = StoreAndImport(dir, theme);
 
         await import.StartAsync(CancellationToken.None);
         var stored = await store.GetActionPlansAsync(CancellationToken.None);
@@ -67,8 +73,7 @@ public class SeedFidelityTests
     public async Task A_later_start_changes_nothing()
     {
         using var dir = new TempDirectory();
-        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "alcohol.db")));
-        var import = new SeedImport(store, AlcoholTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        var (store, import) = StoreAndImport(dir, AlcoholTheme.Definition);
         await import.StartAsync(CancellationToken.None);
         var first = await store.GetActionPlansAsync(CancellationToken.None);
         var action = first[0].Actions[0];
@@ -88,8 +93,7 @@ public class SeedFidelityTests
     public async Task A_profile_the_seed_has_since_corrected_is_corrected_in_a_store_that_holds_the_old_one()
     {
         using var dir = new TempDirectory();
-        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "communities.db")));
-        var import = new SeedImport(store, CommunitiesTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        var (store, import) = StoreAndImport(dir, CommunitiesTheme.Definition);
         await import.StartAsync(CancellationToken.None);
         var plan = (await store.GetActionPlanAsync(18, CancellationToken.None))!;
         var corrected = plan.FindIndicator("P18.I7")!;
@@ -113,8 +117,7 @@ public class SeedFidelityTests
     public async Task Due_dates_the_seed_has_since_read_again_are_corrected_and_one_a_person_set_is_kept()
     {
         using var dir = new TempDirectory();
-        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "youth.db")));
-        var import = new SeedImport(store, YouthTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        var (store, import) = StoreAndImport(dir, YouthTheme.Definition);
         await import.StartAsync(CancellationToken.None);
         var plan = (await store.GetActionPlanAsync(11, CancellationToken.None))!;
         var placeholder = plan.Actions.Single(a => a.Id == "P11.A3");
@@ -140,8 +143,7 @@ public class SeedFidelityTests
     public async Task A_store_imported_from_an_older_seed_gains_what_the_seed_now_says_and_keeps_what_the_partnership_changed()
     {
         using var dir = new TempDirectory();
-        var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, "alcohol.db")));
-        var import = new SeedImport(store, AlcoholTheme.Definition, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance);
+        var (store, import) = StoreAndImport(dir, AlcoholTheme.Definition);
         await import.StartAsync(CancellationToken.None);
         // As an older seed left it: no sources, no holder, printed targets without their source, actions without due dates.
         var plan = await store.GetActionPlanAsync(1, CancellationToken.None);
