@@ -138,5 +138,33 @@ public sealed class ActionYearTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
+    [Fact]
+    public async Task A_placeholder_carried_into_the_next_year_stays_never_due_unless_it_is_given_a_date()
+    {
+        using var youth = new ThemeServiceFactory<Youth.YouthTheme> { Clock = _clock };
+        using var asbArson = new ThemeServiceFactory<AsbArson.AsbArsonTheme> { Clock = _clock };
+
+        async Task<JsonElement> CarriedOverAsync(HttpClient client, string theme, int plan, string placeholder, string? due)
+        {
+            var ids = (await client.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans/{plan}")).GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("id").GetString()!);
+            var rolled = await client.PostAsJsonAsync($"/api/{theme}/plans/{plan}/roll-forward", new
+            {
+                fromYear = "2008/09",
+                actions = ids.ToDictionary(id => id, _ => "carriedOver"),
+                dueDates = due is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [placeholder] = due },
+                reason = "Year end 2008/09",
+            });
+            Assert.Equal(HttpStatusCode.OK, rolled.StatusCode);
+            return Action(await client.GetFromJsonAsync<JsonElement>($"/api/{theme}/plans/{plan}"), placeholder);
+        }
+
+        var kept = await CarriedOverAsync(youth.CreateClient(), "youth", 11, "P11.A3", null);
+        Assert.Equal((JsonValueKind.Null, "2009/10"), (kept.GetProperty("dueDate").ValueKind, kept.GetProperty("year").GetString()));
+        Assert.StartsWith("A placeholder row in the plan", kept.GetProperty("neverDue").GetString(), StringComparison.Ordinal);
+
+        var given = await CarriedOverAsync(asbArson.CreateClient(), "asb-arson", 15, "P15.A8", "2009/10 Q2");
+        Assert.Equal(("2009-09-30", JsonValueKind.Null), (given.GetProperty("dueDate").GetString(), given.GetProperty("neverDue").ValueKind));
+    }
+
     public void Dispose() => _factory.Dispose();
 }

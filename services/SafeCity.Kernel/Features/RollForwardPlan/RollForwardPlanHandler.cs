@@ -93,6 +93,7 @@ public sealed class RollForwardPlanHandler(IThemeStore store, ThemeDefinition th
                 continue;
             }
 
+            var asked = command.DueDates.GetValueOrDefault(action.Id).NullIfBlank();
             changed.Add(outcome switch
             {
                 ActionYearOutcome.Completed => action with { Status = ActionStatus.Completed, UpdatedAt = now, UpdatedBy = actor },
@@ -100,10 +101,12 @@ public sealed class RollForwardPlanHandler(IThemeStore store, ThemeDefinition th
                 _ => action with
                 {
                     Year = next.ToString(),
-                    Due = action.NeverDue is not null && command.DueDates.GetValueOrDefault(action.Id).NullIfBlank() is null ? null
-                        : command.DueDates.GetValueOrDefault(action.Id).NullIfBlank() is { } text
+                    // A placeholder stays one unless it is given a date, which makes it an action (as on the action's page).
+                    Due = asked is { } text
                         ? new ActionDue(UpdateActionHandler.ReadDue(text)!.Value, text.Contains('Q', StringComparison.OrdinalIgnoreCase) ? text : null, $"Carried over into {next} by {actor}.")
+                        : action.NeverDue is not null ? null
                         : new ActionDue(next.End, null, $"Carried over into {next} by {actor}: due by the year's end."),
+                    NeverDue = asked is null ? action.NeverDue : null,
                     UpdatedAt = now,
                     UpdatedBy = actor,
                 },
