@@ -17,11 +17,11 @@ public sealed class PpoCohortTests : IDisposable
     private readonly TempDirectory _dir = new();
     private readonly PersonalDataKey _key = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    private async Task<PpoCohort> NewAsync()
+    private async Task<PpoCohort> NewAsync(TimeProvider? clock = null)
     {
         var documents = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(_dir.Path, "governance.db")));
         await documents.InitializeAsync(CancellationToken.None);
-        return new PpoCohort(documents, _key, TimeProvider.System);
+        return new PpoCohort(documents, _key, clock ?? TimeProvider.System);
     }
 
     private static CohortReceipt Receipt(string name = "John Example", string? pnc = null, string sharedBy = "Hampshire Constabulary") =>
@@ -239,10 +239,8 @@ public sealed class PpoCohortTests : IDisposable
     [Fact]
     public async Task The_log_says_what_was_received_and_why_details_were_deleted_and_lists_are_in_their_order()
     {
-        var documents = new SqliteDocumentStore(new SqliteDatabase(Path.Combine(_dir.Path, "ordered.db")));
-        await documents.InitializeAsync(CancellationToken.None);
         var clock = new MovableClock(new DateTimeOffset(2008, 6, 2, 9, 0, 0, TimeSpan.Zero));
-        var cohort = new PpoCohort(documents, _key, clock);
+        var cohort = await NewAsync(clock);
 
         // Born today is not born in the future; a field of exactly 500 characters is within its limit.
         var withPnc = await cohort.AddAsync(Receipt(pnc: "85/123456X") with { DateOfBirth = "2008-06-02", SharedByOfficer = new string('d', 500) }, Pat, CancellationToken.None);

@@ -342,15 +342,8 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
     private async Task<bool> DemonstrationTargetAsync(string theme, JsonElement indicator, double level, CancellationToken ct)
     {
         var higherIsBetter = indicator.GetProperty("polarity").GetString() == "HigherIsBetter";
-        var unit = indicator.GetProperty("unit").GetString();
-        var value = level * (higherIsBetter ? 1.03 : 0.97);
-        value = unit == "Count" ? Math.Round(value) : Math.Round(value, 1);
-        if (unit == "Percentage")
-        {
-            value = Math.Min(100, value);
-        }
-
-        var response = await api.PutAsJsonAsync($"/api/{theme}/indicators/{Uri.EscapeDataString(indicator.GetProperty("id").GetString()!)}/targets/2008", new
+        var value = AsWritten(level * (higherIsBetter ? 1.03 : 0.97), indicator);
+        var response = await api.PutAsJsonAsync($"{IndicatorPath(theme, indicator)}/targets/2008", new
         {
             value,
             asWritten = string.Create(CultureInfo.InvariantCulture, $"{value:#,0.#} (demonstration target)"),
@@ -362,7 +355,7 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
     /// <summary>What an indicator counted from records adds up to over 2008/09, moved a little at random.</summary>
     private async Task<double?> CountedLevelAsync(string theme, JsonElement indicator, CancellationToken ct)
     {
-        var values = (await api.GetFromJsonAsync<JsonElement>($"/api/{theme}/indicators/{Uri.EscapeDataString(indicator.GetProperty("id").GetString()!)}/measurements", ct))
+        var values = (await api.GetFromJsonAsync<JsonElement>($"{IndicatorPath(theme, indicator)}/measurements", ct))
             .EnumerateArray().Where(m => Months.Contains(m.GetProperty("period").GetString()))
             .Select(m => m.GetProperty("value").GetDouble()).ToList();
         if (values.Count == 0)
@@ -375,7 +368,18 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
         return level > 0 ? level * (1 + (0.06 * Normal())) : null;
     }
 
-    public const string DemonstrationTargetReason = "Demonstration target: the plan prints none for 2008/09, so one was made up for the demonstration to rate the indicator.";
+    private static string IndicatorPath(string theme, JsonElement indicator) =>
+        $"/api/{theme}/indicators/{Uri.EscapeDataString(indicator.GetProperty("id").GetString()!)}";
+
+    /// <summary>A figure as the indicator's unit is written: a count whole, anything else to one place, a percentage 100 at most.</summary>
+    private static double AsWritten(double value, JsonElement indicator) => indicator.GetProperty("unit").GetString() switch
+    {
+        "Count" => Math.Round(value),
+        "Percentage" => Math.Min(100, Math.Round(value, 1)),
+        _ => Math.Round(value, 1),
+    };
+
+    private const string DemonstrationTargetReason = "Demonstration target: the plan prints none for 2008/09, so one was made up for the demonstration to rate the indicator.";
 
     /// <summary>Twelve monthly figures (or four quarters, or the year) around the indicator's 2008/09 target: some on track, some just off, some well off.</summary>
     private async Task<int> FiguresAsync(string theme, JsonElement indicator, CancellationToken ct)
@@ -411,14 +415,8 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
         foreach (var period in periods)
         {
             var share = count ? level / periods.Length : level;
-            var value = Math.Max(0, share * factor * (1 + 0.05 * Normal()));
-            value = count ? Math.Round(value) : Math.Round(value, 1);
-            if (!count && indicator.GetProperty("unit").GetString() == "Percentage")
-            {
-                value = Math.Min(100, value);
-            }
-
-            var response = await api.PostAsJsonAsync($"/api/{theme}/indicators/{Uri.EscapeDataString(indicator.GetProperty("id").GetString()!)}/measurements",
+            var value = AsWritten(Math.Max(0, share * factor * (1 + 0.05 * Normal())), indicator);
+            var response = await api.PostAsJsonAsync($"{IndicatorPath(theme, indicator)}/measurements",
                 new { period, value, note = "Demonstration figure" }, ct);
             if (!response.IsSuccessStatusCode)
             {

@@ -20,7 +20,7 @@ public sealed record ActionDto(
         a.Commentary, a.Revision, a.UpdatedAt, a.UpdatedBy, a.Due?.Date, a.Due?.AsWritten, a.Due?.Source, a.IsOverdue(on), a.Year)
     {
         Owner = a.Owner,
-        Milestones = (a.Due?.Milestones ?? []).Select(m => new MilestoneDto(m.Date, m.What, m.Date < on)).ToList(),
+        Milestones = (a.Due?.Milestones ?? []).Select(m => new MilestoneDto(m.Date, m.What, m.HasPassed(on))).ToList(),
         NeverDue = a.NeverDue,
     };
 }

@@ -16,8 +16,10 @@ public sealed class JudgingDay(IConfiguration configuration)
     /// <summary>Read on each call: the administrators' "fill with demonstration data" marks the data folder while the platform runs.</summary>
     public bool IsDemonstration => DemonstrationData.IsOn(configuration);
 
-    public DateOnly Default(TimeProvider clock) => IsDemonstration ? DemonstrationYearEnd : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Default(TimeProvider clock) => IsDemonstration ? DemonstrationYearEnd : Today(clock);
 
     /// <summary>For a class made without the platform's configuration (a test, a tool): today.</summary>
-    public static DateOnly Of(JudgingDay? judging, TimeProvider clock) => judging?.Default(clock) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Of(JudgingDay? judging, TimeProvider clock) => judging?.Default(clock) ?? Today(clock);
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

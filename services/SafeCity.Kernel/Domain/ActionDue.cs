@@ -11,12 +11,13 @@ public sealed record ActionDue(DateOnly Date, string? AsWritten, string Source)
     /// </summary>
     public IReadOnlyList<ActionMilestone>? Milestones { get; init; }
 
-    /// <summary>The milestones passed before the day given, earliest first.</summary>
-    public IEnumerable<ActionMilestone> PassedBy(DateOnly on) => (Milestones ?? []).Where(m => m.Date < on);
-
-    /// <summary>The first milestone on or after the day given, if any.</summary>
-    public ActionMilestone? NextFrom(DateOnly on) => (Milestones ?? []).Where(m => m.Date >= on).MinBy(m => m.Date);
+    /// <summary>The first milestone not passed on the day given, if any.</summary>
+    public ActionMilestone? NextFrom(DateOnly on) => (Milestones ?? []).Where(m => !m.HasPassed(on)).MinBy(m => m.Date);
 }
 
 /// <summary>A point on the way to an action's due date: the date and what the plan says is due then.</summary>
-public sealed record ActionMilestone(DateOnly Date, string What);
+public sealed record ActionMilestone(DateOnly Date, string What)
+{
+    /// <summary>Passed once its day is over, as an action is overdue only after its due date.</summary>
+    public bool HasPassed(DateOnly on) => Date < on;
+}

@@ -50,7 +50,15 @@ public static partial class ActionPlanSeed
 
     /// <summary>An action whose row gives no time is due by the end of the year the Business Plan delivers.</summary>
     public static readonly ActionDue BusinessPlanYear = new(new DateOnly(2009, 3, 31), null,
-        "Paragraph 81: the Business Plan says how the strategy is delivered in 2008/09, and this action's row gives no time of its own.");
+        Paragraph81 + ": the Business Plan says how the strategy is delivered in 2008/09, and this action's row gives no time of its own.");
+
+    // How the due dates the seed gives begin, so that a later seed knows them from those people set.
+    private const string Paragraph81 = "Paragraph 81";
+    private const string PlanWords = "The plan's words";
+
+    /// <summary>Whether a due date is one the seed gave (the plan's words, or the Business Plan's year), not one a person set or a carry-over made.</summary>
+    public static bool SeedGave(ActionDue due) =>
+        due.Source.StartsWith(Paragraph81, StringComparison.Ordinal) || due.Source.StartsWith(PlanWords, StringComparison.Ordinal);
 
     /// <summary>The plans a theme's assembly carries (see services/Directory.Build.props).</summary>
     public static IReadOnlyList<ActionPlan> ReadFrom(Assembly assembly) =>
@@ -92,20 +100,23 @@ public static partial class ActionPlanSeed
             BaselineColumn = seed.IndicatorColumns?.Baseline,
             TargetColumn = seed.IndicatorColumns?.Target,
             Indicators = seed.Indicators.Select((i, n) => ToIndicator(i, IndicatorId(seed.Number, n + 1), targetYear, profiles)).ToList(),
-            Actions = seed.Actions.Select((a, n) => new PlanAction
+            Actions = seed.Actions.Select((a, n) =>
             {
-                Id = ActionId(seed.Number, n + 1),
-                PlanNumber = seed.Number,
-                Theme = a.Theme,
-                Description = a.Description,
-                Bullets = a.Bullets,
-                Responsible = a.Responsible,
-                Resources = a.Resources,
-                Note = a.Note,
-                Due = DueOf(timings.GetValueOrDefault(ActionId(seed.Number, n + 1))),
-                NeverDue = timings.GetValueOrDefault(ActionId(seed.Number, n + 1))?.NotAnAction is { } why
-                    ? string.Create(CultureInfo.InvariantCulture, $"{why} (line {timings[ActionId(seed.Number, n + 1)].Line}): never due.")
-                    : null,
+                var id = ActionId(seed.Number, n + 1);
+                var timing = timings.GetValueOrDefault(id);
+                return new PlanAction
+                {
+                    Id = id,
+                    PlanNumber = seed.Number,
+                    Theme = a.Theme,
+                    Description = a.Description,
+                    Bullets = a.Bullets,
+                    Responsible = a.Responsible,
+                    Resources = a.Resources,
+                    Note = a.Note,
+                    Due = DueOf(timing),
+                    NeverDue = timing?.NotAnAction is { } why ? string.Create(CultureInfo.InvariantCulture, $"{why} (line {timing.Line}): never due.") : null,
+                };
             }).ToList(),
         };
     }
@@ -116,9 +127,9 @@ public static partial class ActionPlanSeed
         null => BusinessPlanYear,
         { NotAnAction: not null } => null,
         _ => new ActionDue(
-            timing.Date ?? throw new InvalidDataException($"The timing at line {timing.Line} gives no date and says it is no action."),
+            timing.Date ?? throw new InvalidDataException($"The timing at line {timing.Line} gives no date, yet does not say its row is no action."),
             timing.AsWritten,
-            string.Create(CultureInfo.InvariantCulture, $"The plan's words, line {timing.Line}{(timing.Reading is { } r ? ": " + r : "")}."))
+            string.Create(CultureInfo.InvariantCulture, $"{PlanWords}, line {timing.Line}{(timing.Reading is { } r ? ": " + r : "")}."))
         {
             Milestones = timing.Milestones is { Count: > 0 } m ? m : null,
         },

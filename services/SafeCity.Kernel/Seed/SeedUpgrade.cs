@@ -68,8 +68,7 @@ public static class SeedUpgrade
             return stored.NeverDue is null && seed.Due is not null;
         }
 
-        var fromTheSeed = stored.Due.Source.StartsWith("Paragraph 81", StringComparison.Ordinal) || stored.Due.Source.StartsWith("The plan's words", StringComparison.Ordinal);
-        return fromTheSeed && stored.Year == ActionPlan.FirstYear
+        return ActionPlanSeed.SeedGave(stored.Due) && stored.Year == ActionPlan.FirstYear
             && (seed.Due is null
                 || (stored.Due.Date, stored.Due.AsWritten, stored.Due.Source) != (seed.Due.Date, seed.Due.AsWritten, seed.Due.Source)
                 || !(stored.Due.Milestones ?? []).SequenceEqual(seed.Due.Milestones ?? []));
