@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,13 +6,14 @@ namespace SafeCity.ServiceDefaults;
 
 /// <summary>
 /// A service as another last saw it: up or down and since when, when it last answered (null: not since
-/// the watcher started), when it was last asked, and why it counts as down.
+/// the watcher started), when it was last asked, why it counts as down, and its end of the event path
+/// as it last told (null while it is down or has not told).
 /// </summary>
-public sealed record ServiceHealth(string Name, bool Up, DateTimeOffset Since, DateTimeOffset? LastHeard, DateTimeOffset CheckedAt, string? Detail);
+public sealed record ServiceHealth(string Name, bool Up, DateTimeOffset Since, DateTimeOffset? LastHeard, DateTimeOffset CheckedAt, string? Detail, EventPathReport? EventPath = null);
 
 /// <summary>
 /// Asks each watched service's own /health every interval, all at once and each for at most the
-/// patience, and keeps what it saw. The gateway watches every service for its status page; governance
+/// patience, and keeps what it saw; of one that is up, also its end of the event path (/event-path). The gateway watches every service for its status page; governance
 /// watches the themes, to say since when their figures are current. Kept apart from readiness: a
 /// watcher is ready whatever the services it watches are doing.
 /// </summary>
@@ -60,10 +62,11 @@ public abstract class HealthWatch(IHttpClientFactory clients, TimeProvider clock
         await Task.WhenAll(Watched.Select(async name =>
         {
             string? detail;
+            EventPathReport? path = null;
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            patience.CancelAfter(Patience);
             try
             {
-                using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                patience.CancelAfter(Patience);
                 using var response = await client.GetAsync($"http://{name}/health", patience.Token);
                 detail = response.IsSuccessStatusCode ? null : $"its health check answered {(int)response.StatusCode}";
             }
@@ -72,7 +75,19 @@ public abstract class HealthWatch(IHttpClientFactory clients, TimeProvider clock
                 detail = e is OperationCanceledException ? $"no answer within {Patience.TotalSeconds:0} s" : "not reachable";
             }
 
-            Record(name, detail);
+            if (detail is null)
+            {
+                try
+                {
+                    path = await client.GetFromJsonAsync<EventPathReport>($"http://{name}{EventPathReport.Path}", patience.Token);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException)
+                {
+                    // Up but not telling (an older release, a slow answer): its event path is not known this time.
+                }
+            }
+
+            Record(name, detail, path);
         }));
     }
 
@@ -93,7 +108,7 @@ public abstract class HealthWatch(IHttpClientFactory clients, TimeProvider clock
         }
     }
 
-    private void Record(string name, string? detail)
+    private void Record(string name, string? detail, EventPathReport? path)
     {
         var now = Clock.GetUtcNow();
         var up = detail is null;
@@ -101,7 +116,7 @@ public abstract class HealthWatch(IHttpClientFactory clients, TimeProvider clock
         {
             var before = _seen.GetValueOrDefault(name);
             var changed = before is null || before.Up != up;
-            _seen[name] = new ServiceHealth(name, up, changed ? now : before!.Since, up ? now : before?.LastHeard, now, detail);
+            _seen[name] = new ServiceHealth(name, up, changed ? now : before!.Since, up ? now : before?.LastHeard, now, detail, path);
             if (before is not null && changed)
             {
                 if (up)

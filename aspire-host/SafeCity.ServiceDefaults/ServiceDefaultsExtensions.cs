@@ -18,6 +18,10 @@ public static class ServiceDefaultsExtensions
 {
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>The meter of the event path's figures (the kernel's EventPathMetrics).</summary>
+    public const string EventPathMeter = "SafeCity.EventPath";
     private const string LiveTag = "live";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -58,12 +62,15 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit"))
+                .AddMeter("MassTransit")
+                .AddMeter(EventPathMeter)
+                // /metrics for a Prometheus scrape (Kubernetes); the gateway never forwards the path.
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
-                    !ctx.Request.Path.StartsWithSegments(HealthPath) && !ctx.Request.Path.StartsWithSegments(AlivePath))
+                    !ctx.Request.Path.StartsWithSegments(HealthPath) && !ctx.Request.Path.StartsWithSegments(AlivePath) && !ctx.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation());
 
         // Export only where a collector is configured (the Aspire dashboard, a cluster's collector).
@@ -73,11 +80,17 @@ public static class ServiceDefaultsExtensions
         }
     }
 
-    /// <summary>/health: ready (every check passes). /alive: the process answers.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>/health: ready (every check passes). /alive: the process answers. /metrics: every meter, as Prometheus reads them.</summary>
+    /// <param name="scrapeable">False for the gateway: it faces the internet, and its metrics go to a collector (OTLP) only.</param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool scrapeable = true)
     {
         app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        if (scrapeable)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        }
+
         return app;
     }
 }

@@ -187,7 +187,7 @@ public static class GatewayHost
         app.UseOneTimePasswordGate();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(scrapeable: false);
         app.MapGroup("/account").RequireAntiforgeryToken()
             .MapSignIn()
             .MapChangePassword()

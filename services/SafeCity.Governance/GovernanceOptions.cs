@@ -16,4 +16,8 @@ public sealed class GovernanceOptions
     /// <summary>How often governance asks each theme whether it answers (0: never), so its pages can say when a theme's figures stopped being current.</summary>
     [Range(0, 3600, ErrorMessage = "Governance:ThemeCheckSeconds must be from {1} to {2} (0: never).")]
     public int ThemeCheckSeconds { get; set; } = 10;
+
+    /// <summary>How long a theme's oldest event may wait in its outbox before governance's pages say its figures are pending.</summary>
+    [Range(1, 86_400, ErrorMessage = "Governance:EventsOverdueSeconds must be from {1} to {2}.")]
+    public int EventsOverdueSeconds { get; set; } = 60;
 }

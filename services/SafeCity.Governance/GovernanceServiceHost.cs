@@ -78,6 +78,9 @@ public static class GovernanceServiceHost
         builder.Services.AddHttpClient(ServiceDefaults.HealthWatch.ClientName);
         builder.Services.AddSingleton<ThemeSources.ThemeReachability>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ThemeSources.ThemeReachability>());
+        // Each node of the broker, for /status (governance holds the broker's credentials; the gateway does not).
+        builder.Services.AddSingleton<BrokerNodesWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BrokerNodesWatch>());
         builder.AddSafeCityBus(ServiceName, bus =>
         {
             bus.AddConsumer<ActionPlanPublishedConsumer, ActionPlanPublishedConsumerDefinition>();
@@ -111,6 +114,7 @@ public static class GovernanceServiceHost
         Jobs.ScheduledJobEndpoints.MapScheduledJobs(app);
         app.MapRazorComponents<GovernanceApp>();
         app.MapDefaultEndpoints();
+        app.MapEventPath();
         return app;
     }
 

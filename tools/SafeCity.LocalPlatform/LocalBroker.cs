@@ -45,6 +45,12 @@ public sealed class LocalBroker : IAsyncDisposable
 
     public bool IsRunning => _node is { HasExited: false };
 
+    /// <summary>The node's exit code when it ended without being stopped through this object (killed, crashed); else null.</summary>
+    public int? StoppedUnasked => _node is { HasExited: true } node ? node.ExitCode ?? -1 : null;
+
+    /// <summary>The node's log (what it printed).</summary>
+    public string LogFile => Path.Combine(DataDirectory, "log", "rabbitmq.out");
+
     /// <summary>The broker's processes (the node and its epmd), for measuring them.</summary>
     public IEnumerable<int> ProcessIds => new[] { _node, _epmd }.Where(p => p is { HasExited: false }).Select(p => p!.Id);
 
@@ -73,7 +79,9 @@ public sealed class LocalBroker : IAsyncDisposable
             _epmd ??= ChildProcess.Start("epmd", "epmd", ["-port", EpmdPort.ToString(CultureInfo.InvariantCulture)], Environment(), Path.Combine(logs, "epmd.out"));
         }
 
-        _node = ChildProcess.Start("rabbitmq", Path.Combine(RabbitMqBin, "rabbitmq-server"), [], Environment(), Path.Combine(logs, "rabbitmq.out"));
+        // A node that was killed is disposed of before it is started again.
+        await StopAsync();
+        _node = ChildProcess.Start("rabbitmq", Path.Combine(RabbitMqBin, "rabbitmq-server"), [], Environment(), LogFile);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
@@ -95,6 +103,15 @@ public sealed class LocalBroker : IAsyncDisposable
         {
             await _node.DisposeAsync();
             _node = null;
+        }
+    }
+
+    /// <summary>Kills the node with SIGKILL, as the out-of-memory killer would: no graceful stop; its port mapper stays.</summary>
+    public async Task KillAsync()
+    {
+        if (_node is not null)
+        {
+            await _node.KillAsync();
         }
     }
 

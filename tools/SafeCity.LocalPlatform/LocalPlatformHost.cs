@@ -99,6 +99,11 @@ public sealed class LocalPlatformHost : IAsyncDisposable
     /// <summary>The broker the services are given first: the only node, or the cluster's first.</summary>
     public LocalBroker Broker { get; }
 
+    /// <summary>Every node of the broker with the name the terminal and /status give it: "broker", or "broker node 1"… in a cluster.</summary>
+    public IReadOnlyList<(string Name, LocalBroker Node)> BrokerNodes => BrokerCluster is { } cluster
+        ? cluster.Nodes.Select((n, i) => (string.Create(CultureInfo.InvariantCulture, $"broker node {i + 1}"), n)).ToList()
+        : [("broker", Broker)];
+
     /// <summary>The cluster, when the platform runs one.</summary>
     public LocalBrokerCluster? BrokerCluster { get; }
 

@@ -18,12 +18,24 @@ public static class RestartPolicy
     }
 }
 
+/// <summary>How a watched process ended, as the terminal says it: "killed" for SIGKILL (the out-of-memory killer's), else its exit code.</summary>
+public static class ExitDescription
+{
+    public static string Of(int exitCode) => exitCode switch
+    {
+        137 => "killed",
+        143 => "terminated",
+        _ => $"exit {exitCode}",
+    };
+}
+
 /// <summary>
-/// Watches every service a <see cref="LocalPlatformHost"/> started. One that exits without being asked
-/// (a crash, SIGKILL, running out of memory) is started again after the policy's wait, and each step
-/// is told: "drugs stopped (exit 137) — restarted in 2 s". Its outbox and the broker's durable queues
-/// keep what was in flight, so nothing is lost. A service stopped or killed through the host is not
-/// restarted. Disposing stops the watching.
+/// Watches every service a <see cref="LocalPlatformHost"/> started, and its broker (each node of a
+/// cluster). One that exits without being asked (a crash, SIGKILL, running out of memory) is started
+/// again after the policy's wait, and each step is told: "drugs stopped (killed) — restarted in 2 s",
+/// then "drugs is back". The outboxes and the broker's durable queues keep what was in flight, and the
+/// services reconnect to a broker that is back by themselves, so nothing is lost. One stopped or killed
+/// through the host is not restarted. Disposing stops the watching.
 /// </summary>
 public sealed class Supervisor : IAsyncDisposable
 {
@@ -37,32 +49,46 @@ public sealed class Supervisor : IAsyncDisposable
         var stops = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
         while (!ct.IsCancellationRequested)
         {
-            foreach (var (name, exitCode) in host.ExitedServices())
+            // The broker first: services restarted while it is down would only wait for it.
+            foreach (var (name, node) in host.BrokerNodes)
             {
-                var now = DateTimeOffset.UtcNow;
-                var history = stops.TryGetValue(name, out var known) ? known : stops[name] = [];
-                history.Add(now);
-                await host.StopServiceAsync(name);
-                if (RestartPolicy.Next(history, now) is not { } wait)
+                if (node.StoppedUnasked is { } exitCode)
                 {
-                    say($"{name} stopped (exit {exitCode}) {RestartPolicy.MaxStops + 1} times in {RestartPolicy.Window.TotalMinutes:0} minutes — left down. Its log: {host.LogFile(name)}");
-                    continue;
-                }
-
-                say($"{name} stopped (exit {exitCode}) — restarted in {wait.TotalSeconds:0} s");
-                await Task.Delay(wait, ct);
-                try
-                {
-                    await host.StartServiceAsync(name, null, ct);
-                    say($"{name} is back");
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    say($"{name} did not come back: {e.Message}");
+                    await RestartAsync(name, exitCode, node.StopAsync, () => node.StartAsync(ct), node.LogFile);
                 }
             }
 
+            foreach (var (name, exitCode) in host.ExitedServices())
+            {
+                await RestartAsync(name, exitCode, () => host.StopServiceAsync(name), () => host.StartServiceAsync(name, null, ct), host.LogFile(name));
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+
+        async Task RestartAsync(string name, int exitCode, Func<Task> release, Func<Task> start, string log)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var history = stops.TryGetValue(name, out var known) ? known : stops[name] = [];
+            history.Add(now);
+            await release();
+            if (RestartPolicy.Next(history, now) is not { } wait)
+            {
+                say($"{name} stopped ({ExitDescription.Of(exitCode)}) {RestartPolicy.MaxStops + 1} times in {RestartPolicy.Window.TotalMinutes:0} minutes — left down. Its log: {log}");
+                return;
+            }
+
+            say($"{name} stopped ({ExitDescription.Of(exitCode)}) — restarted in {wait.TotalSeconds:0} s");
+            await Task.Delay(wait, ct);
+            try
+            {
+                await start();
+                say($"{name} is back");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                say($"{name} did not come back: {e.Message}");
+            }
         }
     }
 

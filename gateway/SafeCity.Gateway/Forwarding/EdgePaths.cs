@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Gateway.Forwarding;
 
 /// <summary>
 /// Paths no caller from outside may name, refused before anything is forwarded: a service's scheduled
-/// jobs (its own sidecar's to call), the Dapr sidecar's own API (/v1.0/secrets, /v1.0/shutdown,
+/// jobs (its own sidecar's to call), its event path and metrics (the platform's watchers' to read), the Dapr sidecar's own API (/v1.0/secrets, /v1.0/shutdown,
 /// /v1.0/invoke, and its gRPC service dapr.proto.*), and paths that still hold an encoded slash or a
 /// backslash or a dot segment, which a server behind could read as a way out of the prefix the gateway
 /// put in front.
@@ -16,6 +17,8 @@ public static partial class EdgePaths
     {
         var value = path.Value ?? "";
         return path.StartsWithSegments("/jobs", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments(EventPathReport.Path, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments(Microsoft.Extensions.Hosting.ServiceDefaultsExtensions.MetricsPath, StringComparison.OrdinalIgnoreCase)
             || SidecarApi().IsMatch(value)
             || value.Contains('\\', StringComparison.Ordinal)
             || value.Split('/').Any(segment => segment is "." or "..")

@@ -5,9 +5,10 @@ namespace SafeCity.Gateway.Status;
 
 /// <summary>
 /// GET /status: every part of the platform, up or down, as a page or, to a caller that accepts JSON, as
-/// JSON: for anyone's monitoring, and it names only the services, which the platform's addresses name
-/// anyway. Since when and why (a service's own words on its failure) only for administrators: they
-/// tell an outsider when to strike and what is broken.
+/// JSON: for anyone's monitoring, and it names only the broker and the services, which the platform's
+/// addresses name anyway. Since when and why (a service's own words on its failure) and each service's
+/// end of the event path (its outbox's backlog, its consumers' failures and lag) only for
+/// administrators: they tell an outsider when to strike and what is broken.
 /// </summary>
 public static class StatusEndpoints
 {
@@ -21,7 +22,7 @@ public static class StatusEndpoints
             {
                 gateway = "up",
                 parts = parts.Select(p => detailed
-                    ? (object)new { name = p.Name, state = p.Up ? "up" : "down", since = p.Since, checkedAt = p.CheckedAt == default ? (DateTimeOffset?)null : p.CheckedAt, detail = p.Detail }
+                    ? (object)new { name = p.Name, state = p.Up ? "up" : "down", since = p.Since, checkedAt = p.CheckedAt == default ? (DateTimeOffset?)null : p.CheckedAt, detail = p.Detail, eventPath = p.EventPath }
                     : new { name = p.Name, state = p.Up ? "up" : "down" }),
             });
         }

@@ -55,7 +55,7 @@ public static class PerformanceApi
                 }).ToArray())
             {
                 Source = reachability.Of(p.Theme) is { } source
-                    ? new ThemeSourceDto(source.Up ? "available" : "unavailable", source.Up ? null : source.LastHeard, ThemeReachability.Note(source))
+                    ? new ThemeSourceDto(reachability.State(source), reachability.AsOf(source), reachability.Note(source))
                     : null,
             }).ToArray())
         {

@@ -13,17 +13,26 @@ namespace SafeCity.Kernel.Access;
 /// </summary>
 /// <summary>
 /// Turns away callers nobody signed in, when anonymous access is off: 401 for the APIs and gRPC, the
-/// gateway's sign-in page for people. Health checks stay open for probes.
+/// gateway's sign-in page for people. Health checks, the event path and metrics stay open for the platform's watchers.
 /// </summary>
 public static class SignedInCallers
 {
     /// <summary>What a partner system signed in as its organisation may call.</summary>
     public static readonly string[] PartnerSystemPaths = ["/safecity.records.v1.PartnerRecords", "/safecity.governance.v1.PartnerPerformance", "/grpc.reflection.v1.ServerReflection", "/grpc.reflection.v1alpha.ServerReflection"];
 
+    /// <summary>What the platform's own watchers read (probes, the event path, a Prometheus scrape): open, and never forwarded by the gateway.</summary>
+    public static readonly string[] ProbePaths =
+    [
+        Microsoft.Extensions.Hosting.ServiceDefaultsExtensions.HealthPath,
+        Microsoft.Extensions.Hosting.ServiceDefaultsExtensions.AlivePath,
+        Microsoft.Extensions.Hosting.ServiceDefaultsExtensions.MetricsPath,
+        ServiceDefaults.EventPathReport.Path,
+    ];
+
     public static IApplicationBuilder RequireSignedInCallers(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var probe = context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/alive");
+            var probe = ProbePaths.Any(p => context.Request.Path.StartsWithSegments(p));
             if (ThemeAccess.IsPartnerSystem(context.User) && !probe && !PartnerSystemPaths.Any(p => context.Request.Path.StartsWithSegments(p)))
             {
                 // Need to know (Appendix B, paragraph 26): a partner system hands in records and reads back its own figures, nothing else.

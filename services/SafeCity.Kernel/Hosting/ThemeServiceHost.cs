@@ -119,6 +119,7 @@ public static class ThemeServiceHost
         app.MapThemeApi(theme);
         app.MapThemePages(theme);
         app.MapDefaultEndpoints();
+        app.MapEventPath();
         return app;
     }
 }

@@ -73,6 +73,13 @@ public static class BusRegistration
                 cfg.ConfigureEndpoints(context);
             });
         });
+        // The event path: its report at /event-path and its metrics.
+        builder.Services.AddSingleton<ConsumerWatch>();
+        // The one watch the report reads, not one of MassTransit's own making.
+        builder.Services.AddConsumeObserver(sp => sp.GetRequiredService<ConsumerWatch>());
+        builder.Services.AddSingleton<EventPath>();
+        builder.Services.AddSingleton<EventPathMetrics>();
+        builder.Services.AddHostedService<EventPathRefresh>();
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
             // Start without waiting for the broker: the outbox holds events until it is reachable.

@@ -80,7 +80,12 @@ public sealed class OutboxDispatcher(
             try
             {
                 var payload = message.Deserialize();
-                await publisher.Publish(payload, payload.GetType(), Pipe.Execute<PublishContext>(c => c.MessageId = message.EventId), timeout.Token);
+                await publisher.Publish(payload, payload.GetType(), Pipe.Execute<PublishContext>(c =>
+                {
+                    c.MessageId = message.EventId;
+                    // When the write was made: the consumer measures the event's lag from it.
+                    c.Headers.Set(Messaging.EventPath.WrittenAtHeader, message.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                }), timeout.Token);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {

@@ -101,7 +101,7 @@ public sealed partial class GatewaySecurityTests
                 "The supervisor said: " + string.Join(" | ", said));
         }
 
-        Assert.Contains("youth stopped (exit 137) — restarted in 2 s", said);
+        Assert.Contains("youth stopped (killed) — restarted in 2 s", said);
         Assert.NotEqual(killed, fixture.Platform.ProcessId("youth"));
         Assert.Equal(HttpStatusCode.OK, (await fixture.Gateway.GetAsync("/api/youth/plans/7")).StatusCode);
         Assert.True(await PlatformFixture.EventuallyAsync(async () => await StateAsync(http, "youth") == "up", TimeSpan.FromSeconds(20)));
@@ -141,9 +141,12 @@ public sealed partial class GatewaySecurityTests
         using var detailed = await admin.SendAsync(asAdministrator);
         var adminParts = (await detailed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parts").EnumerateArray().ToList();
 
-        Assert.Equal(8, parts.Count);
+        // The broker and the eight services; each service's end of the event path for administrators alone.
+        Assert.Equal(["broker", "governance", .. SafeCity.LocalPlatform.PlatformService.Themes.Select(t => t.Name)], parts.Select(p => p.GetProperty("name").GetString()));
         Assert.All(parts, p => Assert.Equal(["name", "state"], p.EnumerateObject().Select(o => o.Name)));
         Assert.All(adminParts, p => Assert.Equal(JsonValueKind.String, p.GetProperty("since").ValueKind));
+        Assert.All(adminParts.Skip(1), p => Assert.Equal(JsonValueKind.Object, p.GetProperty("eventPath").ValueKind));
+        Assert.DoesNotContain("Event path", await anonymous.GetStringAsync("/status"), StringComparison.Ordinal);
         Assert.DoesNotContain("Since", await anonymous.GetStringAsync("/status"), StringComparison.Ordinal);
     }
 

@@ -89,4 +89,14 @@ public sealed class MongoOutbox(IMongoDatabase database) : IOutboxStore
     public Task RecordDispatchFailureAsync(long sequence, string error, CancellationToken ct) =>
         _outbox.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", sequence),
             Builders<BsonDocument>.Update.Inc("attempts", 1).Set("lastError", error), cancellationToken: ct);
+
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken ct)
+    {
+        var waiting = Builders<BsonDocument>.Filter.Eq("dispatchedAt", BsonNull.Value);
+        var count = (int)await _outbox.CountDocumentsAsync(waiting, cancellationToken: ct);
+        var oldest = count == 0 ? null : await _outbox.Find(waiting).Sort(Builders<BsonDocument>.Sort.Ascending("_id")).Limit(1).FirstOrDefaultAsync(ct);
+        return oldest is null
+            ? OutboxBacklog.Empty
+            : new OutboxBacklog(count, new DateTimeOffset(oldest["createdAt"].ToUniversalTime()), oldest.GetValue("lastError", BsonNull.Value).IsBsonNull ? null : oldest["lastError"].AsString);
+    }
 }

@@ -185,6 +185,8 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
 
     public Task<IReadOnlyList<OutboxMessage>> GetUndispatchedAsync(int max, CancellationToken ct) => _outbox.GetUndispatchedAsync(max, ct);
 
+    public Task<OutboxBacklog> GetBacklogAsync(CancellationToken ct) => _outbox.GetBacklogAsync(ct);
+
     public Task MarkDispatchedAsync(long sequence, DateTimeOffset at, CancellationToken ct) => _outbox.MarkDispatchedAsync(sequence, at, ct);
 
     public Task RecordDispatchFailureAsync(long sequence, string error, CancellationToken ct) => _outbox.RecordDispatchFailureAsync(sequence, error, ct);

@@ -59,4 +59,18 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutboxStore
     public Task RecordDispatchFailureAsync(long sequence, string error, CancellationToken ct) =>
         database.WriteAsync((connection, tx) => connection.ExecuteAsync(tx, "UPDATE outbox SET attempts = attempts + 1, last_error = $e WHERE sequence = $s", ct,
             ("$e", error), ("$s", sequence)), ct);
+
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken ct)
+    {
+        var count = (await database.QueryAsync("SELECT COUNT(*) FROM outbox WHERE dispatched_at IS NULL", r => r.GetInt32(0), ct))[0];
+        if (count == 0)
+        {
+            return OutboxBacklog.Empty;
+        }
+
+        var oldest = await database.QueryAsync(
+            "SELECT created_at, last_error FROM outbox WHERE dispatched_at IS NULL ORDER BY sequence LIMIT 1",
+            r => (At: DateTimeOffset.Parse(r.GetString(0), CultureInfo.InvariantCulture), Error: r.IsDBNull(1) ? null : r.GetString(1)), ct);
+        return oldest.Count == 0 ? OutboxBacklog.Empty : new OutboxBacklog(count, oldest[0].At, oldest[0].Error);
+    }
 }

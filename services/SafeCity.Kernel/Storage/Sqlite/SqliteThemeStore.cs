@@ -195,6 +195,8 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
 
     public Task<IReadOnlyList<OutboxMessage>> GetUndispatchedAsync(int max, CancellationToken ct) => _outbox.GetUndispatchedAsync(max, ct);
 
+    public Task<OutboxBacklog> GetBacklogAsync(CancellationToken ct) => _outbox.GetBacklogAsync(ct);
+
     public Task MarkDispatchedAsync(long sequence, DateTimeOffset at, CancellationToken ct) => _outbox.MarkDispatchedAsync(sequence, at, ct);
 
     public Task RecordDispatchFailureAsync(long sequence, string error, CancellationToken ct) => _outbox.RecordDispatchFailureAsync(sequence, error, ct);
