@@ -162,6 +162,8 @@ public static class GatewayHost
         builder.Services.AddHttpClient(HealthWatch.ClientName);
         builder.Services.AddSingleton<PlatformStatus>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlatformStatus>());
+        // Where ./safecity run keeps its scheduled backups, so that /status can say when the last good one was taken.
+        builder.AddSettings<BackupOptions>(BackupOptions.Section);
     }
 
     public static WebApplication UseGateway(this WebApplication app)

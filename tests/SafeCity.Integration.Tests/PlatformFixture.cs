@@ -11,6 +11,9 @@ public class PlatformFixture : IAsyncLifetime
     private readonly string _data = Directory.CreateTempSubdirectory("safecity-it-").FullName;
 
     public LocalPlatformHost Platform { get; private set; } = default!;
+
+    /// <summary>The platform's data folder.</summary>
+    protected string DataDirectory => _data;
     public HttpClient Gateway { get; private set; } = default!;
     public HttpClient Alcohol { get; private set; } = default!;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
 using SafeCity.LocalPlatform;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Cli;
 
@@ -29,6 +31,27 @@ public static class RunCommand
         }
 
         var demonstration = File.Exists(marker);
+        // Backups:IntervalHours, Backups:Folder and Backups:Keep, from the environment (Backups__IntervalHours=6), checked before anything starts.
+        var (backupOptions, wrong) = ScheduledBackups.Read(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        if (wrong.Count > 0)
+        {
+            Console.Error.WriteLine("The platform did not start: " + string.Join(" ", wrong));
+            return 1;
+        }
+
+        var settings = new Dictionary<string, string>
+        {
+            // The gateway says on /status when the last good backup was taken.
+            ["Backups__Folder"] = backupOptions.FolderFor(data),
+            ["Backups__IntervalHours"] = backupOptions.IntervalHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Backups__Keep"] = backupOptions.Keep.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (demonstration)
+        {
+            // Every service and the gateway label each page "demonstration data".
+            settings["Platform__Demonstration"] = "true";
+        }
+
         var httpPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_HTTP_PORT"), out var h) ? h : 8080;
         var grpcPort = int.TryParse(Environment.GetEnvironmentVariable("SAFECITY_GRPC_PORT"), out var g) ? g : 8081;
 
@@ -48,8 +71,7 @@ public static class RunCommand
                     GrpcPort = grpcPort,
                     RepositoryRoot = root,
                     BrokerNodes = args.Contains("--broker-cluster") ? 3 : 1,
-                    // Every service and the gateway label each page "demonstration data".
-                    Settings = demonstration ? new Dictionary<string, string> { ["Platform__Demonstration"] = "true" } : new Dictionary<string, string>(),
+                    Settings = settings,
                 },
                 Console.WriteLine, stop.Token);
         }
@@ -82,6 +104,7 @@ public static class RunCommand
                   Performance as JSON:          {platform.GatewayHttp}api/governance/performance
                   gRPC for partner systems:     {platform.GatewayGrpc} (HTTP/2)
                   Data and logs:                {platform.DataDirectory}
+                  Backups:                      every {backupOptions.IntervalHours:0.##} h into {backupOptions.FolderFor(platform.DataDirectory)}, the last {backupOptions.Keep} kept
                 Press Ctrl+C to stop.
                 """);
             if (platform.OneTimeAdministratorPassword() is { } password)
@@ -92,8 +115,9 @@ public static class RunCommand
                     password {password} — you will be asked for a new one. It is not shown again.
                     """);
             }
-            // A service that stops on its own is started again, and the terminal says so.
+            // A service or the broker that stops on its own is started again, and the terminal says so.
             await using var supervisor = platform.Supervise(Console.WriteLine);
+            await using var backups = new ScheduledBackups(platform.DataDirectory, backupOptions, Console.WriteLine).Start();
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);

@@ -155,10 +155,13 @@ public sealed class LocalBroker : IAsyncDisposable
             : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} on {NodeName} failed ({process.ExitCode}): {await output}{await errors}");
     }
 
-    /// <summary>How many clients are connected to this node now (rabbitmqctl lists the whole cluster's: "client -> node").</summary>
-    public async Task<int> ConnectionsAsync(CancellationToken ct = default) =>
-        (await ControlAsync(ct, "list_connections", "--quiet", "--no-table-headers", "name")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Count(c => c.TrimEnd().EndsWith(" -> " + Address, StringComparison.Ordinal));
+    /// <summary>
+    /// How many clients are connected to this node now (rabbitmqctl lists the whole cluster's: "client -> node"),
+    /// leaving out those whose connection name contains <paramref name="except"/> (a watch bound to this node).
+    /// </summary>
+    public async Task<int> ConnectionsAsync(CancellationToken ct = default, string? except = null) =>
+        (await ControlAsync(ct, "list_connections", "--quiet", "--no-table-headers", "name", "client_properties")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Count(c => c.Contains(" -> " + Address + "\t", StringComparison.Ordinal) && (except is null || !c.Contains(except, StringComparison.Ordinal)));
 
     private Dictionary<string, string?> Environment()
     {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using SafeCity.Gateway.Web;
+using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Gateway.Status;
 
@@ -12,10 +14,11 @@ namespace SafeCity.Gateway.Status;
 /// </summary>
 public static class StatusEndpoints
 {
-    public static void MapPlatformStatus(this WebApplication app) => app.MapGet("/status", async (HttpContext http, PlatformStatus status, IAuthorizationService authorization) =>
+    public static void MapPlatformStatus(this WebApplication app) => app.MapGet("/status", async (HttpContext http, PlatformStatus status, IAuthorizationService authorization, IOptions<BackupOptions> backups) =>
     {
         var parts = status.Parts();
         var detailed = (await authorization.AuthorizeAsync(http.User, GatewayPolicies.Administer)).Succeeded;
+        var lastBackup = detailed ? LastGoodBackup(backups.Value) : null;
         if (http.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return Results.Json(new
@@ -24,9 +27,14 @@ public static class StatusEndpoints
                 parts = parts.Select(p => detailed
                     ? (object)new { name = p.Name, state = p.Up ? "up" : "down", since = p.Since, checkedAt = p.CheckedAt == default ? (DateTimeOffset?)null : p.CheckedAt, detail = p.Detail, eventPath = p.EventPath }
                     : new { name = p.Name, state = p.Up ? "up" : "down" }),
-            });
+                backups = detailed ? new { scheduled = backups.Value.Folder is { Length: > 0 }, everyHours = backups.Value.IntervalHours, keep = backups.Value.Keep, lastGood = lastBackup } : null,
+            }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
         }
 
-        return GatewayPages.Page<StatusPage>(new { Parts = parts, Detailed = detailed });
+        return GatewayPages.Page<StatusPage>(new { Parts = parts, Detailed = detailed, Backups = backups.Value, LastGoodBackup = lastBackup });
     }).AllowAnonymous();
+
+    /// <summary>When the newest scheduled backup that was checked whole was taken; null when none is, or none is scheduled here.</summary>
+    public static DateTimeOffset? LastGoodBackup(BackupOptions backups) =>
+        backups.Folder is { Length: > 0 } folder ? BackupManifest.Good(folder).Select(b => (DateTimeOffset?)b.Manifest.TakenAt).FirstOrDefault() : null;
 }

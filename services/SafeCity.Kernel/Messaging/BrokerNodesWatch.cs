@@ -14,6 +14,9 @@ namespace SafeCity.Kernel.Messaging;
 /// </summary>
 public sealed class BrokerNodesWatch(IConfiguration configuration, TimeProvider clock, ILogger<BrokerNodesWatch> log) : BackgroundService
 {
+    /// <summary>The name its connections carry, by which the broker's own lists tell them from the services'.</summary>
+    public const string ConnectionName = "governance: broker node watch";
+
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
     private readonly Lock _lock = new();
     private readonly Dictionary<string, BrokerNodeState> _states = new(StringComparer.Ordinal);
@@ -80,7 +83,7 @@ public sealed class BrokerNodesWatch(IConfiguration configuration, TimeProvider 
                     Uri = uri,
                     RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
                     AutomaticRecoveryEnabled = false,
-                    ClientProvidedName = "governance: broker node watch",
+                    ClientProvidedName = ConnectionName,
                 };
                 open[node] = await factory.CreateConnectionAsync([new AmqpTcpEndpoint(host, port)], ct);
             }

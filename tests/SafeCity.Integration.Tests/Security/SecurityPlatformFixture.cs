@@ -16,7 +16,12 @@ public sealed class SecurityPlatformFixture : PlatformFixture
         ["SignIn__MaxAttemptsPerAddress"] = AttemptsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // A partner's open call is checked against the register this often (30 s by default).
         ["Gateway__PartnerRecheckSeconds"] = PartnerRecheckSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Where the scheduled backups of this platform go, as ./safecity run tells the gateway.
+        ["Backups__Folder"] = BackupFolder,
     };
+
+    /// <summary>Where this platform's scheduled backups go.</summary>
+    public string BackupFolder => Path.Combine(DataDirectory, "scheduled-backups");
 
     /// <summary>The administrator's one-time password as the gateway wrote it at the first start.</summary>
     public string FirstPassword { get; private set; } = "";

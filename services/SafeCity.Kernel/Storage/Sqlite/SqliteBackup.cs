@@ -114,6 +114,32 @@ public static class SqliteBackup
         File.Move(incoming, store, overwrite: true);
     }
 
+    /// <summary>
+    /// Opens every store of a backup folder and checks it as a restore would, counting its tables and rows:
+    /// what a scheduled backup's manifest records.
+    /// </summary>
+    public static async Task<IReadOnlyList<BackedUpStore>> VerifyFolderAsync(string backup, CancellationToken ct)
+    {
+        var found = new List<BackedUpStore>();
+        foreach (var store in Directory.GetFiles(backup, "*.db").Order(StringComparer.Ordinal))
+        {
+            await CheckAsync(store, ct);
+            await using var connection = new SqliteConnection(ConnectionString(store, SqliteOpenMode.ReadOnly));
+            await connection.OpenAsync(ct);
+            var tables = await connection.QueryAsync(null, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", r => r.GetString(0), ct);
+            long rows = 0;
+            foreach (var table in tables)
+            {
+                // The names come from the file's own catalogue, quoted as SQLite quotes identifiers.
+                rows += (await connection.QueryAsync(null, $"SELECT COUNT(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", r => r.GetInt64(0), ct))[0];
+            }
+
+            found.Add(new BackedUpStore(Path.GetFileName(store), tables.Count, rows));
+        }
+
+        return found;
+    }
+
     private static async Task CheckAsync(string file, CancellationToken ct)
     {
         try
