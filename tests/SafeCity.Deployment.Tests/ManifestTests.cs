@@ -437,4 +437,30 @@ public sealed class ManifestTests
         Assert.All(templates, labels => Assert.Contains(policies, p => p.Spec.PodSelector.MatchLabels is { Count: > 0 } m
             && !m.ContainsKey("app.kubernetes.io/part-of") && m.All(l => labels.TryGetValue(l.Key, out var v) && v == l.Value)));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Sets))]
+    public void Governance_and_every_theme_offer_their_metrics_to_a_prometheus_scrape_and_the_gateway_does_not(string set)
+    {
+        var objects = Manifests.Load(Yaml(set));
+        var deployments = objects.OfType<V1Deployment>().ToList();
+        var services = deployments.Where(d => d.Metadata.Name != "gateway").ToList();
+
+        Assert.Equal(Themes.Length + 1, services.Count);
+        Assert.All(services, d =>
+        {
+            var annotations = d.Spec.Template.Metadata.Annotations;
+            Assert.Equal(("true", "/metrics"), (annotations["prometheus.io/scrape"], annotations["prometheus.io/path"]));
+            // The port scraped is the container's HTTP port, where /metrics is served.
+            Assert.Equal(d.Spec.Template.Spec.Containers[0].Ports.Single(p => p.Name == "http").ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture), annotations["prometheus.io/port"]);
+        });
+        Assert.False(deployments.Single(d => d.Metadata.Name == "gateway").Spec.Template.Metadata.Annotations?.ContainsKey("prometheus.io/scrape") ?? false);
+
+        // Only a namespace labelled for it may scrape, on the HTTP port, and never the gateway.
+        var scrape = Assert.Single(objects.OfType<V1NetworkPolicy>(), p => p.Metadata.Name == "metrics-scrape");
+        var rule = Assert.Single(scrape.Spec.Ingress);
+        Assert.Equal("true", Assert.Single(rule.FromProperty).NamespaceSelector.MatchLabels["safecity.io/scrapes-metrics"]);
+        Assert.Equal(8080, Assert.Single(rule.Ports).Port.Value is var port ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : 0);
+        Assert.Contains("gateway", Assert.Single(scrape.Spec.PodSelector.MatchExpressions).Values);
+    }
 }
