@@ -26,7 +26,8 @@ public sealed record EventPathReport(
     /// <summary>Whether the oldest waiting event has waited longer than <paramref name="after"/> (governance's pages then say so).</summary>
     public bool IsOverdue(DateTimeOffset now, TimeSpan after) => OldestPendingSince is { } since && now - since > after;
 
-    /// <summary>Why the events wait, in the words the pages use.</summary>
+    /// <summary>Why the events wait, in the words the pages use (worked out by the reader, not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Reason => BrokerConnected ? "waiting to be delivered" : "the message broker is unavailable";
 }
 

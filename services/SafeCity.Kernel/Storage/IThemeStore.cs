@@ -49,6 +49,9 @@ public interface IThemeStore : IOutboxStore, IAuditLog
     /// <summary>Every value of one indicator.</summary>
     Task<IReadOnlyList<Measurement>> GetMeasurementsAsync(string indicatorId, CancellationToken ct);
 
+    /// <summary>One indicator's value for one period, or null: what a new figure replaces, read by its key alone.</summary>
+    Task<Measurement?> GetMeasurementAsync(string indicatorId, string period, CancellationToken ct);
+
     /// <summary>Every value of every indicator: for plan pages, where each indicator shows its latest.</summary>
     Task<IReadOnlyList<Measurement>> GetAllMeasurementsAsync(CancellationToken ct);
 

@@ -144,6 +144,10 @@ public abstract class ThemeStoreContract
         Assert.Equal([("2008-04", 118.0, 2L), ("2008-05", 101.0, 1L)], values.Select(m => (m.Period, m.Value, m.Revision)));
         Assert.Equal(2, (await store.GetAllMeasurementsAsync(Ct)).Count);
         Assert.Empty(await store.GetMeasurementsAsync("P9.I9", Ct));
+        // One period by its key: the latest revision, and nothing for a period or indicator not held.
+        Assert.Equal(("2008-04", 118.0, 2L), (await store.GetMeasurementAsync("P1.I1", "2008-04", Ct)) is { } one ? (one.Period, one.Value, one.Revision) : default);
+        Assert.Null(await store.GetMeasurementAsync("P1.I1", "2008-06", Ct));
+        Assert.Null(await store.GetMeasurementAsync("P9.I9", "2008-04", Ct));
     }
 
     [SkippableFact]

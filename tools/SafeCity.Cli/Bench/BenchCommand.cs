@@ -376,12 +376,26 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         Add(new("Governance /api/governance/performance, first request after a change: p95", label, $"{Measures.Percentile(fresh, 95):0} ms", "≤ 50 ms", Measures.Percentile(fresh, 95) <= 50,
             $"p50 {Measures.Percentile(fresh, 50):0} ms over {fresh.Count} changes"));
 
-        // 3. Event latency: 200 measurements a second for a minute, to keys already held (the model does not grow).
-        var seconds = quick ? 15 : 60;
+        // 3. Event latency: 200 measurements a second for a minute, to keys already held (the model does not grow),
+        // three times: one run's tail says little on a machine whose other tenants come and go.
+        var runs = new List<(LagReply Lag, int Sent, TimeSpan Sending)>();
+        for (var run = 0; run < 3; run++)
+        {
+            runs.Add(await LatencyRunAsync(http, values, quick ? 15 : 60));
+        }
+
+        var p99s = runs.Select(r => r.Lag.P99).ToList();
+        Add(new("Event latency, theme to governance: p99 of each of three runs", label, string.Join(" / ", p99s.Select(p => $"{p:0}")) + " ms", "≤ 100 ms", p99s.Max() <= 100,
+            string.Join("; ", runs.Select(r => $"p50 {r.Lag.P50:0} ms, p95 {r.Lag.P95:0} ms, max {r.Lag.Max:0} ms, {r.Lag.Measurements:N0} of {r.Sent:N0} applied at {r.Sent / r.Sending.TotalSeconds:0} a second"))));
+    }
+
+    /// <summary>One run of 200 measurements a second for the given seconds; governance's lag over them once all are applied (or two minutes have passed).</summary>
+    private static async Task<(LagReply Lag, int Sent, TimeSpan Sending)> LatencyRunAsync(HttpClient http, IReadOnlyList<(string Theme, string Id, string Period)> values, int seconds)
+    {
         var since = DateTimeOffset.UtcNow;
         var sent = 0;
         var pending = new List<Task>();
-        clock.Restart();
+        var clock = Stopwatch.StartNew();
         for (var i = 0; i < 200 * seconds; i++)
         {
             var due = TimeSpan.FromMilliseconds(i * 5.0);
@@ -407,8 +421,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
             }
         }
 
-        Add(new("Event latency, theme to governance: p99", label, $"{lag.P99:0} ms", "≤ 500 ms", lag.P99 <= 500,
-            $"p50 {lag.P50:0} ms, p95 {lag.P95:0} ms, max {lag.Max:0} ms; {sent:N0} measurements at {sent / sending.TotalSeconds:0} a second, {lag.Measurements:N0} applied"));
+        return (lag, sent, sending);
     }
 
     // Consumed, not applied: governance's rebuild at start may already hold a figure whose event arrives after it.

@@ -63,13 +63,13 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
             validation.Require(period.Start <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), nameof(command.Period), $"{period.Describe()} has not started yet.");
         }
 
-        var existing = await store.GetMeasurementsAsync(indicator.Id, ct);
         var kept = command.Value ?? 0;
         var note = command.Note.NullIfBlank();
         if (command.Basis == StockBasis.Held && validation.IsValid)
         {
             validation.Require(indicator.Stock is not null, "Basis", $"{indicator.DisplayCode} does not count additions to a stock: enter its figure as it is.");
-            if (indicator.Stock is { } stock && Added(stock, existing, period, kept) is var (added, heldBefore, problem))
+            // Only a figure held at a period's end needs the indicator's other figures (what was added before it in the year).
+            if (indicator.Stock is { } stock && Added(stock, await store.GetMeasurementsAsync(indicator.Id, ct), period, kept) is var (added, heldBefore, problem))
             {
                 validation.Require(problem is null, "Basis", problem ?? "");
                 kept = added;
@@ -92,7 +92,8 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
             RecordedAt = clock.GetUtcNow(),
             RecordedBy = actor,
         };
-        var before = existing.FirstOrDefault(m => m.Period == measurement.Period);
+        // The figure it replaces, for the audit trail, read by its key: a write costs the same however many periods the indicator holds.
+        var before = await store.GetMeasurementAsync(indicator.Id, measurement.Period, ct);
         var stored = await store.RecordMeasurementAsync(measurement,
             m => new Change(ThemeEvents.MeasurementRecorded(theme.Slug, m), AuditEntry.Of(m.RecordedAt, actor, "Record measurement", $"{m.IndicatorId} {m.Period}", before, m)), ct);
         outbox.Notify();

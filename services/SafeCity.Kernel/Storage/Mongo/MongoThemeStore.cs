@@ -178,6 +178,11 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
     public async Task<IReadOnlyList<Measurement>> GetMeasurementsAsync(string indicatorId, CancellationToken ct) =>
         (await _measurements.Find(Builders<BsonDocument>.Filter.Eq("indicatorId", indicatorId)).ToListAsync(ct)).Select(Read<Measurement>).ToList();
 
+    public async Task<Measurement?> GetMeasurementAsync(string indicatorId, string period, CancellationToken ct) =>
+        await _measurements.Find(ById(indicatorId + "|" + period)).FirstOrDefaultAsync(ct) is { } found
+            ? Read<Measurement>(found)
+            : null;
+
     public async Task<IReadOnlyList<Measurement>> GetAllMeasurementsAsync(CancellationToken ct) =>
         (await _measurements.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(ct)).Select(Read<Measurement>).ToList();
 

@@ -193,6 +193,10 @@ public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
     public async Task<IReadOnlyList<Measurement>> GetAllMeasurementsAsync(CancellationToken ct) =>
         await database.QueryAsync("SELECT document FROM measurements", r => Read<Measurement>(r.GetString(0)), ct);
 
+    public async Task<Measurement?> GetMeasurementAsync(string indicatorId, string period, CancellationToken ct) =>
+        (await database.QueryAsync("SELECT document FROM measurements WHERE indicator_id = $i AND period = $p", r => Read<Measurement>(r.GetString(0)), ct,
+            ("$i", indicatorId), ("$p", period))).SingleOrDefault();
+
     public Task<IReadOnlyList<OutboxMessage>> GetUndispatchedAsync(int max, CancellationToken ct) => _outbox.GetUndispatchedAsync(max, ct);
 
     public Task<OutboxBacklog> GetBacklogAsync(CancellationToken ct) => _outbox.GetBacklogAsync(ct);
