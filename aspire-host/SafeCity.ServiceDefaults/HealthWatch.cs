@@ -74,6 +74,12 @@ public abstract class HealthWatch(IHttpClientFactory clients, TimeProvider clock
             {
                 detail = e is OperationCanceledException ? $"no answer within {Patience.TotalSeconds:0} s" : "not reachable";
             }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // Anything else on the way (the resilience pipeline's circuit open after repeated failures):
+                // the service counts as down, and the watch goes on; a watcher that threw would stop its host.
+                detail = "not reachable: " + e.GetType().Name;
+            }
 
             if (detail is null)
             {
@@ -81,7 +87,7 @@ public abstract class HealthWatch(IHttpClientFactory clients, TimeProvider clock
                 {
                     path = await client.GetFromJsonAsync<EventPathReport>($"http://{name}{EventPathReport.Path}", patience.Token);
                 }
-                catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException)
+                catch (Exception) when (!ct.IsCancellationRequested)
                 {
                     // Up but not telling (an older release, a slow answer): its event path is not known this time.
                 }
