@@ -20,14 +20,17 @@ public static class Settings
     public static T AddSettings<T>(this IHostApplicationBuilder builder, string section) where T : class, new()
     {
         builder.Services.AddOptions<T>().Bind(builder.Configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
-        var value = new T();
-        builder.Configuration.GetSection(section).Bind(value);
-        var failures = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(value, new ValidationContext(value), failures, validateAllProperties: true))
-        {
-            throw new OptionsValidationException(section, typeof(T), failures.Select(f => f.ErrorMessage ?? $"{section} is not valid."));
-        }
+        var (value, wrong) = Check<T>(builder.Configuration, section);
+        return wrong.Count > 0 ? throw new OptionsValidationException(section, typeof(T), wrong) : value;
+    }
 
-        return value;
+    /// <summary>The section bound to its class, and every rule it breaks, each in the words of its annotation (naming the key and its limit).</summary>
+    public static (T Value, IReadOnlyList<string> Wrong) Check<T>(IConfiguration configuration, string section) where T : class, new()
+    {
+        var value = new T();
+        configuration.GetSection(section).Bind(value);
+        var failures = new List<ValidationResult>();
+        Validator.TryValidateObject(value, new ValidationContext(value), failures, validateAllProperties: true);
+        return (value, failures.Select(f => f.ErrorMessage ?? $"{section} is not valid.").ToList());
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using SafeCity.Kernel.Storage.Sqlite;
@@ -36,20 +35,15 @@ public sealed class ScheduledBackups : IAsyncDisposable
     /// <summary>The section "Backups" of <paramref name="configuration"/>, and every rule it breaks (each naming the key and its limit).</summary>
     public static (BackupOptions Options, IReadOnlyList<string> Wrong) Read(IConfiguration configuration)
     {
-        var options = new BackupOptions();
-        var wrong = new List<ValidationResult>();
         try
         {
-            configuration.GetSection(BackupOptions.Section).Bind(options);
+            return Settings.Check<BackupOptions>(configuration, BackupOptions.Section);
         }
         catch (InvalidOperationException)
         {
             // A value that is not a number at all: named as the rule it breaks, never echoed.
-            return (options, [$"{BackupOptions.Section}:IntervalHours and {BackupOptions.Section}:Keep must be numbers."]);
+            return (new BackupOptions(), [$"{BackupOptions.Section}:IntervalHours and {BackupOptions.Section}:Keep must be numbers."]);
         }
-
-        Validator.TryValidateObject(options, new ValidationContext(options), wrong, validateAllProperties: true);
-        return (options, wrong.Select(w => w.ErrorMessage ?? $"{BackupOptions.Section} is not valid.").ToList());
     }
 
     /// <summary>Starts taking backups on the schedule, in the background.</summary>

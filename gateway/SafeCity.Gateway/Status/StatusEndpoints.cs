@@ -14,6 +14,12 @@ namespace SafeCity.Gateway.Status;
 /// </summary>
 public static class StatusEndpoints
 {
+    // Made once: the backups' part is left out of the JSON for everyone but administrators.
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public static void MapPlatformStatus(this WebApplication app) => app.MapGet("/status", async (HttpContext http, PlatformStatus status, IAuthorizationService authorization, IOptions<BackupOptions> backups) =>
     {
         var parts = status.Parts();
@@ -28,7 +34,7 @@ public static class StatusEndpoints
                     ? (object)new { name = p.Name, state = p.Up ? "up" : "down", since = p.Since, checkedAt = p.CheckedAt == default ? (DateTimeOffset?)null : p.CheckedAt, detail = p.Detail, eventPath = p.EventPath }
                     : new { name = p.Name, state = p.Up ? "up" : "down" }),
                 backups = detailed ? new { scheduled = backups.Value.Folder is { Length: > 0 }, everyHours = backups.Value.IntervalHours, keep = backups.Value.Keep, lastGood = lastBackup } : null,
-            }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
+            }, Json);
         }
 
         return GatewayPages.Page<StatusPage>(new { Parts = parts, Detailed = detailed, Backups = backups.Value, LastGoodBackup = lastBackup });
