@@ -5,6 +5,7 @@ using SafeCity.Governance.DeliveryBoard.Report;
 using SafeCity.Governance.Holdings;
 using SafeCity.Governance.MyWork;
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Performance.MostSimilarGroup;
 using SafeCity.Governance.Performance.SetTolerances;
 using SafeCity.Governance.PlanNumbers;
 using SafeCity.Governance.Pmg;
@@ -28,6 +29,7 @@ public static class GovernanceApi
         api.MapPlanNumbersApi();
         api.MapMyWork();
         api.MapPmgApi();
+        api.MapMostSimilarGroupApi();
         api.MapSubgroupsApi();
         api.MapExpectedOutcomesApi();
         api.MapTolerancesApi();

@@ -65,6 +65,9 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<Attention.WhatNeedsAttention>();
         builder.Services.AddSingleton<MyWork.MyWorkList>();
         builder.Services.AddSingleton<MostSimilarGroupComparisons>();
+        builder.Services.AddSingleton<Performance.MostSimilarGroup.ImportPoliceMonth.PoliceCountsStore>();
+        builder.Services.AddSingleton<Performance.MostSimilarGroup.ImportPopulation.PopulationEstimates>();
+        builder.Services.AddSingleton<Performance.MostSimilarGroup.CompareWithFamily.FamilyBenchmark>();
         builder.Services.AddSingleton(DeliveryBoard.ExpectedOutcomes.ExpectedOutcomeList.Load(typeof(GovernanceServiceHost).Assembly));
         builder.Services.AddSingleton<DeliveryBoardService>();
         builder.Services.AddSingleton<IndicatorUpdates>();

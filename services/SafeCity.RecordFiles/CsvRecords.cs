@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SafeCity.RecordFiles;
@@ -75,6 +76,13 @@ public static class CsvRecords
         {
             line++;
             var start = line;
+            // Most rows quote nothing: split them at once, which reads a national month several times faster.
+            if (!text.Contains('"') && TextProblem(text) is null)
+            {
+                yield return (start, [.. text.Split(',')], null);
+                continue;
+            }
+
             var fields = new List<string>();
             var field = new StringBuilder();
             var quoted = false;
@@ -148,6 +156,10 @@ public static class CsvRecords
         }
     }
 
+    // char.IsControl's characters, but for the tab.
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c != '\t')]);
+
     private static string? TextProblem(string text)
     {
         if (text.Contains('\uFFFD'))
@@ -160,6 +172,6 @@ public static class CsvRecords
             return $"is longer than {MaxRecordCharacters:N0} characters.";
         }
 
-        return text.Any(c => char.IsControl(c) && c != '\t') ? "holds control characters: is this a text file?" : null;
+        return text.AsSpan().ContainsAny(ControlCharacters) ? "holds control characters: is this a text file?" : null;
     }
 }

@@ -19,7 +19,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Usage: safecity run [--data DIR] [--broker-cluster] [--demo]
-               safecity import police-street FILE [--area NAME] [--gateway URL]
+               safecity import police-street FILE|FOLDER|ZIP [--area NAME] [--gateway URL] [--gateway-http URL]
+               safecity import population FILE --mid-year YYYY [--source TEXT] [--gateway-http URL]
                safecity partner send FILE --client-id ID [--client-secret SECRET] [--gateway-http URL] [--gateway URL]
                safecity backup [--data DIR] [--to DIR]
                safecity restore BACKUP-FOLDER [--data DIR]
@@ -29,7 +30,9 @@ static int Usage()
 
           run     start RabbitMQ, every service and the gateway; stop them all with Ctrl+C
                   --demo: in .safecity-demo, a generated 2008/09 labelled "demonstration data" on every page
-          import  send a data.police.uk street-level crime file to the themes (the platform must be running)
+          import  police-street: a data.police.uk file, a month's folder of force files or its zip: every district counted
+                  for the Most Similar Group, the rows of --area (Southampton for a folder or zip) sent to the themes;
+                  population: an ONS mid-year estimate by district, all rows or none (the platform must be running)
           partner send a partner's CSV of records over gRPC, signed in with its organisation's client credentials
           backup  copy every service's store while the platform runs (default: DATA/backups/<time>)
           restore put a backup's stores back while the platform is stopped

@@ -168,8 +168,9 @@ public sealed class AccessMatrixTests
             return role == PlatformRoles.Administrator || role.StartsWith("officer:", StringComparison.Ordinal);
         }
 
-        // The PMG cycle and the tolerances it sets: the PMG and administrators.
-        if ((pattern.StartsWith("/api/governance/tolerances", StringComparison.Ordinal) || pattern.StartsWith("/api/governance/pmg/", StringComparison.Ordinal)) && method != "GET")
+        // The PMG cycle, the tolerances it sets and the Most Similar Group's imports: the PMG and administrators.
+        if ((pattern.StartsWith("/api/governance/tolerances", StringComparison.Ordinal) || pattern.StartsWith("/api/governance/pmg/", StringComparison.Ordinal)
+            || pattern.StartsWith("/api/governance/most-similar-group/", StringComparison.Ordinal)) && method != "GET")
         {
             return role is PlatformRoles.Administrator or PlatformRoles.PerformanceManagementGroup;
         }

@@ -62,7 +62,7 @@ public sealed class PoliceStreetImport(GrpcChannel gateway, TextWriter output, I
                 progress.Report("reading", summary.RowsRead, share?.Invoke());
             }
 
-            if (area is not null && !string.Equals(row!.LocalAuthority, area, StringComparison.OrdinalIgnoreCase))
+            if (area is not null && !PoliceArea.Contains(area, row!))
             {
                 summary.OutsideArea++;
                 continue;

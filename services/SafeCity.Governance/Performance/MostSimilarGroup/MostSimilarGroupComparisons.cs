@@ -8,11 +8,7 @@ public sealed class MostSimilarGroupComparisons(IDocumentStore documents, TimePr
     private const string Collection = "msg-comparisons";
 
     /// <summary>The Most Similar Group as seed paragraph 11 lists it.</summary>
-    public static IReadOnlyList<string> Members { get; } =
-    [
-        "Bristol", "Cambridge", "Cardiff", "Exeter", "Leicester", "Lincoln", "Manchester", "Newcastle upon Tyne",
-        "Norwich", "Nottingham", "Oxford", "Portsmouth", "Plymouth", "Reading", "Southampton",
-    ];
+    public static IReadOnlyList<string> Members { get; } = Family.OfParagraph11.Select(m => m.Name).ToList();
 
     public async Task<IReadOnlyList<MostSimilarGroupComparison>> ListAsync(CancellationToken ct) =>
         (await documents.ListAsync<MostSimilarGroupComparison>(Collection, ct)).OrderByDescending(c => c.ImportedAt).ToList();

@@ -1,0 +1,46 @@
+using System.Globalization;
+using SafeCity.Governance.Performance.MostSimilarGroup.ImportPoliceMonth;
+using SafeCity.Governance.Performance.MostSimilarGroup.ImportPopulation;
+
+namespace SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
+
+/// <summary>Southampton's place in a period: its rate, rank among the members with figures, and position.</summary>
+public sealed record RankInPeriod(string Period, double Rate, int Rank, int Of, GroupPosition Position);
+
+/// <summary>The family compared from the police counts and population estimates governance holds.</summary>
+public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimates populations)
+{
+    public IReadOnlyList<FamilyMember> Members => Family.OfParagraph11;
+
+    /// <summary>Every period whose months are all held for at least one force, by kind, latest first.</summary>
+    public async Task<IReadOnlyList<BenchmarkPeriod>> PeriodsAsync(CancellationToken ct)
+    {
+        var held = await counts.ListAsync(ct);
+        var months = held.Select(h => DateOnly.ParseExact(h.Counts.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)).Distinct().ToList();
+        return BenchmarkPeriod.Covered(months);
+    }
+
+    public async Task<FamilyComparison> CompareAsync(BenchmarkMeasure measure, BenchmarkPeriod period, ComparisonMethod method, CancellationToken ct)
+    {
+        var held = await counts.ListAsync(ct);
+        return FamilyComparison.Compute(Members, measure, period, method, held.Select(h => h.Counts).ToList(), await populations.ListAsync(ct));
+    }
+
+    /// <summary>Southampton's rate and rank in each period of the kind held, earliest first: the ranking paragraph 12 asks the partnership to improve.</summary>
+    public async Task<IReadOnlyList<RankInPeriod>> HistoryAsync(BenchmarkMeasure measure, BenchmarkPeriodKind kind, ComparisonMethod method, CancellationToken ct)
+    {
+        var held = (await counts.ListAsync(ct)).Select(h => h.Counts).ToList();
+        var estimates = await populations.ListAsync(ct);
+        var history = new List<RankInPeriod>();
+        foreach (var period in (await PeriodsAsync(ct)).Where(p => p.Kind == kind).OrderBy(p => p.Last))
+        {
+            var comparison = FamilyComparison.Compute(Members, measure, period, method, held, estimates);
+            if (comparison.Home is { } home)
+            {
+                history.Add(new RankInPeriod(period.ToString(), home.Rate, home.Rank, comparison.Members.Count, home.Position));
+            }
+        }
+
+        return history;
+    }
+}
