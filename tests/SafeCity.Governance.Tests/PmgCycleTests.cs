@@ -252,7 +252,7 @@ public sealed class PmgCycleTests : IAsyncLifetime
         var bytes = ReportExport.Xlsx(ReportExport.Tables(report));
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var workbook = document.WorkbookPart!;
-        Assert.Equal(["Indicators", "Exceptions", "Remedial actions"], workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
+        Assert.Equal(["Indicators", "Exceptions", "Remedial actions", "Most Similar Group"], workbook.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
         var indicators = ((WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().First().Id!)).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
         var row = indicators[1].Elements<Cell>().ToList();
         Assert.Equal("P3.I1", row[1].InnerText);

@@ -1,4 +1,5 @@
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
 using SafeCity.Governance.Pmg;
 using SafeCity.Governance.Pmg.DrawUpExceptionList;
 using SafeCity.Governance.Pmg.RemedialActions;
@@ -13,7 +14,7 @@ namespace SafeCity.Governance.Attention;
 /// meeting), indicators with no target for their year, actions past their due date, and the
 /// remedial actions not yet done, overdue first.
 /// </summary>
-public sealed class WhatNeedsAttention(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, JudgingDay? judging = null)
+public sealed class WhatNeedsAttention(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, JudgingDay? judging = null, FamilyBenchmark? family = null)
 {
     public async Task<AttentionSummary> GetAsync(DateOnly? asAt, CancellationToken ct)
     {
@@ -22,7 +23,8 @@ public sealed class WhatNeedsAttention(PartnershipPerformance performance, PmgSe
         var last = await pmg.LatestMeetingAsync(day, ct);
         var remedials = await pmg.RemedialActionsAsync(ct);
         var remedied = remedials.Select(r => r.ItemKey).ToHashSet(StringComparer.Ordinal);
-        var (draft, recovered) = ExceptionList.DrawUp(tree, last, day, remedied);
+        var rankings = family is null ? [] : await family.RelativeRankingsAsync(day, ct);
+        var (draft, recovered) = ExceptionList.DrawUp(tree, last, day, remedied, rankings);
         var earlier = last?.Exceptions.Select(e => e.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         var priorityOf = draft.Select(e => (e.Key, e.Priority)).Concat(last?.Exceptions.Select(e => (e.Key, e.Priority)) ?? [])
             .DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Priority, StringComparer.Ordinal);
@@ -53,6 +55,11 @@ public sealed class WhatNeedsAttention(PartnershipPerformance performance, PmgSe
     /// <summary>Where to act on an item: the indicator's or action's page in its theme.</summary>
     public static string LinkOf(string key)
     {
+        if (key.StartsWith(FamilyKey, StringComparison.Ordinal))
+        {
+            return "/msg?measure=" + Uri.EscapeDataString(key[FamilyKey.Length..]);
+        }
+
         var colon = key.IndexOf(':', StringComparison.Ordinal);
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         if (colon < 0 || slash < colon)
@@ -64,6 +71,8 @@ public sealed class WhatNeedsAttention(PartnershipPerformance performance, PmgSe
         var id = key[(slash + 1)..];
         return key[..colon] == "action" ? ActionLink(theme, id) : $"/{theme}/indicators/{Uri.EscapeDataString(id)}";
     }
+
+    private const string FamilyKey = "family:";
 
     private static string ActionLink(string theme, string id) => $"/{theme}/actions/{Uri.EscapeDataString(id)}";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
 using SafeCity.Governance.Pmg.DrawUpExceptionList;
 using SafeCity.Governance.Pmg.RemedialActions;
 using SafeCity.Kernel.Apis;
@@ -18,7 +19,7 @@ public sealed class PmgException(string field, string message) : Exception(messa
 /// The PMG cycle: drawing up each meeting's exception list (frozen once made), and the remedial actions
 /// the group agrees, with their owners, due dates, status and notes.
 /// </summary>
-public sealed class PmgService(IDocumentStore documents, PartnershipPerformance performance, IOptions<PmgCalendarOptions> options, TimeProvider clock)
+public sealed class PmgService(IDocumentStore documents, PartnershipPerformance performance, IOptions<PmgCalendarOptions> options, TimeProvider clock, FamilyBenchmark? family = null)
 {
     private const string Meetings = "pmg-meetings";
     private const string Remedials = "remedial-actions";
@@ -54,7 +55,8 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
         var previous = (await MeetingsAsync(ct)).FirstOrDefault(m => m.MeetingDate < meetingDate);
         var tree = await performance.GetAsync(asAt, ct);
         var remedied = (await RemedialActionsAsync(ct)).Select(r => r.ItemKey).ToHashSet(StringComparer.Ordinal);
-        var (exceptions, recovered) = ExceptionList.DrawUp(tree, previous, meetingDate, remedied);
+        var rankings = family is null ? [] : await family.RelativeRankingsAsync(asAt, ct);
+        var (exceptions, recovered) = ExceptionList.DrawUp(tree, previous, meetingDate, remedied, rankings);
         var meeting = new PmgMeeting(id, meetingDate, asAt, clock.GetUtcNow(), by, exceptions, recovered);
         if (!await documents.InsertAsync(Meetings, id, meeting, ct))
         {

@@ -31,6 +31,9 @@ public sealed record DeliveryBoardReport(DateOnly AsAt, PmgMeeting? Meeting, Per
     /// <summary>Paragraph 66's outcomes to March 2011, the plan's three-year test, as at the report's date.</summary>
     public IReadOnlyList<ExpectedOutcomes.OutcomeStatus> Outcomes { get; init; } = [];
 
+    /// <summary>Paragraph 12's relative ranking in the Most Similar Group, for violence and criminal damage, as at the report's date.</summary>
+    public IReadOnlyList<Performance.MostSimilarGroup.CompareWithFamily.RelativeRanking> Rankings { get; init; } = [];
+
     public static DeliveryBoardReport Build(DateOnly asAt, PerformanceTree tree, PmgMeeting? meeting, IReadOnlyList<RemedialAction> remedials)
     {
         var priorities = tree.Priorities.Select(p =>

@@ -9,7 +9,7 @@ namespace SafeCity.Governance.DeliveryBoard.Report;
 public sealed record LaaLine(int Priority, IndicatorLine Line, YearTarget? Target);
 
 /// <summary>Puts together the Delivery Board report and the quarterly LAA monitoring from performance and the PMG's records.</summary>
-public sealed class DeliveryBoardService(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, ExpectedOutcomes.ExpectedOutcomeList? outcomes = null, JudgingDay? judging = null)
+public sealed class DeliveryBoardService(PartnershipPerformance performance, PmgService pmg, TimeProvider clock, ExpectedOutcomes.ExpectedOutcomeList? outcomes = null, JudgingDay? judging = null, Performance.MostSimilarGroup.CompareWithFamily.FamilyBenchmark? family = null)
 {
     private readonly ExpectedOutcomes.ExpectedOutcomeList _outcomes = outcomes ?? ExpectedOutcomes.ExpectedOutcomeList.Load(typeof(DeliveryBoardService).Assembly);
 
@@ -19,7 +19,11 @@ public sealed class DeliveryBoardService(PartnershipPerformance performance, Pmg
     {
         var tree = await performance.GetAsync(asAt, ct);
         var meeting = await pmg.LatestMeetingAsync(asAt, ct);
-        return DeliveryBoardReport.Build(asAt, tree, meeting, await pmg.RemedialActionsAsync(ct)) with { Outcomes = ExpectedOutcomes.OutcomeStatus.Judge(_outcomes, tree) };
+        return DeliveryBoardReport.Build(asAt, tree, meeting, await pmg.RemedialActionsAsync(ct)) with
+        {
+            Outcomes = ExpectedOutcomes.OutcomeStatus.Judge(_outcomes, tree),
+            Rankings = family is null ? [] : await family.RelativeRankingsAsync(asAt, ct),
+        };
     }
 
     /// <summary>Paragraph 66's outcomes judged as at a date.</summary>

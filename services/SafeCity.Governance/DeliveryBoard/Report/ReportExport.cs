@@ -36,6 +36,13 @@ public static class ReportExport
             new("Indicators", ["Priority", "Indicator", "Code", "Name", "Category", "Year", "Year to date", "Through", "Expected by now", "Annual target", "RAG", "Direction of travel", "Forecast", "Forecast low", "Forecast high", "Stretch outlook", "Reason"], indicators),
             new("Exceptions", ["Priority", "Plan", "Kind", "Id", "Name", "RAG", "First listed", "State", "Detail"], exceptions),
             new("Remedial actions", ["Id", "Priority", "Item", "Action", "Owner", "Due", "Status", "Escalation", "Notes"], remedials),
+            new("Most Similar Group", ["Measure", "Period", "Rate per 1,000", "Rank", "Of", "Against the family", "Earlier periods (rank)", "Members with no figures"],
+                report.Rankings.Select(r => (IReadOnlyList<object?>)
+                [
+                    r.Measure.Name, r.Comparison.Period.ToString(), r.Comparison.Home is { } h ? Math.Round(h.Rate, 3) : null, r.Comparison.Home?.Rank, r.Comparison.Members.Count,
+                    r.Comparison.Home is { } home ? Performance.MostSimilarGroup.CompareWithFamily.ComparisonDto.Words(home.Position) : "No figures",
+                    string.Join("; ", r.History.Select(x => $"{x.Period}: {x.Rank} of {x.Of}")), string.Join("; ", r.Comparison.Missing.Select(m => m.Name)),
+                ]).ToList()),
         ];
     }
 

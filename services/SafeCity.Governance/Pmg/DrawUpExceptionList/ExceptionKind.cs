@@ -7,4 +7,6 @@ public enum ExceptionKind
     Action,
     /// <summary>An indicator with no target for the year: not rated, and so not hidden.</summary>
     MissingTarget,
+    /// <summary>Southampton significantly above its Most Similar Group for violence or criminal damage (paragraph 12).</summary>
+    MostSimilarGroup,
 }

@@ -1,4 +1,5 @@
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Pmg.DrawUpExceptionList;
@@ -17,10 +18,13 @@ public static class ExceptionList
         "Any indicator or action that is red or amber (or an action that is delayed, or past its due date and not done) enters the exception list. " +
         "It stays on every later list until it recovers (an indicator when it is green, an action when it is green or completed and not overdue) " +
         "and a remedial action has been recorded for it. No newer figure is not recovery. " +
-        "An indicator with no target for the year is listed as well, until the partnership sets one.";
+        "An indicator with no target for the year is listed as well, until the partnership sets one; " +
+        "and Southampton's violence or criminal damage while significantly above its Most Similar Group (paragraph 12), until it is not and a remedial action has been recorded.";
 
     /// <param name="withRemedialActions">The keys of the items a remedial action was ever recorded for.</param>
-    public static (IReadOnlyList<ExceptionItem> Exceptions, IReadOnlyList<RecoveredItem> Recovered) DrawUp(PerformanceTree tree, PmgMeeting? previous, DateOnly meetingDate, IReadOnlySet<string>? withRemedialActions = null)
+    /// <param name="rankings">Paragraph 12's rankings in the Most Similar Group as at the list's date; none when no police counts are held.</param>
+    public static (IReadOnlyList<ExceptionItem> Exceptions, IReadOnlyList<RecoveredItem> Recovered) DrawUp(
+        PerformanceTree tree, PmgMeeting? previous, DateOnly meetingDate, IReadOnlySet<string>? withRemedialActions = null, IReadOnlyList<RelativeRanking>? rankings = null)
     {
         withRemedialActions ??= new HashSet<string>(StringComparer.Ordinal);
         var earlier = previous?.Exceptions.ToDictionary(e => e.Key, StringComparer.Ordinal) ?? [];
@@ -36,11 +40,11 @@ public static class ExceptionList
                     var key = $"indicator:{plan.Theme}/{i.Id}";
                     var failing = i.Rag is Rag.Red or Rag.Amber;
                     var name = PerformanceIndicator.Titled(i.Code ?? "Local", i.Name);
-                    Decide(key, ExceptionKind.Indicator, i.Id, plan, priority.Priority.Number, name, i.Rag, i.Reason, failing, recoveredNow: i.Rag == Rag.Green);
+                    Decide(key, ExceptionKind.Indicator, i.Id, plan.Theme, plan.Number, priority.Priority.Number, name, i.Rag, i.Reason, failing, recoveredNow: i.Rag == Rag.Green);
 
                     var year = i.Assessment.Year;
                     var noTarget = i.Definition.TargetFor(year) is null;
-                    Decide($"target:{plan.Theme}/{i.Id}", ExceptionKind.MissingTarget, i.Id, plan, priority.Priority.Number, $"{name}: no target for {year}", Rag.NotRated,
+                    Decide($"target:{plan.Theme}/{i.Id}", ExceptionKind.MissingTarget, i.Id, plan.Theme, plan.Number, priority.Priority.Number, $"{name}: no target for {year}", Rag.NotRated,
                         $"No target is set for {year}, so it cannot be rated: set one on the indicator's page.", noTarget, recoveredNow: !noTarget, needsRemedy: false);
                 }
 
@@ -51,10 +55,19 @@ public static class ExceptionList
                     var failing = a.Rag is Rag.Red or Rag.Amber || delayed || a.Overdue;
                     var due = a.DueDate is { } d ? (a.Overdue ? $"Overdue: due {PmgService.Day(d)}. " : $"Due {PmgService.Day(d)}. ") : "";
                     var detail = $"{due}{Kernel.Web.UkFormat.StatusWords(a.Status)}{(a.Commentary is { Length: > 0 } c ? ": " + c : "")}";
-                    Decide(key, ExceptionKind.Action, a.Id, plan, priority.Priority.Number, a.Description, a.Rag, detail, failing,
+                    Decide(key, ExceptionKind.Action, a.Id, plan.Theme, plan.Number, priority.Priority.Number, a.Description, a.Rag, detail, failing,
                         recoveredNow: !delayed && !a.Overdue && (a.Rag == Rag.Green || a.Status == nameof(ActionStatus.Completed)));
                 }
             }
+        }
+
+        foreach (var ranking in rankings ?? [])
+        {
+            var above = ranking.IsAboveTheFamily;
+            Decide(ranking.Key, ExceptionKind.MostSimilarGroup, ranking.Measure.Key, ranking.Theme, ranking.PlanNumber, ranking.Priority,
+                $"{ranking.Measure.Name}: Southampton against its Most Similar Group", above ? Rag.Red : Rag.Green,
+                ComparisonDto.Sentence(ranking.Comparison) + " Paragraph 12 asks the partnership to improve the city's relative ranking.",
+                above, recoveredNow: ranking.Comparison.Home is not null && !above);
         }
 
         // Items listed before whose indicator or action no longer exists have nothing to recover with: they stay.
@@ -62,12 +75,12 @@ public static class ExceptionList
         exceptions.AddRange(earlier.Values.Where(e => !seen.Contains(e.Key)).Select(e => e with { StillFailing = false, Detail = "No longer published by its theme. " + e.Detail }));
         return (exceptions, recovered);
 
-        void Decide(string key, ExceptionKind kind, string id, PlanPerformance plan, int priority, string name, Rag rag, string detail, bool failing, bool recoveredNow, bool needsRemedy = true)
+        void Decide(string key, ExceptionKind kind, string id, string theme, int planNumber, int priority, string name, Rag rag, string detail, bool failing, bool recoveredNow, bool needsRemedy = true)
         {
             var before = earlier.GetValueOrDefault(key);
             if (failing)
             {
-                exceptions.Add(new ExceptionItem(key, kind, id, plan.Theme, priority, plan.Number, name, rag, detail, before?.FirstListed ?? meetingDate, true));
+                exceptions.Add(new ExceptionItem(key, kind, id, theme, priority, planNumber, name, rag, detail, before?.FirstListed ?? meetingDate, true));
             }
             else if (before is not null && recoveredNow && (!needsRemedy || withRemedialActions.Contains(key)))
             {

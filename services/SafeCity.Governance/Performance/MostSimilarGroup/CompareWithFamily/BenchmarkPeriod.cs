@@ -36,6 +36,9 @@ public readonly record struct BenchmarkPeriod(BenchmarkPeriodKind Kind, DateOnly
         }
     }
 
+    /// <summary>The period's last day.</summary>
+    public DateOnly EndDay => Last.AddMonths(1).AddDays(-1);
+
     /// <summary>The middle of the period: populations are taken from the estimate nearest to it.</summary>
     public DateOnly Middle => First.AddDays((Last.AddMonths(1).DayNumber - First.DayNumber) / 2);
 

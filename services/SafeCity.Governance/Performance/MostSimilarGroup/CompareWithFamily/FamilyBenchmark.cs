@@ -26,6 +26,31 @@ public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimate
         return FamilyComparison.Compute(Members, measure, period, method, held.Select(h => h.Counts).ToList(), await populations.ListAsync(ct));
     }
 
+    /// <summary>
+    /// Paragraph 12's two rankings as at a day: over the latest twelve months held that end by then (a
+    /// month alone is noisy), else the latest month; by the funnel plot's limits. Empty when no month is held by then.
+    /// </summary>
+    public async Task<IReadOnlyList<RelativeRanking>> RelativeRankingsAsync(DateOnly asAt, CancellationToken ct)
+    {
+        var periods = (await PeriodsAsync(ct)).Where(p => p.EndDay <= asAt).ToList();
+        var candidates = periods.Where(p => p.Kind == BenchmarkPeriodKind.TwelveMonths).Concat(periods.Where(p => p.Kind == BenchmarkPeriodKind.Month)).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var chosen = candidates[0];
+        var rankings = new List<RelativeRanking>();
+        foreach (var (key, priority, theme, plan) in RelativeRanking.OfParagraph12)
+        {
+            var measure = BenchmarkMeasure.Find(key)!;
+            var history = (await HistoryAsync(measure, chosen.Kind, ComparisonMethod.Funnel, ct)).Where(h => BenchmarkPeriod.TryParse(h.Period, out var p) && p.EndDay <= asAt).ToList();
+            rankings.Add(new RelativeRanking(measure, priority, theme, plan, await CompareAsync(measure, chosen, ComparisonMethod.Funnel, ct), history));
+        }
+
+        return rankings;
+    }
+
     /// <summary>Southampton's rate and rank in each period of the kind held, earliest first: the ranking paragraph 12 asks the partnership to improve.</summary>
     public async Task<IReadOnlyList<RankInPeriod>> HistoryAsync(BenchmarkMeasure measure, BenchmarkPeriodKind kind, ComparisonMethod method, CancellationToken ct)
     {

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+using SafeCity.Contracts.MostSimilarGroup;
+using SafeCity.Governance.DeliveryBoard.Report;
+using SafeCity.Governance.Performance.MostSimilarGroup;
+using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
+using SafeCity.Governance.Performance.MostSimilarGroup.ImportPoliceMonth;
+using SafeCity.Governance.Performance.MostSimilarGroup.ImportPopulation;
+using SafeCity.Governance.Pmg;
+using SafeCity.Governance.Pmg.DrawUpExceptionList;
+using SafeCity.Governance.ReadModel;
+using SafeCity.Kernel.Domain;
+using SafeCity.Testing;
+
+namespace SafeCity.Governance.Tests;
+
+/// <summary>Paragraph 12's relative ranking: on the PMG's exception list while significantly above the family, and in the Delivery Board report.</summary>
+public sealed class RelativeRankingTests : IAsyncLifetime
+{
+    private readonly TempDirectory _dir = new();
+    private PoliceCountsStore _counts = default!;
+    private FamilyBenchmark _family = default!;
+    private PmgService _pmg = default!;
+    private DeliveryBoardService _board = default!;
+
+    public async Task InitializeAsync()
+    {
+        var stores = await GovernanceStores.OpenAsync(_dir.Path, new InMemoryPerformanceReadModel());
+        _counts = new PoliceCountsStore(stores.Documents, TimeProvider.System);
+        _family = new FamilyBenchmark(_counts, new PopulationEstimates(stores.Documents, TimeProvider.System));
+        _pmg = new PmgService(stores.Documents, stores.Performance, Options.Create(new PmgCalendarOptions()), TimeProvider.System, _family);
+        _board = new DeliveryBoardService(stores.Performance, _pmg, TimeProvider.System, family: _family);
+    }
+
+    public Task DisposeAsync()
+    {
+        _dir.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A month of Hampshire and Avon and Somerset: Southampton's violence as given, Portsmouth's and Bristol's at the family's usual rate.</summary>
+    private async Task MonthAsync(string month, int southamptonViolence)
+    {
+        await _counts.PutAsync(new ForceMonthCounts(month, "hampshire", $"{month}-hampshire-street.csv", 10_000, 0, 0, 0,
+            [new("E06000045", "Violence and sexual offences", southamptonViolence), new("E06000045", "Criminal damage and arson", 200),
+             new("E06000044", "Violence and sexual offences", 640), new("E06000044", "Criminal damage and arson", 170)]), "operator", CancellationToken.None);
+        await _counts.PutAsync(new ForceMonthCounts(month, "avon-and-somerset", $"{month}-avon-and-somerset-street.csv", 10_000, 0, 0, 0,
+            [new("E06000023", "Violence and sexual offences", 1400), new("E06000023", "Criminal damage and arson", 370)]), "operator", CancellationToken.None);
+    }
+
+    private static DateOnly D(int y, int m, int d) => new(y, m, d);
+
+    [Fact]
+    public async Task Violence_significantly_above_the_family_is_on_the_PMGs_list_until_it_is_not_and_a_remedial_action_is_recorded()
+    {
+        await MonthAsync("2024-01", 1_100); // about 4.3 per 1,000 against the family's 3.0: far above
+        var first = await _pmg.DrawUpAsync(D(2024, 2, 8), D(2024, 2, 8), "pmg", CancellationToken.None);
+
+        var item = Assert.Single(first.Exceptions, e => e.Kind == ExceptionKind.MostSimilarGroup);
+        Assert.Equal(("family:violence", "violence", 2, 3, Rag.Red), (item.Key, item.Theme, item.Priority, item.PlanNumber, item.Rag));
+        Assert.Contains("significantly above the family", item.Detail, StringComparison.Ordinal);
+        Assert.Contains("January 2024", item.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Exceptions, e => e.Key == "family:criminal-damage-and-arson");
+
+        await MonthAsync("2024-02", 720); // in line, and the lowest of the three
+        var second = await _pmg.DrawUpAsync(D(2024, 3, 7), D(2024, 3, 7), "pmg", CancellationToken.None);
+        var held = Assert.Single(second.Exceptions, e => e.Kind == ExceptionKind.MostSimilarGroup);
+        Assert.StartsWith("Recovered, but no remedial action was recorded", held.Detail, StringComparison.Ordinal);
+
+        await _pmg.AddRemedialActionAsync(second.Id, "family:violence", "Night-time economy patrols with the Violent Crime Sub Group", "Violent Crime Sub Group", "2024-04-30", "pmg", CancellationToken.None);
+        var third = await _pmg.DrawUpAsync(D(2024, 4, 4), D(2024, 4, 4), "pmg", CancellationToken.None);
+        Assert.DoesNotContain(third.Exceptions, e => e.Kind == ExceptionKind.MostSimilarGroup);
+        Assert.Equal("family:violence", Assert.Single(third.Recovered).Key);
+    }
+
+    [Fact]
+    public async Task The_Delivery_Board_report_gives_the_rank_for_violence_and_criminal_damage_with_its_history_as_at_its_date()
+    {
+        await MonthAsync("2024-01", 1_100);
+        await MonthAsync("2024-02", 720);
+
+        Assert.Empty((await _board.ReportAsync(D(2024, 1, 30), CancellationToken.None)).Rankings); // January is not over
+
+        var report = await _board.ReportAsync(D(2024, 3, 1), CancellationToken.None);
+        Assert.Equal(["violence", "criminal-damage-and-arson"], report.Rankings.Select(r => r.Measure.Key));
+        var violence = report.Rankings[0];
+        Assert.Equal("2024-02", violence.Comparison.Period.ToString());
+        Assert.Equal([("2024-01", 3, GroupPosition.Above), ("2024-02", 1, GroupPosition.InLine)], violence.History.Select(h => (h.Period, h.Rank, h.Position)));
+        Assert.Equal(3, violence.Comparison.Members.Count);
+        Assert.Contains(violence.Comparison.Missing, m => m.Name == "Manchester");
+
+        var table = ReportExport.Tables(report).Single(t => t.Name == "Most Similar Group");
+        Assert.Equal(["Violence", "2024-02"], table.Rows[0].Take(2));
+        Assert.Equal("2024-01: 3 of 3; 2024-02: 1 of 3", table.Rows[0][6]);
+    }
+}
