@@ -100,8 +100,13 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
 
         await Assertions.Expect(page.Locator("#indicator-cards > li")).Not.ToHaveCountAsync(0);
         Assert.True(await page.Locator("#record-map polygon").CountAsync() > 20, "The map has too few hexagons to show where records are.");
-        await Assertions.Expect(page.Locator("#record-map-caption")).ToContainTextAsync("records in");
-        await Assertions.Expect(page.Locator("#record-map svg")).ToHaveAttributeAsync("role", "img");
+        await Assertions.Expect(page.Locator("#record-map-caption")).ToContainTextAsync("records on Southampton's ground");
+        await Assertions.Expect(page.Locator("#record-map svg").First).ToHaveAttributeAsync("role", "img");
+        // On the city's own ground: its 148 LSOAs, shaded by their records, and the attribution the boundaries ask for.
+        await Assertions.Expect(page.Locator("#lsoa-map path[data-lsoa]")).ToHaveCountAsync(148);
+        Assert.True(await page.Locator("#lsoa-map path[data-lsoa]:not([data-count='0'])").CountAsync() > 10, "Too few LSOAs hold records.");
+        await Assertions.Expect(page.Locator("#record-map-attribution")).ToContainTextAsync("Open Government Licence");
+        await Assertions.Expect(page.Locator("#lsoa-table tbody tr")).ToHaveCountAsync(148);
         await Assertions.Expect(page.Locator("#top-streets tbody tr").First).ToContainTextAsync("On or near Above Bar Street");
 
         // The generated records gather on Friday and Saturday nights: the busiest hour must be one of them.

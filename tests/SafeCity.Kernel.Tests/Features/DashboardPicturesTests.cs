@@ -8,7 +8,7 @@ namespace SafeCity.Kernel.Tests.Features;
 public sealed class DashboardPicturesTests
 {
     [Fact]
-    public void Every_framed_record_falls_in_one_hexagon_and_a_record_far_from_the_rest_is_left_off_and_counted()
+    public void Every_record_in_the_city_falls_in_one_hexagon_and_a_record_outside_it_is_left_off_and_counted()
     {
         var random = new Random(1);
         var places = Enumerable.Range(0, 400)
@@ -20,14 +20,36 @@ public sealed class DashboardPicturesTests
         var map = RecordMap.Draw(places);
 
         Assert.Equal(1, map.WithoutCoordinates);
-        Assert.True(map.OutsideFrame >= 1, "The record in Aberdeen was framed with Southampton's.");
+        Assert.Equal(1, map.OutsideFrame);
+        Assert.Equal(400, map.Mapped);
         Assert.Equal(map.Mapped, map.Hexagons.Sum(h => h.Count));
-        Assert.Equal(401, map.Mapped + map.OutsideFrame);
         Assert.Equal(map.Hexagons.Max(h => h.Count), map.Busiest);
-        // The outline is a closed polygon inside the picture.
-        var corners = map.Outline.Split(' ').Select(p => p.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
-        Assert.True(corners.Count >= 3);
-        Assert.All(corners, c => Assert.True(c[0] >= 0 && c[0] <= map.Width && c[1] >= 0 && c[1] <= map.Height, $"A corner of the outline ({c[0]}, {c[1]}) is outside the picture."));
+        Assert.Equal(map.Mapped, map.Lsoas.Sum(a => a.Count) + map.OutsideLsoas);
+        // The city's boundary is drawn inside the picture.
+        var corners = map.Boundary.Split('M', 'L', 'Z', ' ').Where(p => p.Length > 0).Select(p => p.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        Assert.True(corners.Count > 100, "Southampton's boundary has hundreds of corners, not a hull's handful.");
+        Assert.All(corners, c => Assert.True(c[0] >= 0 && c[0] <= map.Width && c[1] >= 0 && c[1] <= map.Height, $"A corner of the boundary ({c[0]}, {c[1]}) is outside the picture."));
+    }
+
+    [Fact]
+    public void Records_are_counted_in_the_LSOA_of_the_citys_own_boundaries_they_lie_in()
+    {
+        var places = Enumerable.Repeat(new RecordPlace(50.9045, -1.4040, null), 5) // Above Bar: Southampton 023D
+            .Concat(Enumerable.Repeat(new RecordPlace(50.9410, -1.4500, null), 3)) // Southampton 004A
+            .Concat(Enumerable.Repeat(new RecordPlace(50.8950, -1.3750, null), 2)) // Southampton 031A
+            .Append(new RecordPlace(50.7920, -1.0910, null)) // Portsmouth: outside the city
+            .ToList();
+
+        var map = RecordMap.Draw(places);
+
+        Assert.Equal(148, map.Lsoas.Count);
+        Assert.Equal(
+            [("E01017140", 5), ("E01017182", 3), ("E01017273", 2)],
+            map.Lsoas.Where(a => a.Count > 0).OrderByDescending(a => a.Count).Select(a => (a.Code, a.Count)));
+        Assert.Equal("Southampton 023D", map.Lsoas.Single(a => a.Code == "E01017140").Name);
+        Assert.Equal(5, map.BusiestLsoa);
+        Assert.Equal(1, map.OutsideFrame);
+        Assert.All(map.Lsoas, a => Assert.StartsWith("M", a.Path, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ namespace SafeCity.Cli.Bench;
 /// straight to the service, event latency at 200 measurements a second, governance's pages and API,
 /// the platform's start and memory — each at 1×, 10× and 100× the data, then writes the figures with
 /// the machine to docs/performance.md. --quick measures at 1× and 10× only, with shorter runs;
-/// --only import|streaming|governance measures one part and writes a file only when given --out.
+/// --only import|msg|streaming|governance measures one part and writes a file only when given --out.
 /// </summary>
 public sealed class BenchCommand(LocalPlatformHost platform, string work, bool quick, string? only, TextWriter log)
 {
@@ -31,9 +31,9 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
     {
         var quick = args.Contains("--quick");
         var only = CommandLine.Option(args, "--only");
-        if (only is not null && only is not ("import" or "streaming" or "governance"))
+        if (only is not null && only is not ("import" or "msg" or "streaming" or "governance"))
         {
-            Console.Error.WriteLine($"--only takes import, streaming or governance, not '{only}'.");
+            Console.Error.WriteLine($"--only takes import, msg, streaming or governance, not '{only}'.");
             return 2;
         }
 
@@ -105,6 +105,14 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
             if (!quick)
             {
                 await ImportAsTypedAsync("A city's month from the national file, as typed", 500_000, 3_000, "2024-02", 10);
+            }
+        }
+
+        if (only is null or "msg")
+        {
+            foreach (var figure in await new NationalMonthBench(platform, work, TextWriter.Null).MeasureAsync())
+            {
+                Add(figure);
             }
         }
 
