@@ -32,6 +32,11 @@ public sealed class MostSimilarGroupJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#family-missing + ul")).ToContainTextAsync("Manchester: No data.police.uk file of Greater Manchester for January 2024.");
         await Assertions.Expect(page.Locator("svg.safecity-msg-chart rect[fill='#003078']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#history-table tbody tr")).ToHaveCountAsync(1);
+        // The family on a small map of England and Wales: fourteen districts shaded, Manchester grey, the page still small.
+        await Assertions.Expect(page.Locator("#family-map path[data-district]")).ToHaveCountAsync(15);
+        await Assertions.Expect(page.Locator("#family-map path[data-district='E08000003'] title")).ToHaveTextAsync("Manchester: no figures");
+        var html = await page.ContentAsync();
+        Assert.True(html.Length < 400_000, $"The page is {html.Length:N0} characters: the map's outlines are too detailed.");
         await Assertions.Expect(page.Locator("#attribution")).ToContainTextAsync("Open Government Licence");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtefactsDirectory, "msg-family-violence.png"), FullPage = true });
 

@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Records;
+using SafeCity.RecordFiles.Reference;
 
 namespace SafeCity.Kernel.Features.Dashboard;
 
@@ -43,24 +44,16 @@ public sealed record RecordMap(
             .Select(p => (Lat: p.Latitude!.Value, Lon: p.Longitude!.Value)).ToList();
         var without = places.Count - located.Count;
 
-        // The frame is the city's boundary, a little wider; equirectangular, with longitude shortened by the cosine of the latitude.
-        var (west, south, east, north) = CityGround.District.Bounds;
-        var (padX, padY) = ((east - west) * 0.02, (north - south) * 0.02);
-        (west, east, south, north) = (west - padX, east + padX, south - padY, north + padY);
-        var squeeze = Math.Cos((south + north) / 2 * Math.PI / 180);
-        var scale = PictureWidth / ((east - west) * squeeze);
-        var height = (int)Math.Ceiling((north - south) * scale);
-        (double X, double Y) Project(double lon, double lat) => ((lon - west) * squeeze * scale, (north - lat) * scale);
-        string PathOf(GroundArea area) => string.Join(' ', area.Rings.Select(ring => "M" + string.Join('L', ring.Select(p => Project(p.Lon, p.Lat)).Select(p => $"{N(p.X)},{N(p.Y)}")) + "Z"));
-
-        var framed = located.Where(p => p.Lat >= south && p.Lat <= north && p.Lon >= west && p.Lon <= east).ToList();
+        // The frame is the city's boundary, a little wider.
+        var frame = MapFrame.Around(CityGround.District.Bounds, PictureWidth);
+        var framed = located.Where(p => frame.Holds(p.Lon, p.Lat)).ToList();
         var lsoas = CityGround.Lsoas.Select(area =>
         {
             var (w, s, e, n) = area.Bounds;
             var count = framed.Count(p => p.Lon >= w && p.Lon <= e && p.Lat >= s && p.Lat <= n && area.Contains(p.Lon, p.Lat));
-            return new MapArea(area.Code, area.Name, PathOf(area), count);
+            return new MapArea(area.Code, area.Name, frame.Path(area), count);
         }).ToList();
-        var points = framed.Select(p => (Projected: Project(p.Lon, p.Lat), p.Lat, p.Lon)).ToList();
+        var points = framed.Select(p => (Projected: frame.Project(p.Lon, p.Lat), p.Lat, p.Lon)).ToList();
 
         // Pointy-topped hexagons in axial coordinates; each point goes to the nearest hexagon's centre.
         var size = PictureWidth / (double)HexagonsAcross / Math.Sqrt(3);
@@ -83,7 +76,7 @@ public sealed record RecordMap(
             return new MapHexagon(string.Join(' ', corners), b.Value.Count, b.Value.Lat / b.Value.Count, b.Value.Lon / b.Value.Count);
         }).OrderBy(h => h.Count).ToList();
 
-        return new RecordMap(PictureWidth, height, PathOf(CityGround.District), lsoas, hexagons, framed.Count, without, located.Count - framed.Count,
+        return new RecordMap(PictureWidth, frame.Height, frame.Path(CityGround.District), lsoas, hexagons, framed.Count, without, located.Count - framed.Count,
             hexagons.Select(h => h.Count).DefaultIfEmpty(0).Max());
     }
 
