@@ -67,6 +67,7 @@ public static class GovernanceServiceHost
         builder.Services.AddSingleton<MostSimilarGroupComparisons>();
         builder.Services.AddSingleton<Performance.MostSimilarGroup.ImportPoliceMonth.PoliceCountsStore>();
         builder.Services.AddSingleton<Performance.MostSimilarGroup.ImportPopulation.PopulationEstimates>();
+        builder.Services.AddSingleton<Performance.MostSimilarGroup.EditTheFamily.FamilyStore>();
         builder.Services.AddSingleton<Performance.MostSimilarGroup.CompareWithFamily.FamilyBenchmark>();
         builder.Services.AddSingleton(DeliveryBoard.ExpectedOutcomes.ExpectedOutcomeList.Load(typeof(GovernanceServiceHost).Assembly));
         builder.Services.AddSingleton<DeliveryBoardService>();

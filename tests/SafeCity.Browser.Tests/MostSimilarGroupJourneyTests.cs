@@ -50,6 +50,23 @@ public sealed class MostSimilarGroupJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#family-table thead")).ToContainTextAsync("Limits");
         Assert.Contains("method=sd", page.Url, StringComparison.Ordinal);
 
+        // The PMG changes the family from a month after those held; a month already held is refused, naming the field.
+        await page.GotoAsync("/msg");
+        await page.GetByText("Change the family").ClickAsync();
+        await page.GetByLabel("Members").FillAsync("Southampton\nPortsmouth\nBristol\nBrighton and Hove");
+        await page.GetByLabel("From month").FillAsync("2024-01");
+        await page.GetByLabel("Why").FillAsync("The Home Office's 2014 revision of the groups");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the new family" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("from must be after 2024-01");
+        await page.GetByLabel("From month").FillAsync("2024-02");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the new family" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#family-versions tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#family-versions tbody tr").Last).ToContainTextAsync("4: Southampton, Portsmouth, Bristol, Brighton and Hove");
+        await Assertions.Expect(page.Locator("#family-versions tbody tr").Last).ToContainTextAsync("The Home Office's 2014 revision");
+        // January 2024, already held, keeps paragraph 11's fifteen.
+        await page.GotoAsync("/msg?measure=violence&period=2024-01");
+        await Assertions.Expect(page.Locator("#family-table tbody tr")).ToHaveCountAsync(14);
+
         await page.GotoAsync("/msg?period=the-week-before-last");
         Assert.StartsWith("Error:", await page.TitleAsync());
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("period must be a month like 2024-01");

@@ -3,6 +3,7 @@ using SafeCity.Contracts.MostSimilarGroup;
 using SafeCity.Governance.DeliveryBoard.Report;
 using SafeCity.Governance.Performance.MostSimilarGroup;
 using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
+using SafeCity.Governance.Performance.MostSimilarGroup.EditTheFamily;
 using SafeCity.Governance.Performance.MostSimilarGroup.ImportPoliceMonth;
 using SafeCity.Governance.Performance.MostSimilarGroup.ImportPopulation;
 using SafeCity.Governance.Pmg;
@@ -21,12 +22,14 @@ public sealed class RelativeRankingTests : IAsyncLifetime
     private FamilyBenchmark _family = default!;
     private PmgService _pmg = default!;
     private DeliveryBoardService _board = default!;
+    private SafeCity.Kernel.Storage.Documents.IDocumentStore _documents = default!;
 
     public async Task InitializeAsync()
     {
         var stores = await GovernanceStores.OpenAsync(_dir.Path, new InMemoryPerformanceReadModel());
+        _documents = stores.Documents;
         _counts = new PoliceCountsStore(stores.Documents, TimeProvider.System);
-        _family = new FamilyBenchmark(_counts, new PopulationEstimates(stores.Documents, TimeProvider.System));
+        _family = new FamilyBenchmark(_counts, new PopulationEstimates(stores.Documents, TimeProvider.System), new FamilyStore(stores.Documents, TimeProvider.System));
         _pmg = new PmgService(stores.Documents, stores.Performance, Options.Create(new PmgCalendarOptions()), TimeProvider.System, _family);
         _board = new DeliveryBoardService(stores.Performance, _pmg, TimeProvider.System, family: _family);
     }
@@ -70,6 +73,34 @@ public sealed class RelativeRankingTests : IAsyncLifetime
         var third = await _pmg.DrawUpAsync(D(2024, 4, 4), D(2024, 4, 4), "pmg", CancellationToken.None);
         Assert.DoesNotContain(third.Exceptions, e => e.Kind == ExceptionKind.MostSimilarGroup);
         Assert.Equal("family:violence", Assert.Single(third.Recovered).Key);
+    }
+
+    [Fact]
+    public async Task A_change_of_the_family_applies_from_a_month_after_those_held_and_every_comparison_keeps_the_family_it_was_made_with()
+    {
+        await MonthAsync("2024-01", 1_100);
+        var store = new FamilyStore(_documents, TimeProvider.System);
+
+        var early = await store.ChangeAsync("Southampton\nPortsmouth", "2024-01", "The Home Office's 2014 revision", "2024-01", "pmg", CancellationToken.None);
+        Assert.Equal("from", early.Problem!.Value.Field);
+        Assert.Contains("after 2024-01", early.Problem.Value.Message, StringComparison.Ordinal);
+        var unknown = await store.ChangeAsync("Southampton\nAtlantis-on-Sea", "2024-02", "why", "2024-01", "pmg", CancellationToken.None);
+        Assert.Equal(("members", "Line 2 of members is not a district of England or Wales by its name or code as the ONS lookup gives it (15 characters)."), unknown.Problem);
+        Assert.Equal("members", (await store.ChangeAsync("Portsmouth\nBristol", "2024-02", "why", "2024-01", "pmg", CancellationToken.None)).Problem!.Value.Field);
+        Assert.Equal("why", (await store.ChangeAsync("Southampton\nPortsmouth", "2024-02", " ", "2024-01", "pmg", CancellationToken.None)).Problem!.Value.Field);
+        Assert.Single(await store.VersionsAsync(CancellationToken.None));
+
+        var (version, problem) = await store.ChangeAsync("Southampton\nE06000044\nbristol", "2024-02", "The Home Office's 2014 revision of the groups", "2024-01", "pmg", CancellationToken.None);
+        Assert.Null(problem);
+        Assert.Equal((2, "2024-02", "pmg"), (version!.Version, version.From, version.ChangedBy));
+        Assert.Equal(["Southampton", "Portsmouth", "Bristol"], version.Members.Select(m => m.Name));
+
+        await MonthAsync("2024-02", 720);
+        var violence = BenchmarkMeasure.Find("violence")!;
+        var january = await _family.CompareAsync(violence, BenchmarkPeriod.OfMonth(new DateOnly(2024, 1, 1)), ComparisonMethod.Funnel, CancellationToken.None);
+        var february = await _family.CompareAsync(violence, BenchmarkPeriod.OfMonth(new DateOnly(2024, 2, 1)), ComparisonMethod.Funnel, CancellationToken.None);
+        Assert.Equal((1, 15), (january.FamilyVersion, january.Members.Count + january.Missing.Count));
+        Assert.Equal((2, 3, 0), (february.FamilyVersion, february.Members.Count, february.Missing.Count));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using SafeCity.Contracts.MostSimilarGroup;
 using SafeCity.Governance.Access;
 using SafeCity.Governance.DeliveryBoard.Report;
 using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
+using SafeCity.Governance.Performance.MostSimilarGroup.EditTheFamily;
 using SafeCity.Governance.Performance.MostSimilarGroup.ImportPoliceMonth;
 using SafeCity.Governance.Performance.MostSimilarGroup.ImportPopulation;
 using SafeCity.Kernel.Access;
@@ -31,6 +32,9 @@ public static partial class MostSimilarGroupApi
         msg.MapGet("/police-counts", ListCounts).WithSummary("The forces' months held: month, force, rows, and who imported them when.");
         msg.MapPost("/police-counts", ImportCounts).RequireAuthorization(GovernancePolicies.RunPmg)
             .WithSummary("One force's month counted by district and crime type (what ./safecity import police-street sends); the same month and force again replaces it.");
+        msg.MapGet("/family", ListFamily).WithSummary("The family's versions: paragraph 11's, then each the PMG made, with its members, the month it applies from, who and why.");
+        msg.MapPost("/family", ChangeFamily).RequireAuthorization(GovernancePolicies.RunPmg)
+            .WithSummary("A new version of the family (members: districts by name or code, from: yyyy-MM after every month held, why).");
         msg.MapGet("/populations", ListPopulations).WithSummary("The population estimates held: mid-year, source, districts.");
         msg.MapPost("/populations", ImportPopulation).RequireAuthorization(GovernancePolicies.RunPmg)
             .WithSummary("An ONS mid-year estimate by district (midYear, source, csv): all rows or none, every bad row named.");
@@ -126,6 +130,16 @@ public static partial class MostSimilarGroupApi
 
     public static async Task<Ok<List<PopulationEstimateDto>>> ListPopulations(PopulationEstimates estimates, CancellationToken ct) =>
         TypedResults.Ok((await estimates.ListAsync(ct)).Select(e => new PopulationEstimateDto(e.MidYear, e.Source, e.Districts.Count, e.ImportedAt, e.ImportedBy)).ToList());
+
+    public static async Task<Ok<IReadOnlyList<FamilyVersion>>> ListFamily(FamilyStore family, CancellationToken ct) => TypedResults.Ok(await family.VersionsAsync(ct));
+
+    public sealed record FamilyChange(IReadOnlyList<string>? Members, string? From, string? Why);
+
+    public static async Task<Results<Created<FamilyVersion>, ValidationProblem>> ChangeFamily(FamilyChange body, HttpContext http, FamilyStore family, FamilyBenchmark benchmark, CancellationToken ct)
+    {
+        var (version, problem) = await family.ChangeAsync(string.Join('\n', body.Members ?? []), body.From, body.Why, await benchmark.LatestMonthHeldAsync(ct), ThemeAccess.ActorOf(http.User), ct);
+        return problem is { } wrong ? Invalid(wrong.Field, wrong.Message) : TypedResults.Created("/api/governance/most-similar-group/family", version!);
+    }
 
     public sealed record PopulationImport(int? MidYear, string? Source, string? Csv);
 

@@ -16,7 +16,7 @@ public sealed record ComparisonDto(
     string Measure, string MeasureName, string MeasureDefinition, string Period, string PeriodName, IReadOnlyList<string> Months,
     string Method, string MethodDescription, double FamilyMean, double StandardDeviation, double LowerLimit, double UpperLimit, double FamilyRatePer1000,
     HomeDto? Southampton, IReadOnlyList<MemberDto> Members, IReadOnlyList<MissingMember> Missing, string PopulationNote,
-    IReadOnlyList<RankInPeriod> History, string Attribution)
+    IReadOnlyList<RankInPeriod> History, string Attribution, int FamilyVersion)
 {
     public static ComparisonDto From(FamilyComparison c, IReadOnlyList<RankInPeriod> history) => new(
         c.Measure.Key, c.Measure.Name, c.Measure.Definition, c.Period.ToString(), c.Period.Describe(), c.Period.Months,
@@ -24,7 +24,7 @@ public sealed record ComparisonDto(
         c.Home is { } home ? new HomeDto(home.Rate, home.Rank, c.Members.Count, Key(home.Position), Sentence(c)) : null,
         c.Members.Select(m => new MemberDto(m.Name, m.District, m.Count, m.Population, m.PopulationMidYear, m.Rate, m.Rank, m.Expected,
             m.Lower95, m.Upper95, m.Lower998, m.Upper998, Key(m.Position))).ToList(),
-        c.Missing, c.PopulationNote, history, ReferenceData.Attribution);
+        c.Missing, c.PopulationNote, history, ReferenceData.Attribution, c.FamilyVersion);
 
     public static string Key(GroupPosition position) => position switch
     {

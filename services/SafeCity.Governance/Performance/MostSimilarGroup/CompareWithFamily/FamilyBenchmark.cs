@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeCity.Governance.Performance.MostSimilarGroup.EditTheFamily;
 using SafeCity.Governance.Performance.MostSimilarGroup.ImportPoliceMonth;
 using SafeCity.Governance.Performance.MostSimilarGroup.ImportPopulation;
 
@@ -8,9 +9,13 @@ namespace SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
 public sealed record RankInPeriod(string Period, double Rate, int Rank, int Of, GroupPosition Position);
 
 /// <summary>The family compared from the police counts and population estimates governance holds.</summary>
-public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimates populations)
+public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimates populations, FamilyStore family)
 {
-    public IReadOnlyList<FamilyMember> Members => Family.OfParagraph11;
+    public Task<IReadOnlyList<FamilyVersion>> FamilyVersionsAsync(CancellationToken ct) => family.VersionsAsync(ct);
+
+    /// <summary>The latest month of police counts held, yyyy-MM; empty when none is.</summary>
+    public async Task<string> LatestMonthHeldAsync(CancellationToken ct) =>
+        (await counts.ListAsync(ct)).Select(h => h.Counts.Month).DefaultIfEmpty("").Max(StringComparer.Ordinal)!;
 
     /// <summary>Every period whose months are all held for at least one force, by kind, latest first.</summary>
     public async Task<IReadOnlyList<BenchmarkPeriod>> PeriodsAsync(CancellationToken ct)
@@ -23,7 +28,8 @@ public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimate
     public async Task<FamilyComparison> CompareAsync(BenchmarkMeasure measure, BenchmarkPeriod period, ComparisonMethod method, CancellationToken ct)
     {
         var held = await counts.ListAsync(ct);
-        return FamilyComparison.Compute(Members, measure, period, method, held.Select(h => h.Counts).ToList(), await populations.ListAsync(ct));
+        var version = FamilyStore.For(await family.VersionsAsync(ct), period.Months[0]);
+        return FamilyComparison.Compute(version.Members, measure, period, method, held.Select(h => h.Counts).ToList(), await populations.ListAsync(ct), version.Version);
     }
 
     /// <summary>
@@ -56,10 +62,12 @@ public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimate
     {
         var held = (await counts.ListAsync(ct)).Select(h => h.Counts).ToList();
         var estimates = await populations.ListAsync(ct);
+        var versions = await family.VersionsAsync(ct);
         var history = new List<RankInPeriod>();
         foreach (var period in (await PeriodsAsync(ct)).Where(p => p.Kind == kind).OrderBy(p => p.Last))
         {
-            var comparison = FamilyComparison.Compute(Members, measure, period, method, held, estimates);
+            var version = FamilyStore.For(versions, period.Months[0]);
+            var comparison = FamilyComparison.Compute(version.Members, measure, period, method, held, estimates, version.Version);
             if (comparison.Home is { } home)
             {
                 history.Add(new RankInPeriod(period.ToString(), home.Rate, home.Rank, comparison.Members.Count, home.Position));

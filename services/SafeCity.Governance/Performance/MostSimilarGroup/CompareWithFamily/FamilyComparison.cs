@@ -30,7 +30,7 @@ public sealed record MissingMember(string Name, string District, string Why);
 public sealed record FamilyComparison(
     BenchmarkMeasure Measure, BenchmarkPeriod Period, ComparisonMethod Method,
     IReadOnlyList<MemberFigures> Members, IReadOnlyList<MissingMember> Missing,
-    double Mean, double StandardDeviation, double FamilyRate, string PopulationNote)
+    double Mean, double StandardDeviation, double FamilyRate, string PopulationNote, int FamilyVersion = 1)
 {
     public const string FunnelMethod =
         "Funnel plot: each member's rate against the family's pooled rate (all members' crimes over all their people). " +
@@ -51,7 +51,7 @@ public sealed record FamilyComparison(
 
     public static FamilyComparison Compute(
         IReadOnlyList<FamilyMember> family, BenchmarkMeasure measure, BenchmarkPeriod period, ComparisonMethod method,
-        IReadOnlyList<ForceMonthCounts> held, IReadOnlyList<PopulationEstimate> populations)
+        IReadOnlyList<ForceMonthCounts> held, IReadOnlyList<PopulationEstimate> populations, int familyVersion = 1)
     {
         var types = measure.CrimeTypes.ToHashSet(StringComparer.Ordinal);
         var byMonth = held.GroupBy(h => h.Month).ToDictionary(g => g.Key, g => g.ToList());
@@ -108,6 +108,6 @@ public sealed record FamilyComparison(
         var years = counted.Select(c => c.MidYear).Distinct().Order().ToList();
         var note = years.Count == 0 ? "No population estimate was used."
             : $"Populations: ONS mid-{string.Join(" and mid-", years)} estimates, the nearest held to {period.Describe()}.";
-        return new FamilyComparison(measure, period, method, members, missing, mean, sd, familyRate, note);
+        return new FamilyComparison(measure, period, method, members, missing, mean, sd, familyRate, note, familyVersion);
     }
 }
