@@ -92,6 +92,28 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
     }
 
     [Fact]
+    public async Task The_demonstration_fills_the_most_similar_group_for_its_year_from_counts_labelled_as_generated()
+    {
+        var page = await ScreenAsync();
+        await page.GotoAsync("/msg");
+
+        await Assertions.Expect(page.Locator("#demonstration-banner")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#family-verdict")).ToContainTextAsync("in March 2009, ranked");
+        await Assertions.Expect(page.Locator("#family-table tbody tr")).ToHaveCountAsync(15);
+        await Assertions.Expect(page.Locator("#family-missing")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#history-table tbody tr")).ToHaveCountAsync(12);
+        using var api = fixture.Api();
+        var held = await api.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/governance/most-similar-group/police-counts");
+        Assert.Equal(12 * 12, held!.Length); // twelve forces, twelve months
+        Assert.All(held, h => Assert.Contains("generated for the demonstration, not data.police.uk", h.GetProperty("file").GetString(), StringComparison.Ordinal));
+
+        // Paragraph 12's ranking in the Delivery Board report, over the twelve months to March 2009.
+        await page.GotoAsync("/delivery-board?asAt=2009-03-31");
+        await Assertions.Expect(page.Locator("#relative-ranking-table tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#relative-ranking-table")).ToContainTextAsync("the 12 months to March 2009");
+    }
+
+    [Fact]
     public async Task A_themes_dashboard_fits_in_about_two_screens_and_shows_where_and_when()
     {
         var page = await ScreenAsync();

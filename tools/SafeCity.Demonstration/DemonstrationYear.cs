@@ -135,6 +135,9 @@ public sealed class DemonstrationYear(HttpClient api, GrpcChannel grpc, TextWrit
         // Governance hears of every figure and action through the bus: wait until it holds them before the PMG meets.
         await SettleAsync(figures, ct);
 
+        // Before the PMG meets: its lists hold Southampton's ranking in its family.
+        await new DemonstrationFamily(api, output).FillAsync(ct);
+
         output.WriteLine("Demonstration data: PMG meetings and remedial actions…");
         var remedials = 0;
         // The last meets before the year ends: the demonstration is judged as at 31 March 2009.
