@@ -53,7 +53,14 @@ public sealed class DemonstrationFamily(HttpClient api, TextWriter output)
                 var rows = counts.Sum(c => c.count);
                 using var reply = await api.PostAsJsonAsync("/api/governance/most-similar-group/police-counts", new
                 {
-                    month = name, force = force.Key, file = $"{name}-{force.Key} ({Label})", rows, withoutLsoa = 0, unknownLsoa = 0, rejected = 0, counts,
+                    month = name,
+                    force = force.Key,
+                    file = $"{name}-{force.Key} ({Label})",
+                    rows,
+                    withoutLsoa = 0,
+                    unknownLsoa = 0,
+                    rejected = 0,
+                    counts,
                 }, ct);
                 reply.EnsureSuccessStatusCode();
                 sent++;

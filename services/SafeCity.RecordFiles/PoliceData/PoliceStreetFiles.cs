@@ -61,43 +61,19 @@ public static partial class PoliceStreetFiles
             : new PoliceStreetFile(name, null, null, length, open);
     }
 
-    // Each entry gets its own handle on the archive, so files can be read side by side.
-    private static Stream OpenEntry(string zipPath, string entry)
+    // A force's month is a few megabytes: each entry is read whole from its own handle on the archive,
+    // so files can be counted side by side.
+    private static MemoryStream OpenEntry(string zipPath, string entry)
     {
-        var zip = ZipFile.OpenRead(zipPath);
-        var stream = zip.GetEntry(entry)!.Open();
-        return new OwningStream(stream, zip);
+        using var zip = ZipFile.OpenRead(zipPath);
+        using var stream = zip.GetEntry(entry)!.Open();
+        var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
     }
 
     [GeneratedRegex(@"^(?<month>[0-9]{4}-[0-9]{2})-(?<force>[a-z0-9]+(?:-[a-z0-9]+)*)-street\.csv$", RegexOptions.IgnoreCase)]
     private static partial Regex PublishedName();
 
-    /// <summary>An entry's stream that closes its archive with it.</summary>
-    private sealed class OwningStream(Stream inner, IDisposable owner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-                owner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

@@ -198,24 +198,11 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
         var file = Path.Combine(work, $"county-{rows}.csv");
         SyntheticPoliceMonth.Write(file, rows, month, city: kept);
         log.WriteLine($"Importing {rows:N0} rows ({new FileInfo(file).Length / 1024 / 1024:N0} MB) with --area Southampton, as typed…");
-        var root = LocalPlatformHost.FindRepositoryRoot();
-        var start = new ProcessStartInfo(Path.Combine(root, "safecity"))
+        var (took, exit, text, errors) = await Measures.AsTypedAsync(work,
+            ["import", "police-street", file, "--area", "Southampton", "--gateway", platform.GatewayGrpc.ToString().TrimEnd('/'), "--key-file", PlatformKeys.OperatorKeyFile(platform.DataDirectory)]);
+        if (exit != 0 || !text.Contains($"Outside Southampton: {rows - kept:N0}", StringComparison.Ordinal))
         {
-            ArgumentList = { "import", "police-street", file, "--area", "Southampton", "--gateway", platform.GatewayGrpc.ToString().TrimEnd('/'), "--key-file", PlatformKeys.OperatorKeyFile(platform.DataDirectory) },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = work,
-        };
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("./safecity did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var took = clock.Elapsed;
-        var text = await output;
-        if (process.ExitCode != 0 || !text.Contains($"Outside Southampton: {rows - kept:N0}", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The import as typed did not keep {kept:N0} of {rows:N0} rows (exit {process.ExitCode}): {text}{await errors}");
+            throw new InvalidOperationException($"The import as typed did not keep {kept:N0} of {rows:N0} rows (exit {exit}): {text}{errors}");
         }
 
         Add(new(measure, $"{rows:N0} rows, {kept:N0} kept", $"{took.TotalSeconds:0.0} s", $"< {targetSeconds:0} s", took.TotalSeconds < targetSeconds,

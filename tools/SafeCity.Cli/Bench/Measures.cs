@@ -8,6 +8,28 @@ public sealed record Figure(string Measure, string Scale, string Value, string? 
 
 public static class Measures
 {
+    /// <summary>Runs ./safecity with <paramref name="arguments"/> as a person would type it, timed from outside.</summary>
+    public static async Task<(TimeSpan Took, int Exit, string Output, string Errors)> AsTypedAsync(string workingDirectory, IEnumerable<string> arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(SafeCity.LocalPlatform.LocalPlatformHost.FindRepositoryRoot(), "safecity"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("./safecity did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (clock.Elapsed, process.ExitCode, await output, await errors);
+    }
+
     /// <summary>The value at the given percentile (0–100) of the samples, by nearest rank.</summary>
     public static double Percentile(IReadOnlyList<double> samples, double percentile) =>
         Kernel.Percentiles.NearestRank(samples.Order().ToList(), percentile);

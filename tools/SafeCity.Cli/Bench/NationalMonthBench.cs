@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using SafeCity.LocalPlatform;
@@ -75,29 +74,15 @@ public sealed partial class NationalMonthBench(LocalPlatformHost platform, strin
     private async Task<(TimeSpan Took, string Counted)> ImportAsTypedAsync(string path)
     {
         log.WriteLine($"Importing {path} as typed…");
-        var root = LocalPlatformHost.FindRepositoryRoot();
-        var start = new ProcessStartInfo(Path.Combine(root, "safecity"))
-        {
-            ArgumentList =
-            {
-                "import", "police-street", path, "--area", "City of London", "--gateway", platform.GatewayGrpc.ToString().TrimEnd('/'),
-                "--gateway-http", platform.GatewayHttp.ToString().TrimEnd('/'), "--key-file", PlatformKeys.OperatorKeyFile(platform.DataDirectory),
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = work,
-        };
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("./safecity did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var took = clock.Elapsed;
-        var text = await output;
+        var (took, exit, text, errors) = await Measures.AsTypedAsync(work,
+        [
+            "import", "police-street", path, "--area", "City of London", "--gateway", platform.GatewayGrpc.ToString().TrimEnd('/'),
+            "--gateway-http", platform.GatewayHttp.ToString().TrimEnd('/'), "--key-file", PlatformKeys.OperatorKeyFile(platform.DataDirectory),
+        ]);
         var counted = CountedLine().Match(text);
-        if (process.ExitCode != 0 || !counted.Success)
+        if (exit != 0 || !counted.Success)
         {
-            throw new InvalidOperationException($"The national import did not count its files (exit {process.ExitCode}): {text}{await errors}");
+            throw new InvalidOperationException($"The national import did not count its files (exit {exit}): {text}{errors}");
         }
 
         return (took, counted.Groups["seconds"].Value + " s");
