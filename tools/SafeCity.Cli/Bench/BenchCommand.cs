@@ -110,10 +110,7 @@ public sealed class BenchCommand(LocalPlatformHost platform, string work, bool q
 
         if (only is null or "msg")
         {
-            foreach (var figure in await new NationalMonthBench(platform, work, TextWriter.Null).MeasureAsync())
-            {
-                Add(figure);
-            }
+            await new NationalMonthBench(platform, work, log, Add).MeasureAsync();
         }
 
         foreach (var scale in only is null or "streaming" ? Scales : [])
