@@ -26,8 +26,12 @@ public static class SyntheticPoliceMonth
 
     private static readonly string[] OtherAuthorities = ["Portsmouth", "Eastleigh", "Test Valley", "Winchester", "New Forest", "Fareham", "Havant", "Basingstoke and Deane"];
 
+    /// <summary>Southampton's real LSOA codes (2011 and 2021): a row is placed in an area by its code.</summary>
+    private static readonly string[] CityLsoas = SafeCity.RecordFiles.Reference.ReferenceData.LsoaDistricts.Values
+        .Where(p => p.DistrictCode == "E06000045").Select(p => p.LsoaCode).Distinct().Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>Writes <paramref name="rows"/> rows of <paramref name="month"/> to a file; the same arguments give the same file.</summary>
-    /// <param name="city">How many of the rows are Southampton's (LSOA names "Southampton 001A"…), spread through the file; the rest are of other areas.</param>
+    /// <param name="city">How many of the rows are Southampton's (its real LSOA codes, names "Southampton 001A"…), spread through the file; the rest carry codes of no real LSOA, so lie in no area.</param>
     public static void Write(string file, int rows, string month, int city = 0)
     {
         var random = new Random(rows ^ month.GetHashCode(StringComparison.Ordinal));
@@ -42,14 +46,15 @@ public static class SyntheticPoliceMonth
             var lsoa = random.Next(1, 33_000);
             var force = Forces[lsoa % Forces.Length];
             var asb = type == "Anti-social behaviour";
+            var inCity = city > 0 && (long)i * city / rows != (long)(i + 1) * city / rows;
             var id = asb ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{month}-{i}")));
             line.Clear()
                 .Append(id).Append(',').Append(month).Append(',').Append(force).Append(',').Append(force).Append(',')
                 .Append((-3 + (random.NextDouble() * 4)).ToString("0.000000", CultureInfo.InvariantCulture)).Append(',')
                 .Append((50.5 + (random.NextDouble() * 4)).ToString("0.000000", CultureInfo.InvariantCulture)).Append(',')
                 .Append("On or near Street ").Append(random.Next(1, 90_000).ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append("E0").Append((1_000_000 + lsoa).ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(city > 0 && (long)i * city / rows != (long)(i + 1) * city / rows ? "Southampton" : city > 0 ? OtherAuthorities[lsoa % OtherAuthorities.Length] : "Area")
+                .Append(inCity ? CityLsoas[lsoa % CityLsoas.Length] : "E0" + (1_100_000 + lsoa).ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(inCity ? "Southampton" : city > 0 ? OtherAuthorities[lsoa % OtherAuthorities.Length] : "Area")
                 .Append(' ').Append((lsoa / 10 % 1000).ToString("000", CultureInfo.InvariantCulture)).Append((char)('A' + (lsoa % 10))).Append(',')
                 .Append(type).Append(',')
                 .Append(asb ? "" : Outcomes[random.Next(Outcomes.Length)]).Append(",\n");
