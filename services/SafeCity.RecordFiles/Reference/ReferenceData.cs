@@ -110,9 +110,11 @@ public static class ReferenceData
             "city-of-london" => "london-city-of",
             var other => other,
         };
-        return Districts.Values.Select(d => (d.ForceAreaCode, Slug: Slug(d.ForceAreaName)))
-            .FirstOrDefault(a => a.Slug == wanted).ForceAreaCode;
+        return ForceAreasBySlug.Value.GetValueOrDefault(wanted);
     }
+
+    private static readonly Lazy<FrozenDictionary<string, string>> ForceAreasBySlug = new(() =>
+        Districts.Values.DistinctBy(d => d.ForceAreaCode).ToFrozenDictionary(d => Slug(d.ForceAreaName), d => d.ForceAreaCode, StringComparer.Ordinal));
 
     private static string Slug(string name)
     {

@@ -53,8 +53,17 @@ public sealed record FamilyComparison(
         IReadOnlyList<FamilyMember> family, BenchmarkMeasure measure, BenchmarkPeriod period, ComparisonMethod method,
         IReadOnlyList<ForceMonthCounts> held, IReadOnlyList<PopulationEstimate> populations, int familyVersion = 1)
     {
+        // One pass over the period's files: which force areas each month holds, and each district's count of the measure.
         var types = measure.CrimeTypes.ToHashSet(StringComparer.Ordinal);
-        var byMonth = held.GroupBy(h => h.Month).ToDictionary(g => g.Key, g => g.ToList());
+        var months = period.Months.ToHashSet(StringComparer.Ordinal);
+        var inPeriod = held.Where(h => months.Contains(h.Month)).ToList();
+        var areasHeld = inPeriod.GroupBy(h => h.Month).ToDictionary(g => g.Key, g => g.Select(h => ReferenceData.ForceAreaOf(h.Force)).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        var districtCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var count in inPeriod.SelectMany(h => h.Counts).Where(c => types.Contains(c.CrimeType)))
+        {
+            districtCounts[count.District] = districtCounts.GetValueOrDefault(count.District) + count.Count;
+        }
+
         var counted = new List<(FamilyMember Member, long Count, long People, int MidYear)>();
         var missing = new List<MissingMember>();
         foreach (var member in family)
@@ -67,9 +76,7 @@ public sealed record FamilyComparison(
 
             // A member is held for a month only when its own force's file for that month was imported:
             // a few rows near a border in a neighbour's file are not a month of the member.
-            var monthsWithout = period.Months
-                .Where(m => !byMonth.TryGetValue(m, out var files) || !files.Any(f => ReferenceData.ForceAreaOf(f.Force) == area.ForceAreaCode))
-                .ToList();
+            var monthsWithout = period.Months.Where(m => !areasHeld.TryGetValue(m, out var areas) || !areas.Contains(area.ForceAreaCode)).ToList();
             if (monthsWithout.Count > 0)
             {
                 missing.Add(new(member.Name, member.District,
@@ -83,9 +90,7 @@ public sealed record FamilyComparison(
                 continue;
             }
 
-            var count = period.Months.SelectMany(m => byMonth[m]).SelectMany(f => f.Counts)
-                .Where(c => c.District == member.District && types.Contains(c.CrimeType)).Sum(c => (long)c.Count);
-            counted.Add((member, count, estimate.People, estimate.MidYear));
+            counted.Add((member, districtCounts.GetValueOrDefault(member.District), estimate.People, estimate.MidYear));
         }
 
         var rates = counted.Select(c => 1000.0 * c.Count / c.People).ToList();
