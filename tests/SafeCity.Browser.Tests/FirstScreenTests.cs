@@ -79,7 +79,10 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         Assert.True(counts.Rated >= 3 * counts.NotRated, $"{counts.Rated} indicators rated and {counts.NotRated} not: most should be.");
         // Judged as at 31 March 2009, not today: no exception asks for a later year's target, and they are a handful.
         var exceptions = attention.GetProperty("exceptions").EnumerateArray().ToList();
-        Assert.InRange(exceptions.Count, 1, 30);
+        // The demonstration's Southampton is above its family for violence, as paragraph 11 found it: paragraph 12's ranking is an exception too.
+        var family = exceptions.Where(e => e.GetProperty("key").GetString()!.StartsWith("family:", StringComparison.Ordinal)).ToList();
+        Assert.Contains(family, e => e.GetProperty("key").GetString() == "family:violence");
+        Assert.InRange(exceptions.Count - family.Count, 1, 30);
         Assert.DoesNotContain(exceptions, e => e.ToString().Contains("2026", StringComparison.Ordinal));
 
         var page = await ScreenAsync();
