@@ -6,7 +6,11 @@ namespace SafeCity.RecordFiles.Reference;
 /// A district (local authority district, 2024 codes) with its Community Safety Partnership(s) and police
 /// force area. Most districts have one partnership; a few share one, and one (Bournemouth, Christchurch and Poole) has three.
 /// </summary>
-public sealed record District(string Code, string Name, IReadOnlyList<string> Partnerships, string ForceAreaCode, string ForceAreaName);
+public sealed record District(string Code, string Name, IReadOnlyList<string> Partnerships, string ForceAreaCode, string ForceAreaName)
+{
+    /// <summary>Whether a person naming an area (a district's name or code, in any case) means this district.</summary>
+    public bool Is(string nameOrCode) => Name.Equals(nameOrCode, StringComparison.OrdinalIgnoreCase) || Code.Equals(nameOrCode, StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>Where an LSOA lies: its district (2022 codes, which the 2024 list keeps for every city).</summary>
 public sealed record LsoaPlace(string LsoaCode, string DistrictCode, string DistrictName);
@@ -40,6 +44,9 @@ public static class ReferenceData
 
     /// <summary>Whether a code is a district of England or Wales in the shipped lookups (2022 or 2024 codes).</summary>
     public static bool IsDistrict(string code) => DistrictCodes.Value.Contains(code);
+
+    /// <summary>The district a person names by its name or code; null for none.</summary>
+    public static District? FindDistrict(string nameOrCode) => Districts.Values.FirstOrDefault(d => d.Is(nameOrCode));
 
     /// <summary>One of the shipped files, as it was published.</summary>
     public static Stream Open(string file) =>

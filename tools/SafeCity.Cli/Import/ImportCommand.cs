@@ -77,7 +77,7 @@ public static class ImportCommand
         // A national month brings every area's rows: only the partnership's own go to the themes.
         var national = Directory.Exists(path) || path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
         area ??= national ? HomeArea : null;
-        if (area is not null && ReferenceData.Districts.Values.FirstOrDefault(d => d.Name.Equals(area, StringComparison.OrdinalIgnoreCase) || d.Code.Equals(area, StringComparison.OrdinalIgnoreCase)) is null)
+        if (area is not null && ReferenceData.FindDistrict(area) is null)
         {
             Console.Error.WriteLine("--area must be a district of England or Wales by its name or code, as the ONS lookup gives it (for example Southampton or E06000045).");
             return 2;

@@ -85,7 +85,7 @@ public sealed class MostSimilarGroupCounting(HttpClient governance, TextWriter o
     public bool HasRowsIn(PoliceStreetFile file, string area) =>
         !_counts.TryGetValue(file.Name, out var counts)
         || counts.Counts.Any(c => ReferenceData.Districts.TryGetValue(c.District, out var d)
-            ? d.Name.Equals(area, StringComparison.OrdinalIgnoreCase) || d.Code.Equals(area, StringComparison.OrdinalIgnoreCase)
+            ? d.Is(area)
             : c.District.Equals(area, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Says, for each month counted, where Southampton stands and which members have no figures.</summary>
