@@ -104,16 +104,20 @@ public sealed class FirstScreenTests(DemonstrationFixture fixture)
         await Assertions.Expect(page.Locator("#family-verdict")).ToContainTextAsync("in March 2009, ranked");
         await Assertions.Expect(page.Locator("#family-table tbody tr")).ToHaveCountAsync(15);
         await Assertions.Expect(page.Locator("#family-missing")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("#history-table tbody tr")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("#history-table tbody tr")).ToHaveCountAsync(24);
         using var api = fixture.Api();
         var held = await api.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/governance/most-similar-group/police-counts");
-        Assert.Equal(12 * 12, held!.Length); // twelve forces, twelve months
+        Assert.Equal(12 * 24, held!.Length); // twelve forces, the demonstration year and the year before
         Assert.All(held, h => Assert.Contains("generated for the demonstration, not data.police.uk", h.GetProperty("file").GetString(), StringComparison.Ordinal));
 
         // Paragraph 12's ranking in the Delivery Board report, over the twelve months to March 2009.
         await page.GotoAsync("/delivery-board?asAt=2009-03-31");
         await Assertions.Expect(page.Locator("#relative-ranking-table tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#relative-ranking-table")).ToContainTextAsync("the 12 months to March 2009");
+        // Paragraph 66's "reduction in all crimes", by the police's count year on year: generated to fall.
+        var allCrime = page.Locator("[data-outcome='1'] [data-police-count='all-crime']");
+        await Assertions.Expect(allCrime).ToContainTextAsync("in April 2008 to March 2009 against");
+        await Assertions.Expect(allCrime).ToContainTextAsync("a year before, improving");
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using SafeCity.Contracts.Events;
+using SafeCity.Contracts.MostSimilarGroup;
 using SafeCity.Governance;
 using SafeCity.Governance.DeliveryBoard.ExpectedOutcomes;
 using SafeCity.Governance.Performance;
+using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
 using SafeCity.Governance.PlanNumbers;
 using SafeCity.Governance.Pmg.Subgroups;
 using SafeCity.Governance.ReadModel;
@@ -112,6 +114,45 @@ public sealed class PartnershipPlanTests : IAsyncLifetime
         Assert.Equal([true, false], reporting.Indicators.Select(i => i.Meets));
         Assert.Equal(OutcomeProgress.NotMeasured, judged.Single(o => o.Outcome.Text.StartsWith("Ensure neighbourhood management", StringComparison.Ordinal)).Progress);
         Assert.Equal(OutcomeProgress.NotYetKnown, judged.Single(o => o.Outcome.Text.StartsWith("Stronger communities", StringComparison.Ordinal)).Progress);
+    }
+
+    [Fact]
+    public async Task A_reduction_in_all_crimes_and_in_reports_of_ASB_is_Southamptons_police_count_year_to_date_against_the_same_months_a_year_before()
+    {
+        var outcomes = ExpectedOutcomeList.Load(typeof(GovernanceServiceHost).Assembly);
+        static ForceMonthCounts Month(string month, string force, params (string District, string Type, int Count)[] counts) =>
+            new(month, force, $"{month}-{force}-street.csv", 0, 0, 0, 0, counts.Select(c => new DistrictCrimeCount(c.District, c.Type, c.Count)).ToList());
+        const string Southampton = "E06000045", Portsmouth = "E06000044";
+        var held = new[]
+        {
+            Month("2007-04", "hampshire", (Southampton, "Burglary", 100), (Southampton, "Anti-social behaviour", 300), (Portsmouth, "Burglary", 5)),
+            Month("2007-05", "hampshire", (Southampton, "Burglary", 100), (Southampton, "Anti-social behaviour", 300)),
+            Month("2008-04", "hampshire", (Southampton, "Burglary", 90), (Southampton, "Anti-social behaviour", 320), (Portsmouth, "Burglary", 500)),
+            Month("2008-05", "hampshire", (Southampton, "Burglary", 90), (Southampton, "Anti-social behaviour", 320)),
+            // A row placed in Southampton by a neighbour's file is not a month of Southampton's force.
+            Month("2008-05", "thames-valley", (Southampton, "Burglary", 400)),
+        };
+        IReadOnlyDictionary<string, PoliceCountTrend> Trends(DateOnly asAt) => outcomes.Outcomes.SelectMany(o => o.PoliceCountMeasures).Distinct()
+            .ToDictionary(k => k, k => PoliceCountTrend.Of(BenchmarkMeasure.Find(k)!, held, asAt));
+
+        var judged = OutcomeStatus.Judge(outcomes, await _performance.GetAsync(new DateOnly(2008, 5, 31), CancellationToken.None), Trends(new DateOnly(2008, 5, 31)))
+            .ToDictionary(o => o.Outcome.Number);
+
+        var allCrime = Assert.Single(judged[1].PoliceCounts).Trend!;
+        Assert.Equal(("April 2008 to May 2008", 180L, 200L, DirectionOfTravel.Improving), (allCrime.Months, allCrime.Count, allCrime.SameMonthsLastYear, allCrime.Direction));
+        Assert.Equal(OutcomeProgress.OnCourse, judged[1].Progress);
+        var asb = Assert.Single(judged[8].PoliceCounts);
+        Assert.Equal(("anti-social-behaviour", 640L, 600L, false), (asb.MeasureKey, asb.Trend!.Count, asb.Trend.SameMonthsLastYear, asb.Meets));
+        Assert.Equal(OutcomeProgress.OffCourse, judged[8].Progress);
+
+        // As at April 2008, the year to date is April alone; before any month of the year before is held, not known, and said why.
+        Assert.Equal((90L, 100L), (Trends(new DateOnly(2008, 4, 30))["all-crime"].Count, Trends(new DateOnly(2008, 4, 30))["all-crime"].SameMonthsLastYear));
+        var first = Trends(new DateOnly(2007, 5, 31))["all-crime"];
+        Assert.Equal((DirectionOfTravel.NotKnown, 200L), (first.Direction, first.Count));
+        Assert.Contains("April 2006 to May 2006", first.Why, StringComparison.Ordinal);
+        Assert.Equal(OutcomeProgress.NotYetKnown, OutcomeStatus.Judge(outcomes, await _performance.GetAsync(new DateOnly(2007, 5, 31), CancellationToken.None),
+            Trends(new DateOnly(2007, 5, 31))).Single(o => o.Outcome.Number == 1).Progress);
+        Assert.Contains("No data.police.uk month of Hampshire", Trends(new DateOnly(2007, 3, 31))["all-crime"].Why, StringComparison.Ordinal);
     }
 
     public Task DisposeAsync()

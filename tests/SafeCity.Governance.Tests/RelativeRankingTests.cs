@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SafeCity.Contracts.MostSimilarGroup;
+using SafeCity.Governance.DeliveryBoard.ExpectedOutcomes;
 using SafeCity.Governance.DeliveryBoard.Report;
 using SafeCity.Governance.Performance.MostSimilarGroup;
 using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
@@ -122,5 +123,21 @@ public sealed class RelativeRankingTests : IAsyncLifetime
         var table = ReportExport.Tables(report).Single(t => t.Name == "Most Similar Group");
         Assert.Equal(["Violence", "2024-02"], table.Rows[0].Take(2));
         Assert.Equal("2024-01: 3 of 3; 2024-02: 1 of 3", table.Rows[0][6]);
+    }
+
+    [Fact]
+    public async Task The_Delivery_Board_judges_a_reduction_in_all_crimes_by_Southamptons_police_count_against_the_same_months_a_year_before()
+    {
+        await MonthAsync("2023-04", 1_100);
+        await MonthAsync("2024-04", 700);
+
+        var report = await _board.ReportAsync(D(2024, 5, 1), CancellationToken.None);
+
+        var allCrimes = report.Outcomes.Single(o => o.Outcome.Number == 1);
+        var count = Assert.Single(allCrimes.PoliceCounts).Trend!;
+        Assert.Equal(("April 2024", 900L, 1_300L, DirectionOfTravel.Improving), (count.Months, count.Count, count.SameMonthsLastYear, count.Direction));
+        Assert.Equal(OutcomeProgress.OnCourse, allCrimes.Progress);
+        var violence = (await _board.OutcomesAsync(D(2024, 5, 1), CancellationToken.None)).Single(o => o.Outcome.Number == 2).PoliceCounts.Single(c => c.MeasureKey == "violence");
+        Assert.Equal((700L, 1_100L, true), (violence.Trend!.Count, violence.Trend.SameMonthsLastYear, violence.Meets));
     }
 }

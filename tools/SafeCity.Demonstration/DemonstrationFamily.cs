@@ -4,10 +4,12 @@ using System.Net.Http.Json;
 namespace SafeCity.Demonstration;
 
 /// <summary>
-/// The demonstration year's Most Similar Group: police counts for 2008/09 generated for each city of
-/// the family, so that /msg, the Delivery Board's ranking and the PMG's list are never empty on a
-/// demonstration platform. They are labelled as generated (the file they name says so), never data.police.uk's.
-/// Southampton's violence and criminal damage are generated above the family's, as paragraph 11 found them.
+/// The demonstration year's Most Similar Group: police counts for 2008/09, and the year before it,
+/// generated for each city of the family, so that /msg, the Delivery Board's ranking, the PMG's list and
+/// paragraph 66's year-on-year outcomes are never empty on a demonstration platform. They are labelled
+/// as generated (the file they name says so), never data.police.uk's. Southampton's violence and
+/// criminal damage are generated above the family's, as paragraph 11 found them; crime falls from
+/// 2007/08 to 2008/09 except violence, which rises a little.
 /// </summary>
 public sealed class DemonstrationFamily(HttpClient api, TextWriter output)
 {
@@ -35,11 +37,12 @@ public sealed class DemonstrationFamily(HttpClient api, TextWriter output)
 
     public async Task<int> FillAsync(CancellationToken ct)
     {
-        output.WriteLine("Demonstration data: the Most Similar Group's police counts for 2008/09 (generated)…");
+        output.WriteLine("Demonstration data: the Most Similar Group's police counts for 2007/08 and 2008/09 (generated)…");
         var character = Cities.ToDictionary(c => c.District, c => c.District == "E06000045" ? 1.0 : 0.75 + (random.NextDouble() * 0.4));
         var sent = 0;
-        for (var month = new DateOnly(2008, 4, 1); month <= new DateOnly(2009, 3, 1); month = month.AddMonths(1))
+        for (var month = new DateOnly(2007, 4, 1); month <= new DateOnly(2009, 3, 1); month = month.AddMonths(1))
         {
+            var yearBefore = month < new DateOnly(2008, 4, 1);
             var name = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             foreach (var force in Cities.GroupBy(c => c.Force))
             {
@@ -47,7 +50,8 @@ public sealed class DemonstrationFamily(HttpClient api, TextWriter output)
                 {
                     // Paragraph 11: Southampton's violence and criminal damage are poor against the family.
                     var poor = city.District == "E06000045" && rate.Type is "Violence and sexual offences" or "Criminal damage and arson" ? 1.3 : 1.0;
-                    var expected = rate.PerThousand * city.People / 1000 * character[city.District] * poor;
+                    var trend = !yearBefore ? 1.0 : rate.Type == "Violence and sexual offences" ? 0.97 : 1.06;
+                    var expected = rate.PerThousand * city.People / 1000 * character[city.District] * poor * trend;
                     return new { district = city.District, crimeType = rate.Type, count = (int)Math.Round(expected * (0.92 + (random.NextDouble() * 0.16))) };
                 })).ToList();
                 var rows = counts.Sum(c => c.count);

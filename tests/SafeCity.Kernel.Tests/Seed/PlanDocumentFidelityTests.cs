@@ -233,7 +233,7 @@ public sealed partial class PlanDocumentFidelityTests
             Assert.InRange(o.Line, 1010, 1048);
             Assert.StartsWith(Normal(o.Text)[..30], Text(o.Line, o.Line + 6).TrimStart('·', ' '), StringComparison.Ordinal);
             Assert.All(o.Indicators, i => Assert.Contains((i.Theme, i.IndicatorId), ids));
-            Assert.Equal(o.Test == OutcomeTest.None, o.Indicators.Count == 0);
+            Assert.Equal(o.Test == OutcomeTest.None, !o.IsMeasured);
         });
     }
 
@@ -245,6 +245,10 @@ public sealed partial class PlanDocumentFidelityTests
 
         // "A year on year reduction in all crimes" (line 1016): NI 38 is a re-offending rate, not a count of crime.
         Assert.DoesNotContain("P17.I1", Of(1));
+        // …and the police's own count of all crime shows it; "a consequent reduction in reports of ASB" (1029–30) is the police's count of ASB.
+        Assert.Equal(["all-crime"], outcomes[1].PoliceCountMeasures);
+        Assert.Equal(["anti-social-behaviour"], outcomes[8].PoliceCountMeasures);
+        Assert.Equal(["violence", "vehicle-crime", "criminal-damage-and-arson"], outcomes[2].PoliceCountMeasures);
         // "reoffending rates" (1035): NI 31 and NI 38 beside the PPO and youth re-offending.
         Assert.Superset(new HashSet<string> { "P4.I3", "P17.I1", "P6.I1", "P9.I1" }, Of(10).ToHashSet());
         // "school attendance and reduction in exclusions" (1029): NI 114 and plan 10's exclusions.

@@ -24,11 +24,16 @@ public static class ExpectedOutcomesApi
     }
 }
 
-public sealed record OutcomeDto(int Number, int Line, string Text, string Test, string Progress, string? Note, OutcomeIndicatorDto[] Indicators)
+public sealed record OutcomeDto(int Number, int Line, string Text, string Test, string Progress, string? Note, OutcomeIndicatorDto[] Indicators, OutcomePoliceCountDto[] PoliceCounts)
 {
     public static OutcomeDto From(OutcomeStatus s) => new(s.Outcome.Number, s.Outcome.Line, s.Outcome.Text, s.Outcome.Test.ToString(), s.Progress.ToString(), s.Outcome.Note,
         s.Indicators.Select(i => new OutcomeIndicatorDto(i.Indicator.Theme, i.Indicator.IndicatorId, i.Performance?.Code, i.Performance?.Name,
-            i.Performance?.Assessment.Direction.ToString(), i.Performance?.Rag.ToString(), i.Meets)).ToArray());
+            i.Performance?.Assessment.Direction.ToString(), i.Performance?.Rag.ToString(), i.Meets)).ToArray(),
+        s.PoliceCounts.Select(c => new OutcomePoliceCountDto(c.MeasureKey, c.Trend?.Measure.Name, c.Trend?.Months, c.Trend?.Count, c.Trend?.SameMonthsLastYear,
+            c.Trend?.Direction.ToString(), c.Meets, c.Trend?.Why)).ToArray());
 }
+
+/// <summary>Southampton's police count of a measure, year to date against the same months of the year before.</summary>
+public sealed record OutcomePoliceCountDto(string Measure, string? Name, string? Months, long? Count, long? SameMonthsLastYear, string? Direction, bool? Meets, string? Why);
 
 public sealed record OutcomeIndicatorDto(string Theme, string IndicatorId, string? Code, string? Name, string? Direction, string? Rag, bool? Meets);

@@ -21,14 +21,27 @@ public sealed class DeliveryBoardService(PartnershipPerformance performance, Pmg
         var meeting = await pmg.LatestMeetingAsync(asAt, ct);
         return DeliveryBoardReport.Build(asAt, tree, meeting, await pmg.RemedialActionsAsync(ct)) with
         {
-            Outcomes = ExpectedOutcomes.OutcomeStatus.Judge(_outcomes, tree),
+            Outcomes = ExpectedOutcomes.OutcomeStatus.Judge(_outcomes, tree, await PoliceCountsAsync(asAt, ct)),
             Rankings = family is null ? [] : await family.RelativeRankingsAsync(asAt, ct),
         };
     }
 
     /// <summary>Paragraph 66's outcomes judged as at a date.</summary>
     public async Task<IReadOnlyList<ExpectedOutcomes.OutcomeStatus>> OutcomesAsync(DateOnly asAt, CancellationToken ct) =>
-        ExpectedOutcomes.OutcomeStatus.Judge(_outcomes, await performance.GetAsync(asAt, ct));
+        ExpectedOutcomes.OutcomeStatus.Judge(_outcomes, await performance.GetAsync(asAt, ct), await PoliceCountsAsync(asAt, ct));
+
+    /// <summary>Southampton's police count year on year for each measure an outcome is shown by; none without the Most Similar Group's counts.</summary>
+    private async Task<IReadOnlyDictionary<string, ExpectedOutcomes.PoliceCountTrend>?> PoliceCountsAsync(DateOnly asAt, CancellationToken ct)
+    {
+        if (family is null)
+        {
+            return null;
+        }
+
+        var held = await family.CountsHeldAsync(ct);
+        return _outcomes.Outcomes.SelectMany(o => o.PoliceCountMeasures).Distinct(StringComparer.Ordinal)
+            .ToDictionary(key => key, key => ExpectedOutcomes.PoliceCountTrend.Of(Performance.MostSimilarGroup.CompareWithFamily.BenchmarkMeasure.Find(key)!, held, asAt));
+    }
 
     /// <summary>Every LAA indicator (stretch or not) judged as at the end of the quarter.</summary>
     public async Task<IReadOnlyList<LaaLine>> LaaAsync(ReportingPeriod quarter, CancellationToken ct)

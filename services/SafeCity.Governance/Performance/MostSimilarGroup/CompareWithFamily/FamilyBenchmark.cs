@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafeCity.Contracts.MostSimilarGroup;
 using SafeCity.Governance.Performance.MostSimilarGroup.EditTheFamily;
 using SafeCity.Governance.Performance.MostSimilarGroup.ImportPoliceMonth;
 using SafeCity.Governance.Performance.MostSimilarGroup.ImportPopulation;
@@ -12,6 +13,9 @@ public sealed record RankInPeriod(string Period, double Rate, int Rank, int Of, 
 public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimates populations, FamilyStore family)
 {
     public Task<IReadOnlyList<FamilyVersion>> FamilyVersionsAsync(CancellationToken ct) => family.VersionsAsync(ct);
+
+    /// <summary>Every force's month of police counts held, earliest first.</summary>
+    public async Task<IReadOnlyList<ForceMonthCounts>> CountsHeldAsync(CancellationToken ct) => (await counts.ListAsync(ct)).Select(h => h.Counts).ToList();
 
     /// <summary>The latest month of police counts held, yyyy-MM; empty when none is.</summary>
     public async Task<string> LatestMonthHeldAsync(CancellationToken ct) =>
