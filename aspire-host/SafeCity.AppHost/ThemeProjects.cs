@@ -1,6 +1,4 @@
 using System.Reflection;
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using SafeCity.Contracts.Themes;
 
 namespace SafeCity.AppHost;

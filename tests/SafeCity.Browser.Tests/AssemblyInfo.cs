@@ -1,4 +1,2 @@
-using Xunit;
-
 // Each collection starts a platform of its own: one at a time, on two cores.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

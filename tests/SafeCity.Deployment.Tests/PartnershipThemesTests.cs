@@ -1,5 +1,4 @@
 using SafeCity.Contracts.Themes;
-using SafeCity.Kernel.Hosting;
 using SafeCity.Testing;
 
 namespace SafeCity.Deployment.Tests;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using SafeCity.Gateway;
 using SafeCity.Gateway.Accounts;
 using SafeCity.Gateway.SignIn;
 using SafeCity.Testing;

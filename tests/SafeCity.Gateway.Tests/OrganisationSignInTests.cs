@@ -1,11 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using SafeCity.Gateway;
 using SafeCity.Gateway.Accounts;
 using SafeCity.Testing;
 

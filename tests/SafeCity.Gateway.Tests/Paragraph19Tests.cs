@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using SafeCity.Contracts.InformationSharing;
-using SafeCity.Gateway;
 using SafeCity.Gateway.Partners;
 using SafeCity.Gateway.SignIn;
-using SafeCity.Kernel.Records;
 using SafeCity.RecordFiles.PoliceData;
 using SafeCity.Testing;
 

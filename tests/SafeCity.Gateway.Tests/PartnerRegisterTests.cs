@@ -1,4 +1,3 @@
-using SafeCity.Gateway;
 using SafeCity.Gateway.Partners;
 using SafeCity.Gateway.SignIn;
 using SafeCity.Testing;

@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SafeCity.Gateway;
 using SafeCity.Gateway.Accounts;
 using SafeCity.Gateway.Reminders;
 using SafeCity.Gateway.SignIn;

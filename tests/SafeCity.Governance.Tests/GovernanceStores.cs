@@ -1,4 +1,3 @@
-using SafeCity.Governance;
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Structure;

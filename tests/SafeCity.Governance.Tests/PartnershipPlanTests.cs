@@ -1,17 +1,13 @@
 using SafeCity.Contracts.Events;
 using SafeCity.Contracts.MostSimilarGroup;
-using SafeCity.Governance;
 using SafeCity.Governance.DeliveryBoard.ExpectedOutcomes;
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
 using SafeCity.Governance.PlanNumbers;
 using SafeCity.Governance.Pmg.Subgroups;
 using SafeCity.Governance.ReadModel;
-using SafeCity.Governance.Structure;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage.Documents;
-using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Testing;
 
 namespace SafeCity.Governance.Tests;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using SafeCity.Governance.Performance;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Governance.Tests;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
-using SafeCity.Contracts.Events;
 
 namespace SafeCity.Integration.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Grpc.Core;
-using Grpc.Net.Client;
 using SafeCity.Contracts.Governance;
 using SafeCity.Contracts.Themes;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Grpc.Net.Client;
 using SafeCity.Cli.Import;
 
 namespace SafeCity.Integration.Tests;

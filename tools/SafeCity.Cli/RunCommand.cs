@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using SafeCity.LocalPlatform;
-using SafeCity.ServiceDefaults;
 
 namespace SafeCity.Cli;
 

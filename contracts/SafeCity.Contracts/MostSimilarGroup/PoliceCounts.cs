@@ -13,6 +13,7 @@ namespace SafeCity.Contracts.MostSimilarGroup;
 /// <param name="WithoutLsoa">Rows with no LSOA code (no location): counted in no district.</param>
 /// <param name="UnknownLsoa">Rows whose LSOA code is not in the ONS lookup: counted in no district.</param>
 /// <param name="Rejected">Rows that could not be read, or of another month or an unknown crime type.</param>
+/// <param name="Counts">The rows placed, as counts by district and crime type.</param>
 public sealed record ForceMonthCounts(string Month, string Force, string File, long Rows, long WithoutLsoa, long UnknownLsoa, long Rejected, IReadOnlyList<DistrictCrimeCount> Counts);
 
 /// <summary>How many rows of a crime type were placed in a district (2022 district codes, by the rows' LSOA codes).</summary>

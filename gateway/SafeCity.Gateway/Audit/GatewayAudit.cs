@@ -65,7 +65,6 @@ public sealed class GatewayAudit
             ("$at", _clock.GetUtcNow().ToUnixTimeMilliseconds()), ("$actor", Clip(actor)), ("$action", action), ("$subject", Clip(subject)), ("$address", Clip(address)), ("$detail", Clip(detail)));
     }
 
-    /// <summary>The newest entries first, at most <paramref name="limit"/>, for one actor or subject and one action where given.</summary>
     /// <summary>
     /// A refusal (a wrong password, a throttled address, a refused partner token) is written once a minute
     /// for each kind and address, the first of them: a flood of guesses would otherwise be a flood of writes.
@@ -96,6 +95,7 @@ public sealed class GatewayAudit
 
     private readonly Dictionary<(string Action, string Address), long> _refusalsWritten = [];
 
+    /// <summary>The newest entries first, at most <paramref name="limit"/>, for one actor or subject and one action where given.</summary>
     public IReadOnlyList<AuditEntry> Recent(int limit, string? who = null, string? action = null)
     {
         using var connection = _database.Open();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using SafeCity.Contracts.Records;
 using SafeCity.Contracts.Themes;
 using Yarp.ReverseProxy.Configuration;

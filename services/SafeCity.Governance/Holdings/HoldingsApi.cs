@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using SafeCity.Governance.Access;
 
 namespace SafeCity.Governance.Holdings;

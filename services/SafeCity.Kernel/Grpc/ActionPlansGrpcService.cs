@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SafeCity.Contracts.Themes;
-using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Features;
 using SafeCity.Kernel.Features.Performance;
 using SafeCity.Kernel.Features.RecordMeasurement;

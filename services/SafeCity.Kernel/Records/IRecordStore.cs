@@ -17,7 +17,7 @@ public interface IRecordStore
 
     Task<PartnerRecord?> GetAsync(string source, string reference, CancellationToken ct);
 
-    /// <summary>Records of the months from <paramref name="fromMonth"/> to <paramref name="toMonth"/> (inclusive), optionally of some categories and an LSOA.</summary>
+    /// <summary>Records of the query's months, from its first to its last (inclusive), optionally of some categories and an LSOA.</summary>
     Task<IReadOnlyList<PartnerRecord>> FindAsync(RecordQuery query, CancellationToken ct);
 
     /// <summary>Each computed measure's tally over the months from <paramref name="fromMonth"/> to <paramref name="toMonth"/> (inclusive), by measure name.</summary>

@@ -1,5 +1,3 @@
-using SafeCity.Kernel.Domain;
-
 namespace SafeCity.Kernel.Seed;
 
 internal sealed record SeedFigure(string? Period, string? Group, string? Type, double Value);

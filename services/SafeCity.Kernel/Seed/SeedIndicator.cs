@@ -1,5 +1,3 @@
-using SafeCity.Kernel.Domain;
-
 namespace SafeCity.Kernel.Seed;
 
 internal sealed record SeedIndicator(

@@ -1,5 +1,3 @@
-using SafeCity.Kernel.Domain;
-
 namespace SafeCity.Kernel.Seed;
 
 // The shape of the plan extraction (seed/partnership-plan.json, "plans"), read as it is written.

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
-using SafeCity.Contracts.Events;
 using Xunit.Abstractions;
 
 namespace SafeCity.Integration.Tests.Faults;

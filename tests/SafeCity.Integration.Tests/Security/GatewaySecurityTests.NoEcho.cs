@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SafeCity.Integration.Tests.Security;
 
 /// <summary>The gateway's own forms and routes never show a long value back.</summary>

@@ -1,4 +1,3 @@
-using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Records;
 using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Tests.Seed;

@@ -1,5 +1,4 @@
 using System.Text;
-using SafeCity.Kernel.Records;
 using SafeCity.RecordFiles;
 
 namespace SafeCity.Kernel.Tests.Records;

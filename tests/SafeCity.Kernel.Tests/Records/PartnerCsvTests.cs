@@ -1,5 +1,4 @@
 using SafeCity.Contracts.Records;
-using SafeCity.Kernel.Records;
 using SafeCity.RecordFiles;
 
 namespace SafeCity.Kernel.Tests.Records;

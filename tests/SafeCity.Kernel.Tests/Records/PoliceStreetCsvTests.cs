@@ -1,4 +1,3 @@
-using SafeCity.Kernel.Records;
 using SafeCity.RecordFiles;
 using SafeCity.RecordFiles.PoliceData;
 

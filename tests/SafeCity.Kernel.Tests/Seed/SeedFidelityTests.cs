@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
-using SafeCity.AcquisitiveCrime;
 using SafeCity.Alcohol;
-using SafeCity.AsbArson;
 using SafeCity.Communities;
-using SafeCity.Drugs;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Outbox;
@@ -13,7 +10,6 @@ using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Testing;
-using SafeCity.Violence;
 using SafeCity.Youth;
 
 namespace SafeCity.Kernel.Tests.Seed;

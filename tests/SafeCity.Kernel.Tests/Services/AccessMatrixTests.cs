@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SafeCity.Contracts.Identity;
 using SafeCity.Governance.Performance;
-using SafeCity.Kernel.Access;
-using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging;
 using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Tests.Seed;

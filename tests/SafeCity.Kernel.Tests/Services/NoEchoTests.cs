@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SafeCity.Contracts.Identity;
-using SafeCity.Kernel.Access;
 using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Services;

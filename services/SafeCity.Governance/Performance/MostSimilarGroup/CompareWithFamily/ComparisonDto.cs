@@ -1,4 +1,3 @@
-using SafeCity.Governance.Performance.MostSimilarGroup.ImportPopulation;
 using SafeCity.RecordFiles.Reference;
 
 namespace SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
