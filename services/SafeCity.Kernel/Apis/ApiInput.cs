@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using SafeCity.Kernel.Features;
+using SafeCity.Kernel.Commands;
 
 namespace SafeCity.Kernel.Apis;
 

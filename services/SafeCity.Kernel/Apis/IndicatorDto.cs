@@ -1,5 +1,5 @@
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Performance;
 
 namespace SafeCity.Kernel.Apis;
 

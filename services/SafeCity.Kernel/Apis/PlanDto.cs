@@ -1,4 +1,4 @@
-using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Performance;
 
 namespace SafeCity.Kernel.Apis;
 

@@ -1,11 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using SafeCity.Contracts.Themes;
-using SafeCity.Kernel.Features;
-using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Features.RecordMeasurement;
 using SafeCity.Kernel.Features.UpdateAction;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Performance;
 
 namespace SafeCity.Kernel.Grpc;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SafeCity.Kernel.Features.FindRecords;
-using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Features.ReadAuditTrail;
 using SafeCity.Kernel.Features.ReadPlans;
 using SafeCity.Kernel.Features.RecordMeasurement;
@@ -10,6 +9,7 @@ using SafeCity.Kernel.Features.RollForwardPlan;
 using SafeCity.Kernel.Features.SetTargets;
 using SafeCity.Kernel.Features.SubmitRecords;
 using SafeCity.Kernel.Features.UpdateAction;
+using SafeCity.Kernel.Messaging.Publishing;
 
 namespace SafeCity.Kernel.Hosting;
 

@@ -8,13 +8,13 @@ using MongoDB.Driver;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.Performance;
 using SafeCity.Kernel.Features.RecordMeasurement;
 using SafeCity.Kernel.Features.SubmitRecords;
 using SafeCity.Kernel.Features.UpdateAction;
 using SafeCity.Kernel.Grpc;
 using SafeCity.Kernel.Messaging;
 using SafeCity.Kernel.Outbox;
+using SafeCity.Kernel.Performance;
 using SafeCity.Kernel.Records;
 using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Storage;
@@ -47,7 +47,7 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton(theme);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Tolerances.From(builder.Configuration));
-        builder.Services.AddSingleton<Features.RagTolerances.ThemeTolerances>();
+        builder.Services.AddSingleton<Messaging.RagTolerances.ThemeTolerances>();
         builder.AddSettings<AccessOptions>(AccessOptions.Section);
         builder.Services.AddSingleton<ThemeAccess>();
         builder.Services.AddThemePolicies();
@@ -70,13 +70,13 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<IThemeStore>());
         builder.Services.AddSingleton<Audit.IAuditLog>(sp => sp.GetRequiredService<IThemeStore>());
         builder.Services.AddHostedService<SeedImport>();
-        builder.Services.AddHostedService<Features.RagTolerances.ThemeTolerancesStartup>();
+        builder.Services.AddHostedService<Messaging.RagTolerances.ThemeTolerancesStartup>();
         builder.Services.AddHostedService<RecordsStartup>();
         builder.Services.AddSingleton<IndicatorCalculator>();
         builder.Services.AddSingleton<RecordIntake>();
         builder.Services.AddSingleton<Features.Dashboard.ThemeDashboard>();
 
-        builder.AddSafeCityBus(theme.Slug, bus => bus.AddConsumer<Features.RagTolerances.RagTolerancesSetConsumer, Features.RagTolerances.RagTolerancesSetConsumerDefinition>());
+        builder.AddSafeCityBus(theme.Slug, bus => bus.AddConsumer<Messaging.RagTolerances.RagTolerancesSetConsumer, Messaging.RagTolerances.RagTolerancesSetConsumerDefinition>());
         builder.AddSettings<OutboxOptions>(OutboxOptions.Section);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxDispatcher>();
@@ -85,6 +85,7 @@ public static class ThemeServiceHost
         builder.Services.AddSingleton<JudgingDay>();
         builder.Services.AddSingleton<UpdateActionHandler>();
         builder.Services.AddSingleton<RecordMeasurementHandler>();
+        builder.Services.AddSingleton<IComputedFigures>(services => services.GetRequiredService<RecordMeasurementHandler>());
         builder.Services.AddSingleton<Features.PlanStructure.PlanStructureHandler>();
         builder.Services.AddHttpClient(Features.PlanStructure.HttpPlanNumberRegister.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<Features.PlanStructure.IPlanNumberRegister, Features.PlanStructure.HttpPlanNumberRegister>();

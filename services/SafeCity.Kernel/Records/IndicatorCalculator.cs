@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.RecordMeasurement;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Storage;
 
@@ -14,7 +13,7 @@ public sealed record ComputedValue(ComputedMeasure Measure, string Span, double?
 /// financial year, and, for those that stand for an indicator, month by month into measurements
 /// whenever records for a month arrive or change.
 /// </summary>
-public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store, ThemeDefinition theme, RecordMeasurementHandler recorder, ILogger<IndicatorCalculator> logger)
+public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store, ThemeDefinition theme, IComputedFigures recorder, ILogger<IndicatorCalculator> logger)
 {
     public const string Actor = "computed from records";
 
@@ -79,14 +78,13 @@ public sealed class IndicatorCalculator(IRecordStore records, IThemeStore store,
                     continue;
                 }
 
-                var result = await recorder.HandleAsync(new RecordMeasurementCommand(measure.IndicatorId!, month, figure, measure.HowComputed, MeasurementSources.Computed), Actor, ct);
-                if (result.Outcome == Features.CommandOutcome.Done)
+                if (await recorder.RecordAsync(measure.IndicatorId!, month, figure, measure.HowComputed, ct) is { } refused)
                 {
-                    changed++;
+                    logger.LogWarning("{Indicator} for {Month} was computed as {Value} but not recorded: {Reason}", measure.IndicatorId, month, figure, refused);
                 }
                 else
                 {
-                    logger.LogWarning("{Indicator} for {Month} was computed as {Value} but not recorded: {Reason}", measure.IndicatorId, month, figure, result.Describe());
+                    changed++;
                 }
             }
         }

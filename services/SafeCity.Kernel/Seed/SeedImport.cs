@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SafeCity.Kernel.Audit;
-using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Messaging.Publishing;
 using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Performance;
 using SafeCity.Kernel.Records;
 using SafeCity.RecordFiles;
 

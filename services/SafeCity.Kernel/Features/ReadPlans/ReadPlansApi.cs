@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SafeCity.Kernel.Apis;
-using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Performance;
 
 namespace SafeCity.Kernel.Features.ReadPlans;
 

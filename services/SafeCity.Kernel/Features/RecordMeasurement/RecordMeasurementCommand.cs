@@ -1,10 +1,12 @@
 using System.Globalization;
 using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Audit;
+using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Messaging.Publishing;
 using SafeCity.Kernel.Outbox;
+using SafeCity.Kernel.Records;
 using SafeCity.Kernel.Storage;
 
 namespace SafeCity.Kernel.Features.RecordMeasurement;
@@ -22,9 +24,15 @@ public enum StockBasis
     Held,
 }
 
-public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
+public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock) : IComputedFigures
 {
     public const int MaxNoteLength = 2000;
+
+    async Task<string?> IComputedFigures.RecordAsync(string indicatorId, string month, double value, string howComputed, CancellationToken ct)
+    {
+        var result = await HandleAsync(new RecordMeasurementCommand(indicatorId, month, value, howComputed, MeasurementSources.Computed), IndicatorCalculator.Actor, ct);
+        return result.Outcome == CommandOutcome.Done ? null : result.Describe();
+    }
 
     public async Task<CommandResult<Measurement>> HandleAsync(RecordMeasurementCommand command, string actor, CancellationToken ct)
     {

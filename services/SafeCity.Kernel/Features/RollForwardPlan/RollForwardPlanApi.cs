@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Apis;
+using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.Performance;
 using SafeCity.Kernel.Features.SetTargets;
+using SafeCity.Kernel.Performance;
 
 namespace SafeCity.Kernel.Features.RollForwardPlan;
 

@@ -1,10 +1,11 @@
 using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Audit;
+using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Features.SetTargets;
 using SafeCity.Kernel.Features.UpdateAction;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Messaging.Publishing;
 using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 

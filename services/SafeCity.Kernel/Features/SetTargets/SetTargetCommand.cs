@@ -1,5 +1,6 @@
 using System.Globalization;
 using SafeCity.Kernel.Apis;
+using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Kernel.Features.SetTargets;

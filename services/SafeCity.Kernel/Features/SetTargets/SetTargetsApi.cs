@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Apis;
-using SafeCity.Kernel.Features.Performance;
+using SafeCity.Kernel.Commands;
+using SafeCity.Kernel.Performance;
 
 namespace SafeCity.Kernel.Features.SetTargets;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SafeCity.Kernel.Access;
 using SafeCity.Kernel.Apis;
+using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
 
 namespace SafeCity.Kernel.Features.UpdateAction;

@@ -1,8 +1,9 @@
 using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Audit;
+using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.Publishing;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Messaging.Publishing;
 using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 

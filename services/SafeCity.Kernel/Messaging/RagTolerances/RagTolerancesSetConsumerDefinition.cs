@@ -1,6 +1,4 @@
-using SafeCity.Kernel.Messaging;
-
-namespace SafeCity.Kernel.Features.RagTolerances;
+namespace SafeCity.Kernel.Messaging.RagTolerances;
 
 /// <summary>Retries and concurrency of <see cref="RagTolerancesSetConsumer"/>: the platform's own (<see cref="RetriedConsumerDefinition{TConsumer}"/>).</summary>
 public sealed class RagTolerancesSetConsumerDefinition : RetriedConsumerDefinition<RagTolerancesSetConsumer>;

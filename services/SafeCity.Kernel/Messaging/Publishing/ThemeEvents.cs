@@ -3,7 +3,7 @@ using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Outbox;
 
-namespace SafeCity.Kernel.Features.Publishing;
+namespace SafeCity.Kernel.Messaging.Publishing;
 
 /// <summary>Builds the integration events a theme publishes from what its store kept.</summary>
 public static class ThemeEvents

@@ -2,7 +2,7 @@ using SafeCity.Contracts.Events;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Storage.Documents;
 
-namespace SafeCity.Kernel.Features.RagTolerances;
+namespace SafeCity.Kernel.Messaging.RagTolerances;
 
 /// <summary>
 /// The tolerances this theme judges by: the PMG's, as governance last published them (kept in the

@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using SafeCity.Contracts.Events;
 
-namespace SafeCity.Kernel.Features.RagTolerances;
+namespace SafeCity.Kernel.Messaging.RagTolerances;
 
 /// <summary>Governance published new tolerances: the theme judges by them from now on.</summary>
 public sealed class RagTolerancesSetConsumer(ThemeTolerances tolerances, ILogger<RagTolerancesSetConsumer> logger) : IConsumer<RagTolerancesSet>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using SafeCity.Kernel.Storage.Documents;
 
-namespace SafeCity.Kernel.Features.RagTolerances;
+namespace SafeCity.Kernel.Messaging.RagTolerances;
 
 /// <summary>Loads the tolerances kept in the theme's store before the theme serves.</summary>
 public sealed class ThemeTolerancesStartup(IDocumentStore documents, ThemeTolerances tolerances) : IHostedService

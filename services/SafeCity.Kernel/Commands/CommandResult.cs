@@ -1,4 +1,4 @@
-namespace SafeCity.Kernel.Features;
+namespace SafeCity.Kernel.Commands;
 
 public enum CommandOutcome
 {

@@ -6,7 +6,7 @@ using SafeCity.Contracts.Events;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Storage;
 
-namespace SafeCity.Kernel.Features.Publishing;
+namespace SafeCity.Kernel.Messaging.Publishing;
 
 /// <summary>What governance rebuilds its read model from: the theme's state as the events that published it.</summary>
 public static class ThemeStateApi

@@ -1,10 +1,10 @@
 using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Features.RagTolerances;
 using SafeCity.Kernel.Hosting;
+using SafeCity.Kernel.Messaging.RagTolerances;
 using SafeCity.Kernel.Storage;
 
-namespace SafeCity.Kernel.Features.Performance;
+namespace SafeCity.Kernel.Performance;
 
 /// <summary>An indicator with every value recorded for it and what the partnership's RAG rule says of it.</summary>
 public sealed record IndicatorStatus(PerformanceIndicator Indicator, TrajectoryAssessment Assessment, IReadOnlyList<Measurement> Measurements)
