@@ -111,6 +111,20 @@ public sealed class PmgCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_meeting_date_typed_on_the_page_or_sent_to_the_API_is_checked_once_in_the_same_words()
+    {
+        var typed = await Assert.ThrowsAsync<PmgException>(() => _pmg.DrawUpAsync("2 October 2008", null, "pmg", CancellationToken.None));
+        Assert.Equal(("meetingDate", "Enter the meeting date as yyyy-MM-dd, for example 2008-10-02."), (typed.Field, typed.Message));
+        Assert.Equal("meetingDate", (await Assert.ThrowsAsync<PmgException>(() => _pmg.DrawUpAsync("2008-10-02" + new string(' ', 20) + "x", null, "pmg", CancellationToken.None))).Field);
+        var asAt = await Assert.ThrowsAsync<PmgException>(() => _pmg.DrawUpAsync("2008-10-02", "yesterday", "pmg", CancellationToken.None));
+        Assert.Equal("asAt", asAt.Field);
+        Assert.Empty(await _pmg.MeetingsAsync(CancellationToken.None));
+
+        var meeting = await _pmg.DrawUpAsync("2008-10-02", " ", "pmg", CancellationToken.None);
+        Assert.Equal((D(2008, 10, 2), D(2008, 10, 2)), (meeting.MeetingDate, meeting.AsAt));
+    }
+
+    [Fact]
     public async Task After_a_change_only_the_indicators_it_touched_are_judged_again()
     {
         await Publish("alcohol", new ActionPlanOutline

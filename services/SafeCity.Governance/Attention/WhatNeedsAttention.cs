@@ -5,6 +5,7 @@ using SafeCity.Governance.Pmg.DrawUpExceptionList;
 using SafeCity.Governance.Pmg.RemedialActions;
 using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Web;
 
 namespace SafeCity.Governance.Attention;
 
@@ -35,7 +36,7 @@ public sealed class WhatNeedsAttention(PartnershipPerformance performance, PmgSe
 
         var failing = draft.Where(e => e.Kind != ExceptionKind.MissingTarget).OrderBy(e => e.Rag == Rag.Red ? 0 : 1).ThenBy(e => e.Priority).ThenBy(e => e.Key, StringComparer.Ordinal).Select(Item).ToList();
         var overdue = tree.Priorities.SelectMany(p => p.Plans.SelectMany(plan => plan.Actions.Where(a => a.Overdue).Select(a =>
-            new AttentionItem($"action:{plan.Theme}/{a.Id}", p.Priority.Number, a.Description, a.Rag, $"Due {PmgService.Day(a.DueDate!.Value)}; plan {plan.Number}", ActionLink(plan.Theme, a.Id))))).ToList();
+            new AttentionItem($"action:{plan.Theme}/{a.Id}", p.Priority.Number, a.Description, a.Rag, $"Due {UkFormat.Date(a.DueDate!.Value)}; plan {plan.Number}", ActionLink(plan.Theme, a.Id))))).ToList();
         var open = remedials.Where(r => r.Status != RemedialStatus.Done)
             .Select(r => new OpenRemedialAction(r.Id, r.Priority, r.ItemName, r.Description, r.Owner, r.Due, r.IsOverdue(day), $"/pmg/remedial-actions/{r.Id}"))
             .OrderByDescending(r => r.Overdue).ThenBy(r => r.Due).ToList();

@@ -2,6 +2,7 @@ using SafeCity.Governance.DeliveryBoard.Report;
 using SafeCity.Governance.Pmg;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Storage.Documents;
+using SafeCity.Kernel.Web;
 
 namespace SafeCity.Governance.Jobs;
 
@@ -25,7 +26,7 @@ public sealed class ScheduledJobs(PmgService pmg, DeliveryBoardService board, ID
     {
         var today = Today;
         var meeting = pmg.Calendar.NextOnOrAfter(today);
-        var subject = $"the PMG meeting of {PmgService.Day(meeting)}";
+        var subject = $"the PMG meeting of {UkFormat.Date(meeting)}";
         if (meeting.DayNumber - today.DayNumber > PapersDaysBefore)
         {
             return new(false, subject, $"It is more than {PapersDaysBefore} days away: its exception list is drawn up {PapersDaysBefore} days before.");
@@ -39,7 +40,7 @@ public sealed class ScheduledJobs(PmgService pmg, DeliveryBoardService board, ID
         try
         {
             var drawn = await pmg.DrawUpAsync(meeting, today, By, ct);
-            return new(true, subject, $"Exception list drawn up as at {PmgService.Day(today)}: {drawn.Exceptions.Count} item(s).");
+            return new(true, subject, $"Exception list drawn up as at {UkFormat.Date(today)}: {drawn.Exceptions.Count} item(s).");
         }
         catch (PmgException e)
         {
@@ -62,7 +63,7 @@ public sealed class ScheduledJobs(PmgService pmg, DeliveryBoardService board, ID
         var report = await board.ReportAsync(quarter.End, ct);
         var kept = new QuarterlyReport(id, quarter.ToString(), quarter.End, clock.GetUtcNow(), By, ReportExport.Csv(ReportExport.Tables(report)));
         return await documents.InsertAsync(Reports, id, kept, ct)
-            ? new(true, subject, $"The Delivery Board report as at {PmgService.Day(quarter.End)} is kept: {report.Priorities.Count} priorities.")
+            ? new(true, subject, $"The Delivery Board report as at {UkFormat.Date(quarter.End)} is kept: {report.Priorities.Count} priorities.")
             : new(false, subject, "It was kept by another call at the same moment.");
     }
 

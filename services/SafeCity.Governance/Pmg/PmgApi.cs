@@ -33,25 +33,12 @@ public static class PmgApi
 
     public sealed record RemedialActionChange(string? Status, string? Note, string? Due);
 
-    public static async Task<Results<Created<PmgMeeting>, ValidationProblem>> DrawUp(DrawUpBody body, HttpContext http, PmgService service, CancellationToken ct)
-    {
-        if (!PmgService.TryParseDay(body.MeetingDate, out var meetingDate) || body.MeetingDate!.Length > 10)
+    public static async Task<Results<Created<PmgMeeting>, ValidationProblem>> DrawUp(DrawUpBody body, HttpContext http, PmgService service, CancellationToken ct) =>
+        await Try(async () =>
         {
-            return Invalid("meetingDate", "Give the meeting date as yyyy-MM-dd, for example 2008-10-02.");
-        }
-
-        var asAt = meetingDate;
-        if (!string.IsNullOrWhiteSpace(body.AsAt) && (body.AsAt.Length > 10 || !PmgService.TryParseDay(body.AsAt, out asAt)))
-        {
-            return Invalid("asAt", "Give the date as yyyy-MM-dd, or leave it out.");
-        }
-
-        return await Try(async () =>
-        {
-            var meeting = await service.DrawUpAsync(meetingDate, asAt, ThemeAccess.ActorOf(http.User), ct);
+            var meeting = await service.DrawUpAsync(body.MeetingDate, body.AsAt, ThemeAccess.ActorOf(http.User), ct);
             return TypedResults.Created($"/api/governance/pmg/meetings", meeting);
         });
-    }
 
     public static async Task<Results<Created<RemedialAction>, ValidationProblem>> AddRemedialAction(NewRemedialAction body, HttpContext http, PmgService service, CancellationToken ct) =>
         await Try(async () =>

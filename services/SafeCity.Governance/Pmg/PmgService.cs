@@ -6,6 +6,7 @@ using SafeCity.Governance.Pmg.DrawUpExceptionList;
 using SafeCity.Governance.Pmg.RemedialActions;
 using SafeCity.Kernel.Apis;
 using SafeCity.Kernel.Storage.Documents;
+using SafeCity.Kernel.Web;
 
 namespace SafeCity.Governance.Pmg;
 
@@ -39,6 +40,23 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
     /// Draws up the exception list of the meeting on <paramref name="meetingDate"/> as at
     /// <paramref name="asAt"/> and keeps it as that meeting's record. A meeting's record is made once.
     /// </summary>
+    /// <summary>The meeting's list from the dates as typed (the form) or sent (the API): one check and one wording for both.</summary>
+    public Task<PmgMeeting> DrawUpAsync(string? meetingDate, string? asAt, string by, CancellationToken ct)
+    {
+        if ((meetingDate?.Length ?? 0) > 10 || !AsAt.TryParse(meetingDate, out var meeting))
+        {
+            throw new PmgException("meetingDate", "Enter the meeting date as yyyy-MM-dd, for example 2008-10-02.");
+        }
+
+        var judged = meeting;
+        if (!string.IsNullOrWhiteSpace(asAt) && (asAt.Length > 10 || !AsAt.TryParse(asAt, out judged)))
+        {
+            throw new PmgException("asAt", "Enter the date as yyyy-MM-dd, or leave it empty for the meeting date.");
+        }
+
+        return DrawUpAsync(meeting, judged, by, ct);
+    }
+
     public async Task<PmgMeeting> DrawUpAsync(DateOnly meetingDate, DateOnly asAt, string by, CancellationToken ct)
     {
         if (asAt > meetingDate)
@@ -49,7 +67,7 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
         var id = Id(meetingDate);
         if (await MeetingAsync(id, ct) is not null)
         {
-            throw new PmgException("meetingDate", $"The exception list for the meeting of {Day(meetingDate)} was already drawn up; a meeting's record does not change.");
+            throw new PmgException("meetingDate", $"The exception list for the meeting of {UkFormat.Date(meetingDate)} was already drawn up; a meeting's record does not change.");
         }
 
         var previous = (await MeetingsAsync(ct)).FirstOrDefault(m => m.MeetingDate < meetingDate);
@@ -60,7 +78,7 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
         var meeting = new PmgMeeting(id, meetingDate, asAt, clock.GetUtcNow(), by, exceptions, recovered);
         if (!await documents.InsertAsync(Meetings, id, meeting, ct))
         {
-            throw new PmgException("meetingDate", $"The exception list for {Day(meetingDate)} was drawn up by someone else at the same moment.");
+            throw new PmgException("meetingDate", $"The exception list for {UkFormat.Date(meetingDate)} was drawn up by someone else at the same moment.");
         }
 
         return meeting;
@@ -110,12 +128,8 @@ public sealed class PmgService(IDocumentStore documents, PartnershipPerformance 
 
     public static string Id(DateOnly meetingDate) => meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    public static bool TryParseDay(string? text, out DateOnly day) => Kernel.Apis.AsAt.TryParse(text, out day);
-
     private static DateOnly ParseDue(string? due) =>
-        TryParseDay(due, out var day) ? day : throw new PmgException("due", "Enter the due date as a date, for example 2008-09-30.");
+        AsAt.TryParse(due, out var day) ? day : throw new PmgException("due", "Enter the due date as a date, for example 2008-09-30.");
 
     public const int MaxDescriptionLength = 2000;
     public const int MaxOwnerLength = 100;

@@ -1,6 +1,7 @@
 using SafeCity.Governance.Performance;
 using SafeCity.Governance.Performance.MostSimilarGroup.CompareWithFamily;
 using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Web;
 
 namespace SafeCity.Governance.Pmg.DrawUpExceptionList;
 
@@ -53,7 +54,7 @@ public static class ExceptionList
                     var key = $"action:{plan.Theme}/{a.Id}";
                     var delayed = a.Status == nameof(ActionStatus.Delayed);
                     var failing = a.Rag is Rag.Red or Rag.Amber || delayed || a.Overdue;
-                    var due = a.DueDate is { } d ? (a.Overdue ? $"Overdue: due {PmgService.Day(d)}. " : $"Due {PmgService.Day(d)}. ") : "";
+                    var due = a.DueDate is { } d ? (a.Overdue ? $"Overdue: due {UkFormat.Date(d)}. " : $"Due {UkFormat.Date(d)}. ") : "";
                     var detail = $"{due}{Kernel.Web.UkFormat.StatusWords(a.Status)}{(a.Commentary is { Length: > 0 } c ? ": " + c : "")}";
                     Decide(key, ExceptionKind.Action, a.Id, plan.Theme, plan.Number, priority.Priority.Number, a.Description, a.Rag, detail, failing,
                         recoveredNow: !delayed && !a.Overdue && (a.Rag == Rag.Green || a.Status == nameof(ActionStatus.Completed)));
