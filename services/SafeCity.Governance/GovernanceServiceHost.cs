@@ -43,7 +43,7 @@ public static class GovernanceServiceHost
         if (storage.UsesMongo)
         {
             builder.Services.AddSingleton<IPerformanceReadModel>(sp => new MongoPerformanceReadModel(sp.GetRequiredService<IMongoDatabase>()));
-            builder.Services.AddSingleton<IDocumentStore>(sp => new MongoDocumentStore(sp.GetRequiredService<IMongoDatabase>()));
+            builder.Services.AddSingleton<IDocumentStore>(sp => new MongoDocumentStore(sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<OutboxSignal>()));
             builder.Services.AddSingleton<IOutboxStore>(sp => new Kernel.Storage.Mongo.MongoOutbox(sp.GetRequiredService<IMongoDatabase>()));
         }
         else

@@ -2,7 +2,6 @@ using SafeCity.Governance.Performance;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Governance.Structure;
 using SafeCity.Kernel.Domain;
-using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage.Documents;
 using SafeCity.Kernel.Storage.Sqlite;
 
@@ -17,7 +16,7 @@ internal sealed record GovernanceStores(IDocumentStore Documents, PartnershipStr
         await documents.InitializeAsync(CancellationToken.None);
         var structure = new PartnershipStructureStore(documents, PartnershipStructure.Load(typeof(GovernanceServiceHost).Assembly), TimeProvider.System);
         await structure.InitializeAsync(CancellationToken.None);
-        var tolerances = new ToleranceStore(documents, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System, new OutboxSignal());
+        var tolerances = new ToleranceStore(documents, new Tolerances(10, new Dictionary<string, double>()), TimeProvider.System);
         return new GovernanceStores(documents, structure, tolerances, new PartnershipPerformance(model, structure, tolerances, TimeProvider.System));
     }
 }

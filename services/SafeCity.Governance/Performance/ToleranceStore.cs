@@ -27,7 +27,7 @@ public sealed class ToleranceException(string field, string message) : Exception
 /// own on /tolerances; every change is kept with who made it, and published to the themes
 /// (<see cref="RagTolerancesSet"/>, through governance's outbox) so their pages judge alike.
 /// </summary>
-public sealed partial class ToleranceStore(IDocumentStore documents, Tolerances configured, TimeProvider clock, OutboxSignal outbox)
+public sealed partial class ToleranceStore(IDocumentStore documents, Tolerances configured, TimeProvider clock)
 {
     private const string Collection = "settings";
     private const string Id = "tolerances";
@@ -93,7 +93,6 @@ public sealed partial class ToleranceStore(IDocumentStore documents, Tolerances 
         var (settings, what) = change(await SettingsAsync(ct));
         var changed = settings with { History = [new ToleranceChange(clock.GetUtcNow(), by, what), .. settings.History] };
         await documents.PutAsync(Collection, Id, changed, Announcement(Of(changed)), ct);
-        outbox.Notify();
     }
 
     /// <summary>
@@ -104,7 +103,6 @@ public sealed partial class ToleranceStore(IDocumentStore documents, Tolerances 
     {
         var settings = await SettingsAsync(ct);
         await documents.PutAsync(Collection, Id, settings, Announcement(Of(settings)), ct);
-        outbox.Notify();
     }
 
     private Change Announcement(Tolerances tolerances)

@@ -56,9 +56,9 @@ public static class ThemeServiceHost
         builder.AddSharedKeyRing(storage, theme.Slug);
         if (storage.UsesMongo)
         {
-            builder.Services.AddSingleton<IThemeStore>(sp => new MongoThemeStore(sp.GetRequiredService<IMongoDatabase>()));
+            builder.Services.AddSingleton<IThemeStore>(sp => new MongoThemeStore(sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<OutboxSignal>()));
             builder.Services.AddSingleton<IRecordStore>(sp => new MongoRecordStore(sp.GetRequiredService<IMongoDatabase>(), RecordTallies.Of(theme)));
-            builder.Services.AddSingleton<IDocumentStore>(sp => new MongoDocumentStore(sp.GetRequiredService<IMongoDatabase>()));
+            builder.Services.AddSingleton<IDocumentStore>(sp => new MongoDocumentStore(sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<OutboxSignal>()));
         }
         else
         {

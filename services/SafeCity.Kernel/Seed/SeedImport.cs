@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging.Publishing;
-using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 
 namespace SafeCity.Kernel.Seed;
@@ -13,7 +12,7 @@ namespace SafeCity.Kernel.Seed;
 /// have yet, each with its ActionPlanPublished event; a plan imported from an older seed gains what
 /// the seed now adds (<see cref="SeedUpgrade"/>). A later start changes nothing.
 /// </summary>
-public sealed class SeedImport(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock, ILogger<SeedImport> logger) : IHostedService
+public sealed class SeedImport(IThemeStore store, ThemeDefinition theme, TimeProvider clock, ILogger<SeedImport> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +41,6 @@ public sealed class SeedImport(IThemeStore store, ThemeDefinition theme, OutboxS
 
         if (added + upgraded > 0)
         {
-            outbox.Notify();
             logger.LogInformation("Imported {Added} action plans of the {Theme} theme from its seed and brought {Upgraded} up to it", added, theme.Slug, upgraded);
         }
     }

@@ -27,7 +27,7 @@ public static class StorageRegistration
         }
         else
         {
-            builder.Services.AddSingleton(_ => new SqliteDatabase(options.SqliteFile, options.MaxSizeMegabytes));
+            builder.Services.AddSingleton(sp => new SqliteDatabase(options.SqliteFile, options.MaxSizeMegabytes) { Signal = sp.GetService<Outbox.OutboxSignal>() });
             // Registered before the services' own start-up work, so that a damaged file stops the service first.
             builder.Services.AddHostedService<SqliteStoreCheck>();
         }

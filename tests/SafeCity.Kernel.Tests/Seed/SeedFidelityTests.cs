@@ -27,7 +27,7 @@ public class SeedFidelityTests
     private static (SqliteThemeStore Store, SeedImport Import) StoreAndImport(TempDirectory dir, ThemeDefinition theme)
     {
         var store = new SqliteThemeStore(new SqliteDatabase(Path.Combine(dir.Path, theme.Slug + ".db")));
-        return (store, new SeedImport(store, theme, new OutboxSignal(), TimeProvider.System, NullLogger<SeedImport>.Instance));
+        return (store, new SeedImport(store, theme, TimeProvider.System, NullLogger<SeedImport>.Instance));
     }
 
     private static JsonArray SeedOf(ThemeDefinition theme) =>

@@ -1,4 +1,5 @@
 using SafeCity.Kernel.Domain;
+using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Sqlite;
 using SafeCity.Testing;
@@ -31,6 +32,29 @@ public sealed class SqliteThemeStoreTests : ThemeStoreContract, IDisposable
 
         Assert.Equal(ActionStatus.Completed, (await second.GetActionAsync("P1.A2", Ct))!.Status);
         Assert.Equal(2, (await second.GetUndispatchedAsync(10, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_write_that_appends_an_event_wakes_the_dispatcher_once_committed_and_no_other_write_does()
+    {
+        var signal = new OutboxSignal();
+        var database = new SqliteDatabase(Path.Combine(_dir.Path, "signalled.db")) { Signal = signal };
+        var store = new SqliteThemeStore(database);
+        await store.InitializeAsync(Ct);
+
+        await database.WriteAsync((connection, tx) => connection.ExecuteAsync(tx, "CREATE TABLE quiet (x)", Ct), Ct);
+        Assert.False(await signal.WaitAsync(TimeSpan.Zero, Ct));
+
+        await store.AddActionPlanAsync(SamplePlan(), _ => Event("published"), Ct);
+        Assert.True(await signal.WaitAsync(TimeSpan.Zero, Ct));
+
+        // Refused before its commit (someone else changed the action): nothing was written, nobody is woken.
+        var action = (await store.GetActionAsync("P1.A2", Ct))!;
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.UpdateActionAsync(action with { Status = ActionStatus.Completed }, 7, _ => Event("stale"), Ct));
+        Assert.False(await signal.WaitAsync(TimeSpan.Zero, Ct));
+
+        await store.RecordMeasurementAsync(Measured("2008-04", 12), _ => Event("recorded"), Ct);
+        Assert.True(await signal.WaitAsync(TimeSpan.Zero, Ct));
     }
 
     public void Dispose()

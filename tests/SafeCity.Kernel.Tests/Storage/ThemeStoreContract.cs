@@ -45,7 +45,7 @@ public abstract class ThemeStoreContract
 
     protected static OutboxMessage Event(string what) => OutboxMessage.For(new { What = what }, Guid.NewGuid(), DateTimeOffset.UtcNow);
 
-    private static Measurement Measured(string period, double value) =>
+    protected static Measurement Measured(string period, double value) =>
         new() { IndicatorId = "P1.I1", Period = period, Value = value, Source = MeasurementSources.Entered, RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "officer" };
 
     [SkippableFact]

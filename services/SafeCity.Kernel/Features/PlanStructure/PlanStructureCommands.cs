@@ -4,7 +4,6 @@ using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging.Publishing;
-using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Seed;
 using SafeCity.Kernel.Storage;
 
@@ -23,7 +22,7 @@ public sealed record AddIndicatorCommand(
 /// Changes to the structure of a theme's plans: a new plan, a new action, a new indicator. Each
 /// change raises the plan's revision and publishes the whole plan again, so governance follows.
 /// </summary>
-public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock, IPlanNumberRegister numbers)
+public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition theme, TimeProvider clock, IPlanNumberRegister numbers)
 {
     /// <summary>The seed has plans 1 to 19; plans the partnership writes take the numbers after.</summary>
     public const int FirstOwnPlanNumber = 20;
@@ -72,7 +71,6 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
             return CommandResult<ActionPlan>.Conflict($"Someone added plan {plan.Number} meanwhile.");
         }
 
-        outbox.Notify();
         return CommandResult<ActionPlan>.Done(plan);
     }
 
@@ -144,7 +142,6 @@ public sealed class PlanStructureHandler(IThemeStore store, ThemeDefinition them
             var now = clock.GetUtcNow();
             var saved = await store.SavePlanStructureAsync(change(plan), plan.Revision,
                 p => new Change(ThemeEvents.PlanPublished(theme, p, now), AuditEntry.Of(now, actor, what, $"Plan {p.Number}", plan, p)), ct);
-            outbox.Notify();
             return CommandResult<ActionPlan>.Done(saved);
         }
         catch (ConcurrencyConflictException conflict)

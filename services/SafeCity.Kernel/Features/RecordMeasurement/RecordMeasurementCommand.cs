@@ -5,7 +5,6 @@ using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging.Publishing;
-using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Records;
 using SafeCity.Kernel.Storage;
 
@@ -24,7 +23,7 @@ public enum StockBasis
     Held,
 }
 
-public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock) : IComputedFigures
+public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition theme, TimeProvider clock) : IComputedFigures
 {
     public const int MaxNoteLength = 2000;
 
@@ -104,7 +103,6 @@ public sealed class RecordMeasurementHandler(IThemeStore store, ThemeDefinition 
         var before = await store.GetMeasurementAsync(indicator.Id, measurement.Period, ct);
         var stored = await store.RecordMeasurementAsync(measurement,
             m => new Change(ThemeEvents.MeasurementRecorded(theme.Slug, m), AuditEntry.Of(m.RecordedAt, actor, "Record measurement", $"{m.IndicatorId} {m.Period}", before, m)), ct);
-        outbox.Notify();
         return CommandResult<Measurement>.Done(stored);
     }
 

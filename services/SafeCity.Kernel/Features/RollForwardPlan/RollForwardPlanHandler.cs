@@ -6,7 +6,6 @@ using SafeCity.Kernel.Features.SetTargets;
 using SafeCity.Kernel.Features.UpdateAction;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging.Publishing;
-using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 
 namespace SafeCity.Kernel.Features.RollForwardPlan;
@@ -17,7 +16,7 @@ namespace SafeCity.Kernel.Features.RollForwardPlan;
 /// retired; every action's outcome kept in the plan's year ends; the new year's targets set; the plan
 /// and every changed action published, so governance follows.
 /// </summary>
-public sealed class RollForwardPlanHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
+public sealed class RollForwardPlanHandler(IThemeStore store, ThemeDefinition theme, TimeProvider clock)
 {
     public async Task<CommandResult<ActionPlan>> HandleAsync(RollForwardPlanCommand command, string actor, CancellationToken ct)
     {
@@ -127,7 +126,6 @@ public sealed class RollForwardPlanHandler(IThemeStore store, ThemeDefinition th
                     new Change(ThemeEvents.PlanPublished(theme, plans[0], now), AuditEntry.Of(now, actor, "Roll plan forward", $"Plan {plan.Number} into {next}", plan, plans[0])),
                     .. actions.Select(a => (Change)ThemeEvents.ActionChanged(theme.Slug, a, now)),
                 ], ct);
-            outbox.Notify();
             return CommandResult<ActionPlan>.Done(saved[0]);
         }
         catch (ConcurrencyConflictException conflict)

@@ -4,7 +4,6 @@ using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging.Publishing;
-using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 
 namespace SafeCity.Kernel.Features.SetTargets;
@@ -14,7 +13,7 @@ namespace SafeCity.Kernel.Features.SetTargets;
 /// plan's revision and publishes the plan again, so governance judges by the same targets; every
 /// change is kept in the indicator's target history with who, when and why.
 /// </summary>
-public sealed class SetTargetsHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock)
+public sealed class SetTargetsHandler(IThemeStore store, ThemeDefinition theme, TimeProvider clock)
 {
     public async Task<CommandResult<PerformanceIndicator>> SetAsync(SetTargetCommand command, string actor, CancellationToken ct)
     {
@@ -127,7 +126,6 @@ public sealed class SetTargetsHandler(IThemeStore store, ThemeDefinition theme, 
             return CommandResult<int>.Conflict(conflict.Message);
         }
 
-        outbox.Notify();
         return CommandResult<int>.Done(rows.Count);
     }
 
@@ -151,7 +149,6 @@ public sealed class SetTargetsHandler(IThemeStore store, ThemeDefinition theme, 
         {
             var saved = await store.SavePlanStructureAsync(changed, plan.Revision,
                 p => new Change(ThemeEvents.PlanPublished(theme, p, now), AuditEntry.Of(now, actor, what, $"Plan {p.Number}", plan, p)), ct);
-            outbox.Notify();
             return CommandResult<PerformanceIndicator>.Done(saved.FindIndicator(indicators[0].Id)!);
         }
         catch (ConcurrencyConflictException conflict)

@@ -4,7 +4,6 @@ using SafeCity.Kernel.Commands;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Hosting;
 using SafeCity.Kernel.Messaging.Publishing;
-using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 
 namespace SafeCity.Kernel.Features.UpdateAction;
@@ -22,7 +21,7 @@ public sealed record UpdateActionCommand(string ActionId, ActionStatus? Status, 
     public string? Owner { get; init; }
 }
 
-public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme, OutboxSignal outbox, TimeProvider clock, JudgingDay? judging = null)
+public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme, TimeProvider clock, JudgingDay? judging = null)
 {
     public const int MaxCommentaryLength = 4000;
     public const int MaxOwnerLength = 100;
@@ -95,7 +94,6 @@ public sealed class UpdateActionHandler(IThemeStore store, ThemeDefinition theme
         {
             var stored = await store.UpdateActionAsync(changed, expected,
                 a => new Change(ThemeEvents.ActionChanged(theme.Slug, a, now), AuditEntry.Of(now, actor, "Update action", a.Id, action, a)), ct);
-            outbox.Notify();
             return CommandResult<PlanAction>.Done(stored);
         }
         catch (ConcurrencyConflictException conflict)

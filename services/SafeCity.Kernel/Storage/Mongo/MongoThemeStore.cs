@@ -12,7 +12,7 @@ namespace SafeCity.Kernel.Storage.Mongo;
 /// transaction, which needs a replica set (the Kubernetes deployment runs one; a single-node
 /// replica set serves for development).
 /// </summary>
-public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
+public sealed class MongoThemeStore(IMongoDatabase database, Outbox.OutboxSignal? signal = null) : IThemeStore
 {
     private readonly IMongoCollection<BsonDocument> _plans = database.GetCollection<BsonDocument>("actionPlans");
     private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("actions");
@@ -50,7 +50,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
     public async Task<bool> AddActionPlanAsync(ActionPlan plan, Func<ActionPlan, Change> published, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await session.WithTransactionAsync(async (s, token) =>
+        return await Signalled(session.WithTransactionAsync(async (s, token) =>
         {
             if (await _plans.Find(s, ById(plan.Number)).AnyAsync(token))
             {
@@ -70,13 +70,13 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
 
             await _outbox.AppendAsync(s, published(plan), token);
             return true;
-        }, cancellationToken: ct);
+        }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<ActionPlan>> SavePlansAsync(IReadOnlyList<PlanWrite> writes, Func<IReadOnlyList<ActionPlan>, IReadOnlyList<PlanAction>, IReadOnlyList<Change>> changes, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await session.WithTransactionAsync<IReadOnlyList<ActionPlan>>(async (s, token) =>
+        return await Signalled(session.WithTransactionAsync<IReadOnlyList<ActionPlan>>(async (s, token) =>
         {
             var saved = new List<ActionPlan>();
             var changedActions = new List<PlanAction>();
@@ -116,7 +116,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
             }
 
             return saved;
-        }, cancellationToken: ct);
+        }, cancellationToken: ct));
     }
 
     public async Task<PlanAction?> GetActionAsync(string actionId, CancellationToken ct)
@@ -128,12 +128,12 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
     public async Task<PlanAction> UpdateActionAsync(PlanAction changed, long expectedRevision, Func<PlanAction, Change> evented, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await session.WithTransactionAsync(async (s, token) =>
+        return await Signalled(session.WithTransactionAsync(async (s, token) =>
         {
             var stored = await UpdateActionDocumentAsync(s, changed, expectedRevision, token);
             await _outbox.AppendAsync(s, evented(stored), token);
             return stored;
-        }, cancellationToken: ct);
+        }, cancellationToken: ct));
     }
 
     private async Task<PlanAction> UpdateActionDocumentAsync(IClientSessionHandle s, PlanAction changed, long expectedRevision, CancellationToken token)
@@ -162,7 +162,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
     public async Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, Change> recorded, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await session.WithTransactionAsync(async (s, token) =>
+        return await Signalled(session.WithTransactionAsync(async (s, token) =>
         {
             var id = measurement.IndicatorId + "|" + measurement.Period;
             var previous = await _measurements.Find(s, ById(id)).FirstOrDefaultAsync(token);
@@ -172,7 +172,7 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
             await _measurements.ReplaceOneAsync(s, ById(id), doc, new ReplaceOptions { IsUpsert = true }, token);
             await _outbox.AppendAsync(s, recorded(stored), token);
             return stored;
-        }, cancellationToken: ct);
+        }, cancellationToken: ct));
     }
 
     public async Task<IReadOnlyList<Measurement>> GetMeasurementsAsync(string indicatorId, CancellationToken ct) =>
@@ -207,4 +207,12 @@ public sealed class MongoThemeStore(IMongoDatabase database) : IThemeStore
     private static T Read<T>(BsonDocument doc) =>
         JsonSerializer.Deserialize<T>(doc["document"].AsBsonDocument.ToJson(new MongoDB.Bson.IO.JsonWriterSettings { OutputMode = MongoDB.Bson.IO.JsonOutputMode.RelaxedExtendedJson }), KernelJson.Options)
         ?? throw new InvalidDataException($"An empty {typeof(T).Name} document was stored.");
+
+    // Every write here appends its event in the transaction: the dispatcher is woken once it is committed.
+    private async Task<T> Signalled<T>(Task<T> committed)
+    {
+        var result = await committed;
+        signal?.Notify();
+        return result;
+    }
 }

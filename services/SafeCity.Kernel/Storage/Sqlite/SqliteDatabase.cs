@@ -37,6 +37,12 @@ public sealed class SqliteDatabase
 
     public string File { get; }
 
+    /// <summary>
+    /// Woken after a write whose transaction appended an event to the outbox, so the dispatcher
+    /// publishes it at once: a caller never has to remember to.
+    /// </summary>
+    public Outbox.OutboxSignal? Signal { get; init; }
+
     /// <summary>SQLite's default page size, which these files keep.</summary>
     public const int PageSize = 4096;
 
@@ -102,6 +108,11 @@ public sealed class SqliteDatabase
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(ct);
+            if (SqliteOutbox.AppendedIn(transaction))
+            {
+                Signal?.Notify();
+            }
+
             return result;
         }
         finally

@@ -27,9 +27,16 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutboxStore
 
     public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema, ct);
 
+    // The transactions that appended an event: SqliteDatabase wakes the dispatcher after such a commit.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteTransaction, Change> Appended = [];
+
+    /// <summary>Whether the transaction appended an event to the outbox.</summary>
+    public static bool AppendedIn(SqliteTransaction tx) => Appended.TryGetValue(tx, out _);
+
     /// <summary>Appends the change's event, and its audit entry where it has one, inside the writer's transaction.</summary>
     public static async Task AppendAsync(SqliteConnection connection, SqliteTransaction tx, Change change, CancellationToken ct)
     {
+        Appended.AddOrUpdate(tx, change);
         var message = change.Event;
         await connection.ExecuteAsync(tx, "INSERT INTO outbox (event_id, message_type, payload, created_at) VALUES ($id, $t, $p, $c)", ct,
             ("$id", message.EventId.ToString()), ("$t", message.MessageType), ("$p", message.Payload),
