@@ -25,6 +25,20 @@ public sealed class OutboxSignal
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 }
 
+public static class OutboxSignalExtensions
+{
+    /// <summary>
+    /// Wakes the dispatcher once a write that appended its event in its transaction has committed
+    /// (the MongoDB stores; SQLite's own writes are signalled by <c>SqliteDatabase</c>).
+    /// </summary>
+    public static async Task<T> AfterCommitAsync<T>(this OutboxSignal? signal, Task<T> committed)
+    {
+        var result = await committed;
+        signal?.Notify();
+        return result;
+    }
+}
+
 /// <summary>
 /// Publishes what the outbox holds, in order, and marks each message only after the broker took it.
 /// While the broker is away, a publish times out, the message stays, and the dispatcher retries with

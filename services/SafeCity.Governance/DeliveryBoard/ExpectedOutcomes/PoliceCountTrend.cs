@@ -19,9 +19,9 @@ public sealed record PoliceCountTrend(BenchmarkMeasure Measure, string? Months, 
     {
         var home = ReferenceData.Districts[Family.HomeDistrict];
         var ofHome = held.Where(h => ReferenceData.ForceAreaOf(h.Force) == home.ForceAreaCode)
-            .Select(h => (Month: DateOnly.ParseExact(h.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), Counts: h))
-            .Where(h => h.Month.AddMonths(1).AddDays(-1) <= asAt)
-            .GroupBy(h => h.Month).ToDictionary(g => g.Key, g => g.Select(x => x.Counts).ToList());
+            .Select(h => (Month: ReportingPeriod.Parse(h.Month), Counts: h))
+            .Where(h => h.Month.End <= asAt)
+            .GroupBy(h => h.Month.Start).ToDictionary(g => g.Key, g => g.Select(x => x.Counts).ToList());
         if (ofHome.Count == 0)
         {
             return new(measure, null, null, null, DirectionOfTravel.NotKnown, $"No data.police.uk month of {home.ForceAreaName} is held by {UkFormat.Date(asAt)}.");

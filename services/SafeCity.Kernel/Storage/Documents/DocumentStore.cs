@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using SafeCity.Kernel.Audit;
+using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage.Sqlite;
 
 namespace SafeCity.Kernel.Storage.Documents;
@@ -84,17 +85,9 @@ public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStor
 }
 
 /// <summary>The same on MongoDB: a collection per kind, the document's JSON in one field.</summary>
-public sealed class MongoDocumentStore(IMongoDatabase database, Outbox.OutboxSignal? signal = null) : IDocumentStore
+public sealed class MongoDocumentStore(IMongoDatabase database, OutboxSignal? signal = null) : IDocumentStore
 {
     private readonly Mongo.MongoOutbox _outbox = new(database);
-
-    // A put with an event appends it in the transaction: the dispatcher is woken once it is committed.
-    private async Task<T> Signalled<T>(Task<T> committed)
-    {
-        var result = await committed;
-        signal?.Notify();
-        return result;
-    }
 
     public Task InitializeAsync(CancellationToken ct) => _outbox.InitializeAsync(ct);
 
@@ -113,7 +106,7 @@ public sealed class MongoDocumentStore(IMongoDatabase database, Outbox.OutboxSig
     public async Task PutAsync<T>(string collection, string id, T document, Change published, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        await Signalled(session.WithTransactionAsync(async (s, token) =>
+        await signal.AfterCommitAsync(session.WithTransactionAsync(async (s, token) =>
         {
             await Collection(collection).ReplaceOneAsync(s, Builders<BsonDocument>.Filter.Eq("_id", id), Document(id, document), new ReplaceOptions { IsUpsert = true }, token);
             await _outbox.AppendAsync(s, published, token);

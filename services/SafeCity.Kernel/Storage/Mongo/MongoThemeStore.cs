@@ -12,7 +12,7 @@ namespace SafeCity.Kernel.Storage.Mongo;
 /// transaction, which needs a replica set (the Kubernetes deployment runs one; a single-node
 /// replica set serves for development).
 /// </summary>
-public sealed class MongoThemeStore(IMongoDatabase database, Outbox.OutboxSignal? signal = null) : IThemeStore
+public sealed class MongoThemeStore(IMongoDatabase database, OutboxSignal? signal = null) : IThemeStore
 {
     private readonly IMongoCollection<BsonDocument> _plans = database.GetCollection<BsonDocument>("actionPlans");
     private readonly IMongoCollection<BsonDocument> _actions = database.GetCollection<BsonDocument>("actions");
@@ -50,7 +50,7 @@ public sealed class MongoThemeStore(IMongoDatabase database, Outbox.OutboxSignal
     public async Task<bool> AddActionPlanAsync(ActionPlan plan, Func<ActionPlan, Change> published, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await Signalled(session.WithTransactionAsync(async (s, token) =>
+        return await signal.AfterCommitAsync(session.WithTransactionAsync(async (s, token) =>
         {
             if (await _plans.Find(s, ById(plan.Number)).AnyAsync(token))
             {
@@ -76,7 +76,7 @@ public sealed class MongoThemeStore(IMongoDatabase database, Outbox.OutboxSignal
     public async Task<IReadOnlyList<ActionPlan>> SavePlansAsync(IReadOnlyList<PlanWrite> writes, Func<IReadOnlyList<ActionPlan>, IReadOnlyList<PlanAction>, IReadOnlyList<Change>> changes, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await Signalled(session.WithTransactionAsync<IReadOnlyList<ActionPlan>>(async (s, token) =>
+        return await signal.AfterCommitAsync(session.WithTransactionAsync<IReadOnlyList<ActionPlan>>(async (s, token) =>
         {
             var saved = new List<ActionPlan>();
             var changedActions = new List<PlanAction>();
@@ -128,7 +128,7 @@ public sealed class MongoThemeStore(IMongoDatabase database, Outbox.OutboxSignal
     public async Task<PlanAction> UpdateActionAsync(PlanAction changed, long expectedRevision, Func<PlanAction, Change> evented, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await Signalled(session.WithTransactionAsync(async (s, token) =>
+        return await signal.AfterCommitAsync(session.WithTransactionAsync(async (s, token) =>
         {
             var stored = await UpdateActionDocumentAsync(s, changed, expectedRevision, token);
             await _outbox.AppendAsync(s, evented(stored), token);
@@ -162,7 +162,7 @@ public sealed class MongoThemeStore(IMongoDatabase database, Outbox.OutboxSignal
     public async Task<Measurement> RecordMeasurementAsync(Measurement measurement, Func<Measurement, Change> recorded, CancellationToken ct)
     {
         using var session = await database.Client.StartSessionAsync(cancellationToken: ct);
-        return await Signalled(session.WithTransactionAsync(async (s, token) =>
+        return await signal.AfterCommitAsync(session.WithTransactionAsync(async (s, token) =>
         {
             var id = measurement.IndicatorId + "|" + measurement.Period;
             var previous = await _measurements.Find(s, ById(id)).FirstOrDefaultAsync(token);
@@ -207,12 +207,4 @@ public sealed class MongoThemeStore(IMongoDatabase database, Outbox.OutboxSignal
     private static T Read<T>(BsonDocument doc) =>
         JsonSerializer.Deserialize<T>(doc["document"].AsBsonDocument.ToJson(new MongoDB.Bson.IO.JsonWriterSettings { OutputMode = MongoDB.Bson.IO.JsonOutputMode.RelaxedExtendedJson }), KernelJson.Options)
         ?? throw new InvalidDataException($"An empty {typeof(T).Name} document was stored.");
-
-    // Every write here appends its event in the transaction: the dispatcher is woken once it is committed.
-    private async Task<T> Signalled<T>(Task<T> committed)
-    {
-        var result = await committed;
-        signal?.Notify();
-        return result;
-    }
 }

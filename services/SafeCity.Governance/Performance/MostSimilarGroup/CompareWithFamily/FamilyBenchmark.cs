@@ -31,9 +31,9 @@ public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimate
 
     public async Task<FamilyComparison> CompareAsync(BenchmarkMeasure measure, BenchmarkPeriod period, ComparisonMethod method, CancellationToken ct)
     {
-        var held = await counts.ListAsync(ct);
+        var held = await CountsHeldAsync(ct);
         var version = FamilyStore.For(await family.VersionsAsync(ct), period.Months[0]);
-        return FamilyComparison.Compute(version.Members, measure, period, method, held.Select(h => h.Counts).ToList(), await populations.ListAsync(ct), version.Version);
+        return FamilyComparison.Compute(version.Members, measure, period, method, held, await populations.ListAsync(ct), version.Version);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed class FamilyBenchmark(PoliceCountsStore counts, PopulationEstimate
     /// <summary>Southampton's rate and rank in each period of the kind held, earliest first: the ranking paragraph 12 asks the partnership to improve.</summary>
     public async Task<IReadOnlyList<RankInPeriod>> HistoryAsync(BenchmarkMeasure measure, BenchmarkPeriodKind kind, ComparisonMethod method, CancellationToken ct)
     {
-        var held = (await counts.ListAsync(ct)).Select(h => h.Counts).ToList();
+        var held = await CountsHeldAsync(ct);
         var estimates = await populations.ListAsync(ct);
         var versions = await family.VersionsAsync(ct);
         var history = new List<RankInPeriod>();
