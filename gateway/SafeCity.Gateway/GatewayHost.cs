@@ -19,6 +19,7 @@ using SafeCity.Gateway.SignIn;
 using SafeCity.Gateway.Status;
 using SafeCity.Gateway.Web;
 using SafeCity.ServiceDefaults;
+using SafeCity.Storage;
 using Yarp.ReverseProxy.Transforms;
 
 namespace SafeCity.Gateway;
@@ -68,7 +69,7 @@ public static class GatewayHost
         var secureCookies = builder.Environment.IsDevelopment() || !gateway.ListenOnAllInterfaces ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         var signInLimits = builder.AddSettings<SignInLimits>(SignInLimits.Section);
         var accounts = builder.AddSettings<AccountOptions>(AccountOptions.Section);
-        builder.Services.AddSingleton(new GatewayDatabase(Path.Combine(dataDirectory, "gateway.db")));
+        builder.Services.AddSingleton(new SqliteFile(Path.Combine(dataDirectory, "gateway.db")));
         // Sign-in cookies and form tokens are sealed with keys kept beside its database, so a restart signs no one out.
         OwnerOnly.CreateDirectory(Path.Combine(dataDirectory, "data-protection-keys"));
         builder.Services.AddDataProtection().SetApplicationName("safecity-gateway")
@@ -76,8 +77,8 @@ public static class GatewayHost
         builder.Services.AddSingleton(signInLimits);
         builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddSingleton<GatewayAudit>();
-        builder.Services.AddSingleton(sp => new GatewaySessions(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>(), accounts.SessionIdle));
-        builder.Services.AddSingleton(sp => new LocalAccounts(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SignInGuard>(), accounts));
+        builder.Services.AddSingleton(sp => new GatewaySessions(sp.GetRequiredService<SqliteFile>(), sp.GetRequiredService<TimeProvider>(), accounts.SessionIdle));
+        builder.Services.AddSingleton(sp => new LocalAccounts(sp.GetRequiredService<SqliteFile>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SignInGuard>(), accounts));
         builder.Services.AddSingleton<PartnerRegister>();
         builder.Services.AddSingleton<ThemeCategories>();
         builder.Services.AddHttpClient(ThemeCategories.ClientName, c => c.Timeout = TimeSpan.FromSeconds(5));

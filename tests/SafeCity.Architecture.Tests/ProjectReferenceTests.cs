@@ -81,13 +81,27 @@ public sealed class ProjectReferenceTests
     }
 
     [Fact]
-    public void The_gateway_depends_on_no_service_code_only_the_contracts_the_defaults_and_the_demonstration()
+    public void The_gateway_depends_on_no_service_code_only_the_contracts_the_defaults_the_storage_and_the_demonstration()
     {
         var gateway = Projects.Single(p => p.Path == "gateway/SafeCity.Gateway/SafeCity.Gateway.csproj");
 
         Assert.Equal(
-            ["aspire-host/SafeCity.ServiceDefaults/SafeCity.ServiceDefaults.csproj", "contracts/SafeCity.Contracts/SafeCity.Contracts.csproj", "gateway/SafeCity.Demonstration/SafeCity.Demonstration.csproj"],
+            [
+                "aspire-host/SafeCity.ServiceDefaults/SafeCity.ServiceDefaults.csproj", "contracts/SafeCity.Contracts/SafeCity.Contracts.csproj",
+                "gateway/SafeCity.Demonstration/SafeCity.Demonstration.csproj", "services/SafeCity.Storage/SafeCity.Storage.csproj",
+            ],
             Transitive(gateway).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_storage_library_holds_nothing_of_a_service()
+    {
+        // The services and the gateway share it; it may know SQLite and the hosting defaults, nothing of theirs.
+        var storage = Projects.Single(p => p.Path == "services/SafeCity.Storage/SafeCity.Storage.csproj");
+
+        Assert.Equal(
+            ["aspire-host/SafeCity.ServiceDefaults/SafeCity.ServiceDefaults.csproj", "contracts/SafeCity.Contracts/SafeCity.Contracts.csproj"],
+            Transitive(storage).Order(StringComparer.Ordinal));
     }
 
     [Fact]

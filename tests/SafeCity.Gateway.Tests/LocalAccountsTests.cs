@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using SafeCity.Gateway.Accounts;
 using SafeCity.Gateway.SignIn;
+using SafeCity.Storage;
 using SafeCity.Testing;
 
 namespace SafeCity.Gateway.Tests;
@@ -17,7 +18,7 @@ public sealed class LocalAccountsTests : IDisposable
 
     public LocalAccountsTests()
     {
-        var database = new GatewayDatabase(Path.Combine(_dir.Path, "gateway.db"));
+        var database = new SqliteFile(Path.Combine(_dir.Path, "gateway.db"));
         _accounts = new LocalAccounts(database, _clock, new SignInGuard(database, _clock, _limits), new AccountOptions(), _hasher);
     }
 
@@ -110,7 +111,7 @@ public sealed class LocalAccountsTests : IDisposable
     public void An_address_trying_too_many_names_waits_whatever_the_name_while_others_go_on()
     {
         var limits = new SignInLimits { MaxAttemptsPerAddress = 3 };
-        var database = new GatewayDatabase(Path.Combine(_dir.Path, "throttled.db"));
+        var database = new SqliteFile(Path.Combine(_dir.Path, "throttled.db"));
         var accounts = new LocalAccounts(database, _clock, new SignInGuard(database, _clock, limits));
         var password = accounts.Create("jo", "Jo", ["analyst"]);
         foreach (var name in new[] { "admin", "root", "jo" })
@@ -130,7 +131,7 @@ public sealed class LocalAccountsTests : IDisposable
     public void A_throttled_address_costs_no_hash_and_an_ipv6_host_is_one_address_across_its_64_network()
     {
         var limits = new SignInLimits { MaxAttemptsPerAddress = 3 };
-        var database = new GatewayDatabase(Path.Combine(_dir.Path, "ipv6.db"));
+        var database = new SqliteFile(Path.Combine(_dir.Path, "ipv6.db"));
         var hasher = new CountingHasher();
         var accounts = new LocalAccounts(database, _clock, new SignInGuard(database, _clock, limits), new AccountOptions(), hasher);
         var password = accounts.Create("jo", "Jo", ["analyst"]);

@@ -3,6 +3,7 @@ using SafeCity.Contracts.InformationSharing;
 using SafeCity.Gateway.Partners;
 using SafeCity.Gateway.SignIn;
 using SafeCity.RecordFiles.PoliceData;
+using SafeCity.Storage;
 using SafeCity.Testing;
 
 namespace SafeCity.Gateway.Tests;
@@ -48,7 +49,7 @@ public sealed partial class Paragraph19Tests : IDisposable
     [Fact]
     public void Each_signatory_it_names_may_share_its_kinds_from_the_start_and_every_other_category_is_marked_an_addition()
     {
-        var database = new GatewayDatabase(Path.Combine(_dir.Path, "gateway.db"));
+        var database = new SqliteFile(Path.Combine(_dir.Path, "gateway.db"));
         var register = new PartnerRegister(database, TimeProvider.System, new SignInGuard(database, TimeProvider.System, new SignInLimits()));
         var kept = ThemeDefinitions.All.SelectMany(t => t.RecordCategories.Select(c => c.Name).Concat(PoliceCrimeTypes.KeptBy(t.Slug))).ToHashSet(StringComparer.Ordinal);
 
@@ -92,7 +93,7 @@ public sealed partial class Paragraph19Tests : IDisposable
     public void A_register_from_before_gains_paragraph_19s_kinds_once_and_keeps_what_an_administrator_took_away_afterwards()
     {
         var file = Path.Combine(_dir.Path, "old.db");
-        var database = new GatewayDatabase(file);
+        var database = new SqliteFile(file);
         var guard = new SignInGuard(database, TimeProvider.System, new SignInLimits());
         var register = new PartnerRegister(database, TimeProvider.System, guard);
         register.SetCategories("hampshire-fire-and-rescue", ["Fire incident"], "admin");

@@ -1,5 +1,6 @@
 using SafeCity.Gateway.Partners;
 using SafeCity.Gateway.SignIn;
+using SafeCity.Storage;
 using SafeCity.Testing;
 
 namespace SafeCity.Gateway.Tests;
@@ -14,7 +15,7 @@ public sealed class PartnerRegisterTests : IDisposable
 
     public PartnerRegisterTests()
     {
-        var database = new GatewayDatabase(Path.Combine(_dir.Path, "gateway.db"));
+        var database = new SqliteFile(Path.Combine(_dir.Path, "gateway.db"));
         _register = new PartnerRegister(database, _clock, new SignInGuard(database, _clock, _limits));
     }
 

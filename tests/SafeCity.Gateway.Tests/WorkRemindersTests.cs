@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SafeCity.Gateway.Accounts;
 using SafeCity.Gateway.Reminders;
 using SafeCity.Gateway.SignIn;
+using SafeCity.Storage;
 using SafeCity.Testing;
 
 namespace SafeCity.Gateway.Tests;
@@ -73,7 +74,7 @@ public sealed class WorkRemindersTests : IAsyncLifetime
 
     private (WorkReminders Reminders, ReminderAddresses Addresses, LocalAccounts Accounts) Build(IReadOnlyList<DueWork> work, string? host = "127.0.0.1", string encryption = "Off")
     {
-        var database = new GatewayDatabase(Path.Combine(_dir.Path, "gateway.db"));
+        var database = new SqliteFile(Path.Combine(_dir.Path, "gateway.db"));
         var accounts = new LocalAccounts(database, _clock, new SignInGuard(database, _clock, new SignInLimits()));
         var addresses = new ReminderAddresses(database);
         var options = Options.Create(new ReminderOptions { SmtpHost = host, SmtpPort = _port, From = "safecity@example.org", DaysBefore = 7, PlatformUrl = "https://safecity.example.org", Encryption = encryption });

@@ -221,7 +221,7 @@ public sealed class SqliteReadModelTests : ReadModelContract, IDisposable
         var model = new SqlitePerformanceReadModel(database);
         await model.InitializeAsync(Ct);
         await model.ApplyAsync(Measured(5, 1), Ct);
-        await database.ExecuteScriptAsync("DROP TABLE figure_versions;", Ct);
+        await database.ExecuteScriptAsync("DROP TABLE figure_versions; DROP TABLE schema_migrations;", Ct);
 
         await model.InitializeAsync(Ct);
 

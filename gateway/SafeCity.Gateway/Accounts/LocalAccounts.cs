@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using SafeCity.Contracts.Identity;
 using SafeCity.Gateway.SignIn;
+using SafeCity.Storage;
 
 namespace SafeCity.Gateway.Accounts;
 
@@ -41,14 +42,14 @@ public sealed class LocalAccounts
     public const int MaxNameLength = 200;
 
     private static readonly LocalAccount Nobody = new("", "", [], false, false, null);
-    private readonly GatewayDatabase _database;
+    private readonly SqliteFile _database;
     private readonly IPasswordHasher<LocalAccount> _hasher;
     private readonly TimeProvider _clock;
     private readonly SignInGuard _guard;
     private readonly AccountOptions _options;
     private readonly string _standIn;
 
-    public LocalAccounts(GatewayDatabase database, TimeProvider clock, SignInGuard guard, AccountOptions? options = null, IPasswordHasher<LocalAccount>? hasher = null)
+    public LocalAccounts(SqliteFile database, TimeProvider clock, SignInGuard guard, AccountOptions? options = null, IPasswordHasher<LocalAccount>? hasher = null)
     {
         _database = database;
         _clock = clock;
@@ -57,28 +58,21 @@ public sealed class LocalAccounts
         _hasher = hasher ?? new PasswordHasher<LocalAccount>();
         // A hash of nothing anyone knows, checked where there is no account to check: the same cost.
         _standIn = _hasher.HashPassword(Nobody, OneTimePassword());
-        using var connection = Open();
-        connection.Execute("""
-            PRAGMA journal_mode=WAL;
+        Schema.Apply(database);
+    }
+
+    // A gateway.db of 26 November 2026 also holds accounts.failed and accounts.locked_until, read by
+    // nothing since the sign-in guard counts failures by name and address (sign_in_tries).
+    public static readonly StoreSchema Schema = new("accounts",
+        SchemaMigration.Sql(1, "local accounts", """
             CREATE TABLE IF NOT EXISTS accounts (
                 username TEXT PRIMARY KEY,
                 name TEXT NOT NULL,
                 roles TEXT NOT NULL,
                 password_hash TEXT NOT NULL,
                 must_change INTEGER NOT NULL);
-            """);
-        // Columns a gateway.db from before sessions and disabling lacks.
-        var columns = connection.Query("PRAGMA table_info(accounts)", r => r.GetString(1)).ToHashSet(StringComparer.Ordinal);
-        if (!columns.Contains("disabled"))
-        {
-            connection.Execute("ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0");
-        }
-
-        if (!columns.Contains("one_time_expires"))
-        {
-            connection.Execute("ALTER TABLE accounts ADD COLUMN one_time_expires INTEGER");
-        }
-    }
+            """),
+        SchemaMigration.AddColumns(2, "accounts", "disabled INTEGER NOT NULL DEFAULT 0", "one_time_expires INTEGER"));
 
     public static string OneTimePassword() =>
         string.Concat(RandomNumberGenerator.GetItems<char>("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16));

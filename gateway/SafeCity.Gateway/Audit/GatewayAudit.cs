@@ -1,3 +1,5 @@
+using SafeCity.Storage;
+
 namespace SafeCity.Gateway.Audit;
 
 /// <summary>One thing that happened at the gateway: when, who, what, to whom or what, and from where.</summary>
@@ -37,15 +39,8 @@ public static class AuditActions
 public sealed class GatewayAudit
 {
     private const int MaxText = 300;
-    private readonly GatewayDatabase _database;
-    private readonly TimeProvider _clock;
-
-    public GatewayAudit(GatewayDatabase database, TimeProvider clock)
-    {
-        _database = database;
-        _clock = clock;
-        using var connection = database.Open();
-        connection.Execute("""
+    public static readonly StoreSchema Schema = new("gateway-audit",
+        SchemaMigration.Sql(1, "who did what at the gateway", """
             CREATE TABLE IF NOT EXISTS gateway_audit (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 at INTEGER NOT NULL,
@@ -55,7 +50,16 @@ public sealed class GatewayAudit
                 address TEXT NOT NULL,
                 detail TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS gateway_audit_by_actor ON gateway_audit (actor, id);
-            """);
+            """));
+
+    private readonly SqliteFile _database;
+    private readonly TimeProvider _clock;
+
+    public GatewayAudit(SqliteFile database, TimeProvider clock)
+    {
+        _database = database;
+        _clock = clock;
+        Schema.Apply(database);
     }
 
     public void Record(string actor, string action, string subject, string address, string detail = "")

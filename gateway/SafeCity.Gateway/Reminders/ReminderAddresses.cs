@@ -1,3 +1,5 @@
+using SafeCity.Storage;
+
 namespace SafeCity.Gateway.Reminders;
 
 /// <summary>
@@ -8,16 +10,18 @@ public sealed class ReminderAddresses
 {
     public const int MaxEmailLength = 254;
 
-    private readonly GatewayDatabase _database;
-
-    public ReminderAddresses(GatewayDatabase database)
-    {
-        _database = database;
-        using var connection = database.Open();
-        connection.Execute("""
+    public static readonly StoreSchema Schema = new("reminders",
+        SchemaMigration.Sql(1, "people's addresses for reminders, and the reminders sent", """
             CREATE TABLE IF NOT EXISTS reminder_addresses (username TEXT PRIMARY KEY, email TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS reminders_sent (reminder TEXT PRIMARY KEY, username TEXT NOT NULL, sent_at TEXT NOT NULL);
-            """);
+            """));
+
+    private readonly SqliteFile _database;
+
+    public ReminderAddresses(SqliteFile database)
+    {
+        _database = database;
+        Schema.Apply(database);
     }
 
     /// <summary>Null when the address is fine, else why not: a message naming the field and its limit, never the value.</summary>

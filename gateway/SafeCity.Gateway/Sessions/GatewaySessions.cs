@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using SafeCity.Storage;
 
 namespace SafeCity.Gateway.Sessions;
 
@@ -20,16 +21,8 @@ public sealed class GatewaySessions
     // How often a live session's last-seen time is written: often enough for the idle limit, not on every request.
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
 
-    private readonly GatewayDatabase _database;
-    private readonly TimeProvider _clock;
-
-    public GatewaySessions(GatewayDatabase database, TimeProvider clock, TimeSpan idle)
-    {
-        _database = database;
-        _clock = clock;
-        Idle = idle;
-        using var connection = database.Open();
-        connection.Execute("""
+    public static readonly StoreSchema Schema = new("sessions",
+        SchemaMigration.Sql(1, "people's sessions", """
             CREATE TABLE IF NOT EXISTS sessions (
                 id TEXT PRIMARY KEY,
                 username TEXT NOT NULL,
@@ -39,7 +32,17 @@ public sealed class GatewaySessions
                 ended_at INTEGER,
                 ended_why TEXT);
             CREATE INDEX IF NOT EXISTS sessions_by_username ON sessions (username, ended_at);
-            """);
+            """));
+
+    private readonly SqliteFile _database;
+    private readonly TimeProvider _clock;
+
+    public GatewaySessions(SqliteFile database, TimeProvider clock, TimeSpan idle)
+    {
+        _database = database;
+        _clock = clock;
+        Idle = idle;
+        Schema.Apply(database);
     }
 
     /// <summary>How long a session lives without a request (Identity:SessionMinutes).</summary>

@@ -1,3 +1,5 @@
+using SafeCity.Storage;
+
 namespace SafeCity.Gateway.SignIn;
 
 public enum AttemptRefusal
@@ -30,17 +32,8 @@ public sealed record SignInAttempt(string Who, string Address, AttemptRefusal Re
 /// </summary>
 public sealed class SignInGuard
 {
-    private readonly GatewayDatabase database;
-    private readonly TimeProvider clock;
-    private readonly SignInLimits limits;
-
-    public SignInGuard(GatewayDatabase database, TimeProvider clock, SignInLimits limits)
-    {
-        this.database = database;
-        this.clock = clock;
-        this.limits = limits;
-        using var connection = database.Open();
-        connection.Execute("""
+    public static readonly StoreSchema Schema = new("sign-in-guard",
+        SchemaMigration.Sql(1, "failed sign-ins by name and address, and sign-ins by address", """
             CREATE TABLE IF NOT EXISTS sign_in_tries (
                 who TEXT NOT NULL,
                 address TEXT NOT NULL,
@@ -51,7 +44,18 @@ public sealed class SignInGuard
                 address TEXT PRIMARY KEY,
                 window_started INTEGER NOT NULL,
                 attempts INTEGER NOT NULL);
-            """);
+            """));
+
+    private readonly SqliteFile database;
+    private readonly TimeProvider clock;
+    private readonly SignInLimits limits;
+
+    public SignInGuard(SqliteFile database, TimeProvider clock, SignInLimits limits)
+    {
+        this.database = database;
+        this.clock = clock;
+        this.limits = limits;
+        Schema.Apply(database);
     }
 
     public SignInLimits Limits => limits;

@@ -4,61 +4,67 @@ using Microsoft.Data.Sqlite;
 using SafeCity.Contracts.Events;
 using SafeCity.Kernel;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Storage;
 
 namespace SafeCity.Governance.ReadModel;
 
 public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerformanceReadModel
 {
+    /// <summary>The model's tables: their numbered changes.</summary>
     // Everything is keyed within its theme: plan numbers are the partnership's now (PlanNumbers/), but a
-    // store from before the register may hold two themes' plan 20 (and P20.A1, P20.I1). The first schema
-    // keyed by number alone; its tables are dropped, and the model rebuilt from the themes (StartupRebuild).
-    private static readonly string Schema = """
-        DROP TABLE IF EXISTS plans;
-        DROP TABLE IF EXISTS actions;
-        DROP TABLE IF EXISTS measurements;
-        CREATE TABLE IF NOT EXISTS theme_plans (
-            theme TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            revision INTEGER NOT NULL,
-            document TEXT NOT NULL,
-            PRIMARY KEY (theme, number));
-        CREATE TABLE IF NOT EXISTS theme_actions (
-            theme TEXT NOT NULL,
-            id TEXT NOT NULL,
-            plan_number INTEGER NOT NULL,
-            status TEXT NOT NULL,
-            rag TEXT NOT NULL,
-            commentary TEXT,
-            revision INTEGER NOT NULL,
-            PRIMARY KEY (theme, id));
-        CREATE TABLE IF NOT EXISTS theme_measurements (
-            theme TEXT NOT NULL,
-            indicator_id TEXT NOT NULL,
-            period TEXT NOT NULL,
-            value REAL NOT NULL,
-            source TEXT NOT NULL,
-            recorded_at TEXT NOT NULL,
-            revision INTEGER NOT NULL,
-            PRIMARY KEY (theme, indicator_id, period));
-        CREATE TABLE IF NOT EXISTS theme_action_history (
-            theme TEXT NOT NULL,
-            id TEXT NOT NULL,
-            revision INTEGER NOT NULL,
-            document TEXT NOT NULL,
-            PRIMARY KEY (theme, id, revision));
-        CREATE TABLE IF NOT EXISTS model_version (version INTEGER NOT NULL);
-        INSERT INTO model_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM model_version);
-        CREATE TABLE IF NOT EXISTS figure_versions (
-            theme TEXT NOT NULL,
-            indicator_id TEXT NOT NULL,
-            version INTEGER NOT NULL,
-            PRIMARY KEY (theme, indicator_id));
-        INSERT OR IGNORE INTO figure_versions (theme, indicator_id, version) SELECT DISTINCT theme, indicator_id, 1 FROM theme_measurements;
-        """ + VersionTriggers + FigureVersionTriggers;
+    // store from before the register may hold two themes' plan 20 (and P20.A1, P20.I1). The first tables
+    // were keyed by number alone; migration 1 drops them, and the model is rebuilt from the themes (StartupRebuild).
+    public static readonly StoreSchema Schema = new("read-model",
+        SchemaMigration.Sql(1, "every theme's plans, actions and figures, keyed by theme, with versions", """
+            DROP TABLE IF EXISTS plans;
+            DROP TABLE IF EXISTS actions;
+            DROP TABLE IF EXISTS measurements;
+            CREATE TABLE IF NOT EXISTS theme_plans (
+                theme TEXT NOT NULL,
+                number INTEGER NOT NULL,
+                revision INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                PRIMARY KEY (theme, number));
+            CREATE TABLE IF NOT EXISTS theme_actions (
+                theme TEXT NOT NULL,
+                id TEXT NOT NULL,
+                plan_number INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                rag TEXT NOT NULL,
+                commentary TEXT,
+                revision INTEGER NOT NULL,
+                PRIMARY KEY (theme, id));
+            CREATE TABLE IF NOT EXISTS theme_measurements (
+                theme TEXT NOT NULL,
+                indicator_id TEXT NOT NULL,
+                period TEXT NOT NULL,
+                value REAL NOT NULL,
+                source TEXT NOT NULL,
+                recorded_at TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                PRIMARY KEY (theme, indicator_id, period));
+            CREATE TABLE IF NOT EXISTS model_version (version INTEGER NOT NULL);
+            INSERT INTO model_version (version) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM model_version);
+            CREATE TABLE IF NOT EXISTS figure_versions (
+                theme TEXT NOT NULL,
+                indicator_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (theme, indicator_id));
+            INSERT OR IGNORE INTO figure_versions (theme, indicator_id, version) SELECT DISTINCT theme, indicator_id, 1 FROM theme_measurements;
+            """ + VersionTriggers("theme_plans", "theme_actions", "theme_measurements") + FigureVersionTriggers),
+        SchemaMigration.Sql(2, "each revision of an action kept", """
+            CREATE TABLE IF NOT EXISTS theme_action_history (
+                theme TEXT NOT NULL,
+                id TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                PRIMARY KEY (theme, id, revision));
+            """ + VersionTriggers("theme_action_history")),
+        SchemaMigration.AddColumns(3, "theme_actions", "due_date TEXT", "year TEXT", "changed_at TEXT", "owner TEXT"));
 
     // Every change to the model, by any write path and in its own transaction, moves the version on.
-    private static string VersionTriggers => string.Concat(
-        from table in new[] { "theme_plans", "theme_actions", "theme_measurements", "theme_action_history" }
+    private static string VersionTriggers(params string[] tables) => string.Concat(
+        from table in tables
         from change in new[] { "INSERT", "UPDATE", "DELETE" }
         select $"CREATE TRIGGER IF NOT EXISTS {table}_{change.ToLowerInvariant()}_version AFTER {change} ON {table} BEGIN UPDATE model_version SET version = version + 1; END;\n");
 
@@ -77,16 +83,7 @@ public sealed class SqlitePerformanceReadModel(SqliteDatabase database) : IPerfo
     public async Task<long> VersionAsync(CancellationToken ct) =>
         (await database.QueryAsync("SELECT version FROM model_version", r => r.GetInt64(0), ct)).Single();
 
-    public async Task InitializeAsync(CancellationToken ct)
-    {
-        await database.ExecuteScriptAsync(Schema, ct);
-        // Columns added since the table was first made: a store made before them gains them, empty.
-        var columns = await database.QueryAsync("SELECT name FROM pragma_table_info('theme_actions')", r => r.GetString(0), ct);
-        foreach (var column in new[] { "due_date", "year", "changed_at", "owner" }.Except(columns))
-        {
-            await database.ExecuteScriptAsync($"ALTER TABLE theme_actions ADD COLUMN {column} TEXT", ct);
-        }
-    }
+    public Task InitializeAsync(CancellationToken ct) => database.MigrateAsync([Schema], ct);
 
     public Task<bool> ApplyAsync(ActionPlanPublished published, CancellationToken ct) =>
         database.WriteAsync(async (connection, tx) =>

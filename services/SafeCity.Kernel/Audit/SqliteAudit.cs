@@ -1,23 +1,25 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Storage;
 
 namespace SafeCity.Kernel.Audit;
 
 /// <summary>The audit table of a service's SQLite file (created with the store's schema).</summary>
 internal static class SqliteAudit
 {
-    public const string Schema = """
-        CREATE TABLE IF NOT EXISTS audit (
-            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-            at TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            before TEXT,
-            after TEXT);
-        CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
-        """;
+    public static readonly StoreSchema Schema = new("audit",
+        SchemaMigration.Sql(1, "who changed what, and when", """
+            CREATE TABLE IF NOT EXISTS audit (
+                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                before TEXT,
+                after TEXT);
+            CREATE INDEX IF NOT EXISTS audit_by_time ON audit(at);
+            """));
 
     public static Task<int> AppendAsync(SqliteConnection connection, SqliteTransaction tx, AuditEntry entry, CancellationToken ct) =>
         connection.ExecuteAsync(tx, "INSERT INTO audit (at, actor, action, subject, before, after) VALUES ($at, $actor, $action, $subject, $before, $after)", ct,

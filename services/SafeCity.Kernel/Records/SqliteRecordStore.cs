@@ -1,35 +1,38 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Storage;
 
 namespace SafeCity.Kernel.Records;
 
 public sealed class SqliteRecordStore(SqliteDatabase database, RecordTallies tallies) : IRecordStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS records (
-            source TEXT NOT NULL,
-            reference TEXT NOT NULL,
-            month TEXT NOT NULL,
-            category TEXT NOT NULL,
-            lsoa_code TEXT,
-            revision INTEGER NOT NULL,
-            document TEXT NOT NULL,
-            PRIMARY KEY (source, reference));
-        CREATE INDEX IF NOT EXISTS records_by_month ON records(month, category);
-        CREATE TABLE IF NOT EXISTS record_tallies (
-            measure TEXT NOT NULL,
-            month TEXT NOT NULL,
-            records INTEGER NOT NULL,
-            a INTEGER NOT NULL,
-            b INTEGER NOT NULL,
-            PRIMARY KEY (measure, month));
-        CREATE TABLE IF NOT EXISTS record_tallies_built (fingerprint TEXT NOT NULL);
-        """;
+    /// <summary>The register of records and its tallies: its tables' numbered changes.</summary>
+    public static readonly StoreSchema Schema = new("records",
+        SchemaMigration.Sql(1, "records, and their tallies by measure and month", """
+            CREATE TABLE IF NOT EXISTS records (
+                source TEXT NOT NULL,
+                reference TEXT NOT NULL,
+                month TEXT NOT NULL,
+                category TEXT NOT NULL,
+                lsoa_code TEXT,
+                revision INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                PRIMARY KEY (source, reference));
+            CREATE INDEX IF NOT EXISTS records_by_month ON records(month, category);
+            CREATE TABLE IF NOT EXISTS record_tallies (
+                measure TEXT NOT NULL,
+                month TEXT NOT NULL,
+                records INTEGER NOT NULL,
+                a INTEGER NOT NULL,
+                b INTEGER NOT NULL,
+                PRIMARY KEY (measure, month));
+            CREATE TABLE IF NOT EXISTS record_tallies_built (fingerprint TEXT NOT NULL);
+            """));
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        await database.ExecuteScriptAsync(Schema + Audit.SqliteAudit.Schema, ct);
+        await database.MigrateAsync([Schema, Audit.SqliteAudit.Schema], ct);
         // Tallies kept by another build of the measures' rules are worked out again from the records.
         var built = await database.QueryAsync("SELECT fingerprint FROM record_tallies_built", r => r.GetString(0), ct);
         if (built.SingleOrDefault() != tallies.Fingerprint)

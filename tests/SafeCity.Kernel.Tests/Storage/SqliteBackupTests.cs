@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Storage;
 using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Storage;

@@ -2,6 +2,7 @@ using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Storage;
 using SafeCity.Testing;
 
 namespace SafeCity.Kernel.Tests.Storage;

@@ -6,6 +6,7 @@ using MongoDB.Driver;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Outbox;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Storage;
 
 namespace SafeCity.Kernel.Storage.Documents;
 
@@ -37,15 +38,18 @@ public interface IDocumentStore
 
 public sealed class SqliteDocumentStore(SqliteDatabase database) : IDocumentStore
 {
-    // The outbox table too: a document may be written with the event it causes.
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(SqliteOutbox.Schema + """
-        CREATE TABLE IF NOT EXISTS documents (
-            collection TEXT NOT NULL,
-            id TEXT NOT NULL,
-            json TEXT NOT NULL,
-            written_at TEXT NOT NULL,
-            PRIMARY KEY (collection, id));
-        """, ct);
+    public static readonly StoreSchema Schema = new("documents",
+        SchemaMigration.Sql(1, "documents by collection and id", """
+            CREATE TABLE IF NOT EXISTS documents (
+                collection TEXT NOT NULL,
+                id TEXT NOT NULL,
+                json TEXT NOT NULL,
+                written_at TEXT NOT NULL,
+                PRIMARY KEY (collection, id));
+            """));
+
+    // The outbox's tables too: a document may be written with the event it causes.
+    public Task InitializeAsync(CancellationToken ct) => database.MigrateAsync([Schema, SqliteOutbox.Schema], ct);
 
     public async Task<T?> GetAsync<T>(string collection, string id, CancellationToken ct) where T : class =>
         (await database.QueryAsync("SELECT json FROM documents WHERE collection = $c AND id = $id", r => Read<T>(r), ct, ("$c", collection), ("$id", id))).FirstOrDefault();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SafeCity.ServiceDefaults;
+using SafeCity.Storage;
 
 namespace SafeCity.Kernel.Storage.Sqlite;
 

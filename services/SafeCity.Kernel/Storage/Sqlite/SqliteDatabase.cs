@@ -1,17 +1,16 @@
 using Microsoft.Data.Sqlite;
-using SafeCity.ServiceDefaults;
+using SafeCity.Storage;
 
 namespace SafeCity.Kernel.Storage.Sqlite;
 
 /// <summary>
-/// One SQLite file in write-ahead-log mode with full sync: a write that returned has reached the
-/// disk. Writes are serialised in the process so that they never wait on SQLite's busy lock.
+/// A service's SQLite file (a <see cref="SqliteFile"/>, tuned for batches of records) with its writes
+/// serialised in the process, so that they never wait on SQLite's busy lock.
 /// </summary>
 public sealed class SqliteDatabase
 {
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _pragmas;
 
     /// <param name="maxSizeMegabytes">A quota on the file (Storage:MaxSizeMegabytes): beyond it, writes are refused as on a full disk.</param>
     public SqliteDatabase(string file, int? maxSizeMegabytes = null)
@@ -21,18 +20,9 @@ public sealed class SqliteDatabase
         // the indexes. A 16 MB page cache (SQLite's default is 2 MB) keeps those pages between batches,
         // and checkpointing the log at 32 MB rather than 4 MB writes a page rewritten by many batches
         // into the file once (measured in docs/performance-notes.md); the log is cut back to 32 MB after.
-        _pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;" +
-            " PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8192; PRAGMA journal_size_limit=33554432;" +
-            (maxSizeMegabytes is > 0 and var mb ? $" PRAGMA max_page_count={(long)mb * 1024 * 1024 / PageSize};" : "");
-        // The store is its service's alone: its folder and file are made owner-only before SQLite opens it.
-        OwnerOnly.CreateFile(file);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = file,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _file = new SqliteFile(file,
+            "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=8192; PRAGMA journal_size_limit=33554432;" +
+            (maxSizeMegabytes is > 0 and var mb ? $" PRAGMA max_page_count={(long)mb * 1024 * 1024 / PageSize};" : ""));
     }
 
     public string File { get; }
@@ -46,15 +36,22 @@ public sealed class SqliteDatabase
     /// <summary>SQLite's default page size, which these files keep.</summary>
     public const int PageSize = 4096;
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = _pragmas;
-        await pragma.ExecuteNonQueryAsync(ct);
-        return connection;
-    }
+    public Task<SqliteConnection> OpenAsync(CancellationToken ct) => _file.OpenAsync(ct);
+
+    /// <summary>
+    /// Brings each part's tables up to this release's version, in one transaction: a file from an
+    /// earlier release gains what it lacks, or nothing changes.
+    /// </summary>
+    public Task MigrateAsync(IEnumerable<StoreSchema> parts, CancellationToken ct) =>
+        WriteAsync((connection, transaction) =>
+        {
+            foreach (var part in parts)
+            {
+                part.Apply(connection, transaction);
+            }
+
+            return Task.FromResult(true);
+        }, ct);
 
     /// <summary>
     /// Refuses a damaged file before the service serves from it: SQLite's quick check reads every page
@@ -125,55 +122,5 @@ public sealed class SqliteDatabase
     {
         await using var connection = await OpenAsync(ct);
         return await connection.QueryAsync(null, sql, read, ct, parameters);
-    }
-}
-
-public static class SqliteCommandExtensions
-{
-    public static void Bind(this SqliteCommand command, (string Name, object? Value)[] parameters)
-    {
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-    }
-
-    public static async Task<int> ExecuteAsync(this SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Bind(parameters);
-
-        return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Reads rows; inside a write's transaction, what is read cannot change before the write.</summary>
-    public static async Task<List<T>> QueryAsync<T>(this SqliteConnection connection, SqliteTransaction? transaction, string sql, Func<SqliteDataReader, T> read, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Bind(parameters);
-
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    public static async Task<object?> ScalarAsync(this SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Bind(parameters);
-
-        var result = await command.ExecuteScalarAsync(ct);
-        return result is DBNull ? null : result;
     }
 }

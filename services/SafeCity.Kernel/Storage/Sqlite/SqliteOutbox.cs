@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Outbox;
+using SafeCity.Storage;
 
 namespace SafeCity.Kernel.Storage.Sqlite;
 
@@ -12,20 +13,21 @@ namespace SafeCity.Kernel.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteOutbox(SqliteDatabase database) : IOutboxStore
 {
-    public const string Schema = """
-        CREATE TABLE IF NOT EXISTS outbox (
-            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
-            event_id TEXT NOT NULL UNIQUE,
-            message_type TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            dispatched_at TEXT,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            last_error TEXT);
-        CREATE INDEX IF NOT EXISTS outbox_undispatched ON outbox(sequence) WHERE dispatched_at IS NULL;
-        """;
+    public static readonly StoreSchema Schema = new("outbox",
+        SchemaMigration.Sql(1, "events waiting to be published", """
+            CREATE TABLE IF NOT EXISTS outbox (
+                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id TEXT NOT NULL UNIQUE,
+                message_type TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                dispatched_at TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT);
+            CREATE INDEX IF NOT EXISTS outbox_undispatched ON outbox(sequence) WHERE dispatched_at IS NULL;
+            """));
 
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema, ct);
+    public Task InitializeAsync(CancellationToken ct) => database.MigrateAsync([Schema], ct);
 
     // The transactions that appended an event: SqliteDatabase wakes the dispatcher after such a commit.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteTransaction, Change> Appended = [];

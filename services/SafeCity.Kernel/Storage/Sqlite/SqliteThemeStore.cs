@@ -4,39 +4,44 @@ using Microsoft.Data.Sqlite;
 using SafeCity.Kernel.Audit;
 using SafeCity.Kernel.Domain;
 using SafeCity.Kernel.Outbox;
+using SafeCity.Storage;
 
 namespace SafeCity.Kernel.Storage.Sqlite;
 
 /// <summary>The embedded theme store: one SQLite file per service, documents as JSON beside their keys.</summary>
 public sealed class SqliteThemeStore(SqliteDatabase database) : IThemeStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS action_plans (
-            number INTEGER PRIMARY KEY,
-            revision INTEGER NOT NULL,
-            document TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS actions (
-            id TEXT PRIMARY KEY,
-            plan_number INTEGER NOT NULL REFERENCES action_plans(number),
-            ordinal INTEGER NOT NULL,
-            revision INTEGER NOT NULL,
-            document TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS measurements (
-            indicator_id TEXT NOT NULL,
-            period TEXT NOT NULL,
-            revision INTEGER NOT NULL,
-            document TEXT NOT NULL,
-            PRIMARY KEY (indicator_id, period));
-        CREATE TABLE IF NOT EXISTS action_history (
-            id TEXT NOT NULL,
-            revision INTEGER NOT NULL,
-            document TEXT NOT NULL,
-            PRIMARY KEY (id, revision));
-        """;
+    /// <summary>The theme's plans, actions and figures: its tables' numbered changes.</summary>
+    public static readonly StoreSchema Schema = new("theme-store",
+        SchemaMigration.Sql(1, "plans, actions and measurements", """
+            CREATE TABLE IF NOT EXISTS action_plans (
+                number INTEGER PRIMARY KEY,
+                revision INTEGER NOT NULL,
+                document TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS actions (
+                id TEXT PRIMARY KEY,
+                plan_number INTEGER NOT NULL REFERENCES action_plans(number),
+                ordinal INTEGER NOT NULL,
+                revision INTEGER NOT NULL,
+                document TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS measurements (
+                indicator_id TEXT NOT NULL,
+                period TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                PRIMARY KEY (indicator_id, period));
+            """),
+        SchemaMigration.Sql(2, "each revision of an action kept", """
+            CREATE TABLE IF NOT EXISTS action_history (
+                id TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                PRIMARY KEY (id, revision));
+            """));
 
     private readonly SqliteOutbox _outbox = new(database);
 
-    public Task InitializeAsync(CancellationToken ct) => database.ExecuteScriptAsync(Schema + SqliteOutbox.Schema + SqliteAudit.Schema, ct);
+    public Task InitializeAsync(CancellationToken ct) => database.MigrateAsync([Schema, SqliteOutbox.Schema, SqliteAudit.Schema], ct);
 
     public async Task<IReadOnlyList<ActionPlan>> GetActionPlansAsync(CancellationToken ct)
     {
