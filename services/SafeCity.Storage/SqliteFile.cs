@@ -12,7 +12,6 @@ public sealed class SqliteFile
 {
     private const string Settings = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
     private readonly string _connectionString;
-    private readonly string _existingOnly;
     private readonly string _pragmas;
 
     /// <param name="tuning">Further pragmas, run on every connection after the platform's own.</param>
@@ -22,16 +21,13 @@ public sealed class SqliteFile
         _pragmas = tuning is null ? Settings : Settings + " " + tuning;
         // Made owner-only before SQLite opens it; SQLite gives its log and shared-memory files the same mode.
         OwnerOnly.CreateFile(path);
-        var settings = new SqliteConnectionStringBuilder
+        _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
-        };
-        _connectionString = settings.ToString();
-        settings.Mode = SqliteOpenMode.ReadWrite;
-        _existingOnly = settings.ToString();
+        }.ToString();
     }
 
     public string Path { get; }
@@ -44,10 +40,9 @@ public sealed class SqliteFile
         return connection;
     }
 
-    /// <param name="existingOnly">Fail rather than make the file again where it has gone (work in the background, after a test or a restore removed it).</param>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct, bool existingOnly = false)
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(existingOnly ? _existingOnly : _connectionString);
+        var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = _pragmas;
