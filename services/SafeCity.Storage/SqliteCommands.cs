@@ -72,21 +72,17 @@ public static class SqliteCommands
         return result is DBNull ? null : result;
     }
 
-    /// <summary>Adds each named parameter to the command (null as SQL NULL).</summary>
-    public static void Bind(this SqliteCommand command, (string Name, object? Value)[] parameters)
-    {
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-    }
-
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Bind(parameters);
+        foreach (var (name, value) in parameters)
+        {
+            // A null as SQL's NULL.
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
         return command;
     }
 }

@@ -75,7 +75,7 @@ public sealed class StoreSchema
     public IReadOnlyList<int> Apply(SqliteConnection connection, SqliteTransaction transaction)
     {
         connection.Execute(transaction, Ledger);
-        var held = VersionIn(connection, transaction, Part);
+        var held = Held(connection, transaction, Part);
         if (held > Version)
         {
             throw new SchemaTooNewException(connection.DataSource, Part, held, Version);
@@ -107,7 +107,10 @@ public sealed class StoreSchema
     public static int VersionIn(SqliteConnection connection, SqliteTransaction? transaction, string part) =>
         connection.Scalar(transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") is 0L
             ? 0
-            : Convert.ToInt32(connection.Scalar(transaction, "SELECT MAX(number) FROM schema_migrations WHERE part = $p", ("$p", part)) ?? 0L, CultureInfo.InvariantCulture);
+            : Held(connection, transaction, part);
+
+    private static int Held(SqliteConnection connection, SqliteTransaction? transaction, string part) =>
+        Convert.ToInt32(connection.Scalar(transaction, "SELECT MAX(number) FROM schema_migrations WHERE part = $p", ("$p", part)) ?? 0L, CultureInfo.InvariantCulture);
 }
 
 /// <summary>A store written by a later release than the one opening it: refused rather than misread.</summary>

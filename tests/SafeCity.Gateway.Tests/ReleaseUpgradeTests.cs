@@ -1,5 +1,3 @@
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SafeCity.Gateway.Accounts;
@@ -20,18 +18,15 @@ namespace SafeCity.Gateway.Tests;
 /// (tests/Fixtures/README.md says how it was made), opened by this release's stores: every figure,
 /// action, record, account and document is still there, and every part is at this release's version.
 /// </summary>
-public sealed class ReleaseUpgradeTests : IDisposable
+public sealed class ReleaseUpgradeTests : IAsyncLifetime, IDisposable
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
     private const string Commentary = "Written by the release of 26 November 2026";
     private readonly TempDirectory _dir = new();
 
-    public ReleaseUpgradeTests()
-    {
-        using var archive = File.OpenRead(Path.Combine(RepositoryRoot.Path, "tests", "Fixtures", "release-2026-11-26.tar.gz"));
-        using var unzipped = new GZipStream(archive, CompressionMode.Decompress);
-        TarFile.ExtractToDirectory(unzipped, _dir.Path, overwriteFiles: false);
-    }
+    public Task InitializeAsync() => ReleaseFixture.ExtractOf26NovemberTo(_dir.Path);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using SafeCity.Contracts.Events;
 using SafeCity.Governance.ReadModel;
 using SafeCity.Kernel.Storage.Sqlite;
+using SafeCity.Storage;
 using SafeCity.Testing;
 
 namespace SafeCity.Governance.Tests;
@@ -221,7 +222,7 @@ public sealed class SqliteReadModelTests : ReadModelContract, IDisposable
         var model = new SqlitePerformanceReadModel(database);
         await model.InitializeAsync(Ct);
         await model.ApplyAsync(Measured(5, 1), Ct);
-        await database.ExecuteScriptAsync("DROP TABLE figure_versions; DROP TABLE schema_migrations;", Ct);
+        await database.WriteAsync((connection, tx) => connection.ExecuteAsync(tx, "DROP TABLE figure_versions; DROP TABLE schema_migrations;", Ct), Ct);
 
         await model.InitializeAsync(Ct);
 

@@ -1,5 +1,3 @@
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SafeCity.LocalPlatform;
@@ -20,11 +18,7 @@ public sealed class ReleaseUpgradeOnThePlatformTests
         var data = Directory.CreateTempSubdirectory("safecity-upgrade-").FullName;
         try
         {
-            using (var archive = File.OpenRead(Path.Combine(RepositoryRoot.Path, "tests", "Fixtures", "release-2026-11-26.tar.gz")))
-            using (var unzipped = new GZipStream(archive, CompressionMode.Decompress))
-            {
-                await TarFile.ExtractToDirectoryAsync(unzipped, data, overwriteFiles: false);
-            }
+            await ReleaseFixture.ExtractOf26NovemberTo(data);
 
             await using var platform = await LocalPlatformHost.StartAsync(new LocalPlatformOptions { DataDirectory = data });
             using var gateway = SignedCalls.ToGateway(platform.Keys.OperatorKeys);

@@ -16,7 +16,7 @@ public sealed class SqliteBackupTests : IDisposable
     private async Task<SqliteDatabase> StoreAsync(string name, int rows, int? quota = null)
     {
         var database = new SqliteDatabase(Path.Combine(DataFolder, name + ".db"), quota);
-        await database.ExecuteScriptAsync("CREATE TABLE IF NOT EXISTS t (n INTEGER PRIMARY KEY, text TEXT)", CancellationToken.None);
+        await database.WriteAsync((connection, tx) => connection.ExecuteAsync(tx, "CREATE TABLE IF NOT EXISTS t (n INTEGER PRIMARY KEY, text TEXT)", CancellationToken.None), CancellationToken.None);
         await AddAsync(database, Enumerable.Range(1, rows));
         return database;
     }
@@ -127,7 +127,7 @@ public sealed class SqliteBackupTests : IDisposable
         // A real platform's folder: refused, and not a byte of it changed.
         var real = Path.Combine(_dir.Path, "real");
         var database = new SqliteDatabase(Path.Combine(real, "alcohol.db"), null);
-        await database.ExecuteScriptAsync("CREATE TABLE IF NOT EXISTS t (n INTEGER PRIMARY KEY, text TEXT)", CancellationToken.None);
+        await database.WriteAsync((connection, tx) => connection.ExecuteAsync(tx, "CREATE TABLE IF NOT EXISTS t (n INTEGER PRIMARY KEY, text TEXT)", CancellationToken.None), CancellationToken.None);
         await AddAsync(database, Enumerable.Range(1, 3));
         SqliteConnection.ClearAllPools();
         var refused = await Assert.ThrowsAsync<InvalidDataException>(() => SqliteBackup.RestoreFolderAsync(backup, real, CancellationToken.None));

@@ -87,14 +87,6 @@ public sealed class SqliteDatabase
         }
     }
 
-    public async Task ExecuteScriptAsync(string sql, CancellationToken ct)
-    {
-        await using var connection = await OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
     /// <summary>Runs <paramref name="work"/> in one immediate transaction; it commits only if work returns.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct)
     {
